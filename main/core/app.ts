@@ -1,0 +1,57 @@
+// Main process (plain Node). Never imports electron.
+// The whole back end as one object: what the Electron shell, the browser preview and the tests all
+// drive. Transports only move {method, input} in and Results and events out.
+import { mkdirSync } from 'node:fs';
+import type { AppEvent } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import type { KdfCost } from '../keys/kdf';
+import { createDispatcher, type CallLog } from '../rpc/dispatch';
+import { createHandlers } from '../rpc/handlers';
+import { systemClock, type Clock } from './clock';
+import { dataPaths } from './paths';
+import type { PreferencesStore } from './prefs';
+import { SessionControl, type LockReason } from './session-control';
+
+export interface SafeholdCoreOptions {
+  dataDir: string;
+  prefs: PreferencesStore;
+  clock?: Clock;
+  kdfCost?: KdfCost | 'calibrate';
+  log?: CallLog;
+}
+
+export interface SafeholdCore {
+  dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (event: AppEvent) => void): () => void;
+  lock(reason: LockReason): void;
+  close(): void;
+}
+
+export function createSafeholdCore(options: SafeholdCoreOptions): SafeholdCore {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const clock = options.clock ?? systemClock;
+  const listeners = new Set<(event: AppEvent) => void>();
+  const control = new SessionControl({
+    paths: dataPaths(options.dataDir),
+    clock,
+    kdfCost: options.kdfCost ?? 'calibrate',
+    emit: (event) => {
+      for (const listener of listeners) listener(event);
+    },
+  });
+  const dispatch = createDispatcher({
+    handlers: createHandlers(options.prefs),
+    control,
+    now: () => clock.now(),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return {
+    dispatch,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    lock: (reason) => control.lock(reason),
+    close: () => control.close(),
+  };
+}

@@ -1,0 +1,212 @@
+// Main process (plain Node). Never imports electron.
+// Who is signed in, and everything that changes it: setup, unlock, recovery, lock, idle lock and
+// passphrase change. Holds the only live copy of the data key, and wipes it on lock.
+import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/limits';
+import type { AppEvent } from '../../shared/contract';
+import type { AppStatus } from '../../shared/schemas/session';
+import { auditLog, type AuditEvent } from '../audit/chain';
+import { calibrateKdf, FLOOR_COST, type KdfCost } from '../keys/kdf';
+import { openWithPassphrase, readKeyring, withPassphraseSlot, writeKeyring } from '../keys/keyring';
+import { formatRecoveryKey, newRecoveryKey } from '../keys/recovery';
+import { normalizeRecoveryKey } from '../../shared/recovery-key';
+import { AppError } from '../rpc/errors';
+import type { Clock } from './clock';
+import {
+  closeSession,
+  createInstallation,
+  isInstalled,
+  recoverAdmin,
+  unlockWithPassphrase,
+  type OpenSession,
+} from './installation';
+import type { DataPaths } from './paths';
+
+export type LockReason = AppEvent extends { reason: infer R } ? R : never;
+
+export interface SessionControlOptions {
+  paths: DataPaths;
+  clock: Clock;
+  /** Argon2id cost for new slots: 'calibrate' measures this machine (the app); a fixed cost for tests. */
+  kdfCost: KdfCost | 'calibrate';
+  emit: (event: AppEvent) => void;
+}
+
+export class SessionControl {
+  private session: OpenSession | null = null;
+  private pendingRecoveryKey: string | null = null;
+  private idleTimer: unknown = null;
+  /** Failed sign-ins while locked; written to the access log at the next successful unlock. */
+  private failedSignIns = 0;
+
+  constructor(private readonly options: SessionControlOptions) {}
+
+  get current(): OpenSession | null {
+    return this.session;
+  }
+
+  status(): AppStatus {
+    if (!this.session) return { state: isInstalled(this.options.paths) ? 'locked' : 'needs-setup' };
+    const agency = this.session.db.prepare<[], { name: string }>('SELECT name FROM agency WHERE id = 1').get();
+    return {
+      state: 'unlocked',
+      user: this.session.user,
+      agencyName: agency?.name ?? '',
+      idleLockMinutes: this.idleLockMinutes(),
+    };
+  }
+
+  beginSetup(): { recoveryKey: string } {
+    if (isInstalled(this.options.paths)) throw new AppError('ALREADY_SET_UP');
+    this.pendingRecoveryKey = newRecoveryKey();
+    return { recoveryKey: formatRecoveryKey(this.pendingRecoveryKey) };
+  }
+
+  async completeSetup(input: {
+    agencyName: string;
+    adminName: string;
+    passphrase: string;
+    recoveryKeyConfirmation: string;
+  }): Promise<AppStatus> {
+    if (isInstalled(this.options.paths)) throw new AppError('ALREADY_SET_UP');
+    const recoveryKey = this.pendingRecoveryKey;
+    if (!recoveryKey) throw new AppError('CONFLICT', 'Setup was interrupted. Start again to get a recovery key.');
+    if (normalizeRecoveryKey(input.recoveryKeyConfirmation) !== recoveryKey) {
+      throw new AppError('INVALID_INPUT', 'The recovery key you typed does not match. Nothing was saved.', [
+        { path: 'recoveryKeyConfirmation', message: 'This does not match the recovery key shown.' },
+      ]);
+    }
+    await createInstallation({
+      paths: this.options.paths,
+      agencyName: input.agencyName,
+      adminName: input.adminName,
+      passphrase: input.passphrase,
+      recoveryKey,
+      cost: await this.cost(),
+      now: this.options.clock.now(),
+    });
+    this.pendingRecoveryKey = null;
+    return this.unlock(input.adminName, input.passphrase);
+  }
+
+  async unlock(name: string, passphrase: string): Promise<AppStatus> {
+    if (!isInstalled(this.options.paths)) throw new AppError('NOT_SET_UP');
+    if (this.session) this.lock('manual');
+    const session = await unlockWithPassphrase(this.options.paths, name, passphrase);
+    if (!session) {
+      this.failedSignIns += 1;
+      throw new AppError('WRONG_PASSPHRASE');
+    }
+    this.begin(session, 'session.unlock');
+    return this.status();
+  }
+
+  async recover(input: { recoveryKey: string; name: string; newPassphrase: string }): Promise<AppStatus> {
+    if (!isInstalled(this.options.paths)) throw new AppError('NOT_SET_UP');
+    if (this.session) this.lock('manual');
+    const session = await recoverAdmin(this.options.paths, input.recoveryKey, input.name, input.newPassphrase, await this.cost());
+    if (!session) {
+      this.failedSignIns += 1;
+      throw new AppError('WRONG_PASSPHRASE', 'That recovery key and administrator name do not match. Check them and try again.');
+    }
+    this.begin(session, 'session.recover');
+    return this.status();
+  }
+
+  async changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+    const session = this.requireSession();
+    const { paths } = this.options;
+    const keyring = readKeyring(paths.keyring);
+    const slot = keyring.slots.find((s) => s.kind === 'passphrase' && s.userId === session.user.id);
+    if (!slot) throw new AppError('NOT_FOUND', 'Your sign-in could not be found. Ask an administrator.');
+    const name = session.db.prepare<[string], { name_key: string }>('SELECT name_key FROM users WHERE id = ?').get(session.user.id)?.name_key;
+    const check = name ? await openWithPassphrase(keyring, name, currentPassphrase) : null;
+    if (!check || check.userId !== session.user.id) {
+      check?.dataKey.fill(0);
+      throw new AppError('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
+    }
+    check.dataKey.fill(0);
+    // Re-wrap only: the store and the data key stay exactly as they are.
+    const next = await withPassphraseSlot(keyring, {
+      userId: session.user.id,
+      name: name!,
+      passphrase: newPassphrase,
+      dataKey: session.dataKey,
+      cost: await this.cost(),
+    });
+    writeKeyring(paths.keyring, next);
+    this.record({ actorId: session.user.id, action: 'key.passphrase-changed', targetId: session.user.id });
+  }
+
+  /** Locks now: records it, closes the store, wipes the keys, and tells the renderer. */
+  lock(reason: LockReason): void {
+    this.clearIdle();
+    const session = this.session;
+    if (!session) return;
+    this.session = null;
+    try {
+      this.recordIn(session, { actorId: session.user.id, action: `session.lock.${reason}` });
+    } finally {
+      closeSession(session);
+      this.options.emit({ type: 'locked', reason });
+    }
+  }
+
+  /** Any call from a signed-in person counts as activity and restarts the idle clock. */
+  touch(): void {
+    if (this.session) this.armIdle();
+  }
+
+  close(): void {
+    this.lock('manual');
+    this.pendingRecoveryKey = null;
+  }
+
+  record(event: AuditEvent): void {
+    if (this.session) this.recordIn(this.session, event);
+  }
+
+  private recordIn(session: OpenSession, event: AuditEvent): void {
+    session.db.transaction(() => auditLog(session.db, session.auditKey, () => this.options.clock.now()).append(event))();
+  }
+
+  private requireSession(): OpenSession {
+    if (!this.session) throw new AppError('LOCKED');
+    return this.session;
+  }
+
+  private begin(session: OpenSession, action: string): void {
+    this.session = session;
+    const failures = this.failedSignIns;
+    this.failedSignIns = 0;
+    session.db.transaction(() => {
+      const log = auditLog(session.db, session.auditKey, () => this.options.clock.now());
+      for (let i = 0; i < failures; i += 1) log.append({ actorId: null, action: 'session.sign-in', outcome: 'failed' });
+      log.append({ actorId: session.user.id, action });
+    })();
+    this.armIdle();
+  }
+
+  private idleLockMinutes(): number {
+    const row = this.session?.db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'idle_lock_minutes'").get();
+    const minutes = Number(row?.value);
+    return Number.isInteger(minutes) && minutes >= 1 && minutes <= 30 ? minutes : IDLE_LOCK_DEFAULT_MINUTES;
+  }
+
+  private armIdle(): void {
+    this.clearIdle();
+    this.idleTimer = this.options.clock.setTimeout(() => this.lock('idle'), this.idleLockMinutes() * 60_000);
+  }
+
+  private clearIdle(): void {
+    if (this.idleTimer !== null) this.options.clock.clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private calibrated: KdfCost | null = null;
+
+  private async cost(): Promise<KdfCost> {
+    if (this.options.kdfCost !== 'calibrate') return this.options.kdfCost;
+    this.calibrated ??= await calibrateKdf().catch(() => FLOOR_COST);
+    return this.calibrated;
+  }
+}

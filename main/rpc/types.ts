@@ -1,0 +1,25 @@
+// Main process (plain Node). Never imports electron.
+import type { Contract, Method, Output, ParsedInput } from '../../shared/contract';
+import type { SessionUser } from '../../shared/schemas/session';
+import type { AuditLog } from '../audit/chain';
+import type { Db } from '../store/open';
+import type { SessionControl } from '../core/session-control';
+
+/** What a data handler sees: the open store inside its transaction, who is asking, and the access log. */
+export interface DataContext {
+  db: Db;
+  user: SessionUser;
+  now: () => Date;
+  audit: AuditLog;
+  auditKey: Buffer;
+}
+
+export interface SessionContext {
+  control: SessionControl;
+}
+
+export type Handler<M extends Method> = Contract[M]['kind'] extends 'session'
+  ? (input: ParsedInput<M>, ctx: SessionContext) => Promise<Output<M>>
+  : (input: ParsedInput<M>, ctx: DataContext) => Output<M>;
+
+export type HandlerMap = { [M in Method]: Handler<M> };

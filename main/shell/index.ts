@@ -1,0 +1,76 @@
+// Runs in the Electron main process; may import electron. App lifecycle only: one instance, one
+// window, sandbox everywhere, no crash reporter (crashReporter.start is never called), and the core
+// locked whenever the screen locks or the machine sleeps.
+import { resolve } from 'node:path';
+import { app, type BrowserWindow, powerMonitor, protocol, session } from 'electron';
+import { createSafeholdCore, type SafeholdCore } from '../core/app';
+import { APP_SCHEME } from './app-url';
+import { installGuards, lockDownSession } from './guards';
+import { installMenu } from './menu';
+import { rendererDir } from './paths';
+import { createElectronPreferences } from './prefs-electron';
+import { serveRenderer } from './protocol';
+import { serveTransport } from './transport';
+import { createMainWindow, focusWindow, WINDOW_PARTITION } from './window';
+
+// Must happen before 'ready'.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+installGuards();
+
+// Tests (and the Playwright leak scan) point the whole profile, store included, at a temp folder.
+// Set before the single-instance lock, which is keyed on the userData folder.
+const dataDirOverride = process.env['SAFEHOLD_DATA_DIR'];
+if (dataDirOverride !== undefined && dataDirOverride !== '') {
+  app.setPath('userData', resolve(dataDirOverride));
+}
+
+let mainWindow: BrowserWindow | null = null;
+let core: SafeholdCore | null = null;
+
+function start(): void {
+  lockDownSession(session.defaultSession);
+  const windowSession = session.fromPartition(WINDOW_PARTITION);
+  lockDownSession(windowSession);
+  serveRenderer(windowSession, rendererDir);
+
+  const started = createSafeholdCore({
+    dataDir: app.getPath('userData'),
+    prefs: createElectronPreferences(),
+  });
+  core = started;
+
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  serveTransport(started, () => mainWindow);
+  installMenu(() => started.lock('manual'));
+
+  powerMonitor.on('lock-screen', () => started.lock('system'));
+  powerMonitor.on('suspend', () => started.lock('system'));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow));
+  // A closed window means the session is over on every platform, macOS included.
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    core?.close();
+    core = null;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // The name and code say what failed; messages can carry paths, so they stay out of the log.
+      const code = (error as { code?: unknown } | null)?.code;
+      const name = error instanceof Error ? error.name : 'unknown';
+      console.error(`[shell] start-up failed: ${name} ${typeof code === 'string' ? code : ''}`);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,41 @@
+// Main process (plain Node). Never imports electron.
+// The migration registry is a bundled list (never files read at runtime). Pending steps run in one
+// transaction together with the user_version bump, so a store is at one version or the next, never between.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { StoreError } from '../errors';
+import core from './0010-core';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+export const migrations: readonly Migration[] = [core];
+
+export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+export function storeVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: Database, target: number = LATEST_VERSION, list: readonly Migration[] = migrations): number {
+  for (let i = 1; i < list.length; i += 1) {
+    if (list[i]!.version <= list[i - 1]!.version) throw new Error('Migrations must be listed in increasing order.');
+  }
+  const current = storeVersion(db);
+  const newest = list.reduce((max, m) => Math.max(max, m.version), 0);
+  if (current > newest) {
+    throw new StoreError(
+      'from-future',
+      'This store was written by a newer version of Safehold. Install that version to open it; nothing was changed.',
+    );
+  }
+  const pending = list.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${pending.at(-1)!.version}`);
+  }).immediate();
+  return storeVersion(db);
+}

@@ -1,0 +1,23 @@
+// Build of the plain-Node entry points: the safehold CLI, the browser preview (development tooling)
+// and the benchmark. None of them imports electron.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'out/node',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    rolldownOptions: {
+      input: {
+        safehold: resolve('main/cli/safehold.ts'),
+        preview: resolve('tools/preview/server.ts'),
+        bench: resolve('tools/bench/bench.ts'),
+      },
+      output: { format: 'es', entryFileNames: '[name].mjs' },
+    },
+  },
+});
