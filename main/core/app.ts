@@ -27,7 +27,8 @@ export interface SafeholdCore {
   close(): void;
 }
 
-export function createSafeholdCore(options: SafeholdCoreOptions): SafeholdCore {
+/** The core plus its session control, for tests that need to look inside a running session. */
+export function createSafeholdCoreWithControl(options: SafeholdCoreOptions): { core: SafeholdCore; control: SessionControl } {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const clock = options.clock ?? systemClock;
   const listeners = new Set<(event: AppEvent) => void>();
@@ -45,7 +46,7 @@ export function createSafeholdCore(options: SafeholdCoreOptions): SafeholdCore {
     now: () => clock.now(),
     ...(options.log ? { log: options.log } : {}),
   });
-  return {
+  const core: SafeholdCore = {
     dispatch,
     onEvent(listener) {
       listeners.add(listener);
@@ -54,4 +55,9 @@ export function createSafeholdCore(options: SafeholdCoreOptions): SafeholdCore {
     lock: (reason) => control.lock(reason),
     close: () => control.close(),
   };
+  return { core, control };
+}
+
+export function createSafeholdCore(options: SafeholdCoreOptions): SafeholdCore {
+  return createSafeholdCoreWithControl(options).core;
 }

@@ -3,6 +3,8 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 
 export const LOCK_ACCELERATOR = 'CmdOrCtrl+Shift+L';
+/** Menu item id, so the Electron end-to-end test can click it. */
+export const LOCK_MENU_ID = 'lock-now';
 
 export function installMenu(onLockNow: () => void): void {
   const isMac = process.platform === 'darwin';
@@ -11,7 +13,7 @@ export function installMenu(onLockNow: () => void): void {
     {
       label: 'File',
       submenu: [
-        { label: 'Lock now', accelerator: LOCK_ACCELERATOR, click: onLockNow },
+        { id: LOCK_MENU_ID, label: 'Lock now', accelerator: LOCK_ACCELERATOR, click: onLockNow },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

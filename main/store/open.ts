@@ -27,6 +27,9 @@ interface ExpectedPragma {
 }
 
 const safetyPragmas: readonly ExpectedPragma[] = [
+  // One connection owns the store: no second app instance or outside tool can touch it while open.
+  // Set before WAL so the WAL index lives in memory and no -shm file is written.
+  { name: 'locking_mode', set: 'EXCLUSIVE', expect: 'exclusive' },
   { name: 'journal_mode', set: 'WAL', expect: 'wal' },
   { name: 'synchronous', set: 'FULL', expect: 2 },
   { name: 'temp_store', set: 'MEMORY', expect: 2 },
@@ -36,8 +39,6 @@ const safetyPragmas: readonly ExpectedPragma[] = [
   { name: 'cell_size_check', set: 'ON', expect: 1 },
   { name: 'mmap_size', set: '0', expect: 0 },
   { name: 'cache_size', set: String(-CACHE_KIB), expect: -CACHE_KIB },
-  // One connection owns the store: no second app instance or outside tool can touch it while open.
-  { name: 'locking_mode', set: 'EXCLUSIVE', expect: 'exclusive' },
   ...(process.platform === 'darwin'
     ? [
         { name: 'fullfsync', set: 'ON', expect: 1 },
@@ -78,6 +79,8 @@ export function openStore({ path, key, create = false }: OpenStoreOptions): Db {
   const db = new Database(path, { fileMustExist: !create });
   try {
     keyStore(db, key);
+    // Exclusive before the first read, so a store already in WAL mode never creates a -shm index file.
+    db.pragma('locking_mode = EXCLUSIVE');
     try {
       // The key pragma accepts any key; the first read is what proves it.
       db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();

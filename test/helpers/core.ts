@@ -1,8 +1,14 @@
 import { FLOOR_COST } from '../../main/keys/kdf';
-import { createSafeholdCore, type SafeholdCore } from '../../main/core/app';
+import { createSafeholdCoreWithControl, type SafeholdCore } from '../../main/core/app';
+import type { SessionControl } from '../../main/core/session-control';
 import type { Clock } from '../../main/core/clock';
 import { memoryPreferences } from '../../main/core/prefs';
 import type { Input, Method, Output } from '../../shared/contract';
+import type { Role } from '../../shared/roles';
+import { newUserId } from '../../main/core/installation';
+import { dataPaths } from '../../main/core/paths';
+import { readKeyring, withPassphraseSlot, writeKeyring } from '../../main/keys/keyring';
+import { nameKey } from '../../main/keys/names';
 import type { Result } from '../../shared/errors';
 import { tempDir } from './tmp';
 
@@ -43,6 +49,7 @@ export function fakeClock(start = new Date('2026-03-01T09:00:00Z')): FakeClock {
 
 export interface TestCore {
   core: SafeholdCore;
+  control: SessionControl;
   dataDir: string;
   clock: FakeClock;
   call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>>;
@@ -51,10 +58,11 @@ export interface TestCore {
 
 export function testCore(dataDir = tempDir()): TestCore {
   const clock = fakeClock();
-  const core = createSafeholdCore({ dataDir, prefs: memoryPreferences(), clock, kdfCost: FLOOR_COST });
+  const { core, control } = createSafeholdCoreWithControl({ dataDir, prefs: memoryPreferences(), clock, kdfCost: FLOOR_COST });
   const call = async <M extends Method>(method: M, input: Input<M>) => (await core.dispatch(method, input)) as Result<Output<M>>;
   return {
     core,
+    control,
     dataDir,
     clock,
     call,
@@ -72,4 +80,22 @@ export async function setUpCore(dataDir?: string): Promise<TestCore & { recovery
   const { recoveryKey } = await t.ok('setup.begin', {});
   await t.ok('setup.complete', { agencyName: AGENCY, adminName: ADMIN, passphrase: PASSPHRASE, recoveryKeyConfirmation: recoveryKey });
   return { ...t, recoveryKey };
+}
+
+/**
+ * Adds a staff member straight into the store and keyring, as the staff screens (a later issue) will.
+ * Returns their sign-in name and passphrase.
+ */
+export async function addStaff(t: TestCore, role: Role, name: string): Promise<{ name: string; passphrase: string }> {
+  const session = t.control.current;
+  if (!session) throw new Error('sign in first');
+  const passphrase = `${name} secret passphrase`;
+  const id = newUserId();
+  session.db
+    .prepare('INSERT INTO users (id, display_name, name_key, role, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(id, name, nameKey(name), role, new Date().toISOString());
+  const paths = dataPaths(t.dataDir);
+  const next = await withPassphraseSlot(readKeyring(paths.keyring), { userId: id, name, passphrase, dataKey: session.dataKey, cost: FLOOR_COST });
+  writeKeyring(paths.keyring, next);
+  return { name, passphrase };
 }
