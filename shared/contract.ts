@@ -74,5 +74,4 @@ export interface SafeholdBridge {
   onEvent(listener: (event: AppEvent) => void): () => void;
 }
 
-export const IPC_INVOKE_CHANNEL = 'safehold:invoke';
-export const IPC_EVENT_CHANNEL = 'safehold:event';
+export { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from './ipc';

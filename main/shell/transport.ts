@@ -9,7 +9,7 @@ import { isTrustedSender } from './sender';
 
 const forbidden: Result<never> = {
   ok: false,
-  error: { code: 'FORBIDDEN', message: defaultMessages.FORBIDDEN },
+  error: { code: 'FORBIDDEN', message: 'This request did not come from the Safehold window and was refused.' },
 };
 
 // A rejected ipcMain.handle promise would carry the error text to the renderer; never let it.

@@ -1,0 +1,81 @@
+// renderer/: the translation layer. Screens get `t`, the language and date formatting from useT();
+// the language preference is stored by main through prefs.get / prefs.set (both work while locked).
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { RpcError } from '../../../shared/errors';
+import type { Language } from '../../../shared/schemas/prefs';
+import { call } from '../api/client';
+import { en, type MessageKey, type Messages } from './en';
+import { es } from './es';
+
+const catalogs: Record<Language, Messages> = { en, es };
+
+export type Vars = Readonly<Record<string, string | number>>;
+export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+export interface I18n {
+  readonly language: Language;
+  readonly t: Translate;
+  readonly setLanguage: (language: Language) => void;
+  readonly formatDate: (date: Date, options?: Intl.DateTimeFormatOptions) => string;
+  readonly errorMessage: (error: RpcError) => string;
+}
+
+function translator(messages: Messages): Translate {
+  return (key, vars) => {
+    const text = messages[key];
+    if (!vars) return text;
+    return text.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  };
+}
+
+function make(language: Language, setLanguage: (language: Language) => void): I18n {
+  const t = translator(catalogs[language]);
+  return {
+    language,
+    t,
+    setLanguage,
+    formatDate: (date, options = { dateStyle: 'long' }) => new Intl.DateTimeFormat(language, options).format(date),
+    // Unknown codes cannot reach here (the client validates them), but the server text is the fallback.
+    errorMessage: (error) => {
+      const key = `error.${error.code}` as const;
+      return key in catalogs[language] ? t(key) : error.message;
+    },
+  };
+}
+
+const I18nContext = createContext<I18n>(make('en', () => undefined));
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>('en');
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void call('prefs.get', {}).then((result) => {
+      if (!live) return;
+      if (result.ok) setLanguageState(result.value.language);
+      setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    void call('prefs.set', { language: next });
+  }, []);
+
+  const value = useMemo(() => make(language, setLanguage), [language, setLanguage]);
+  // Wait for the stored language so the first screen does not flash in the wrong one.
+  if (!ready) return null;
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useT(): I18n {
+  return useContext(I18nContext);
+}
