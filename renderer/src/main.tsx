@@ -1,4 +1,5 @@
 // renderer/: entry of the sandboxed page. No Node, no network: it reaches main only via window.safehold.
+import './api/zod-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

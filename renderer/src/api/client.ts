@@ -1,6 +1,7 @@
-// renderer/: runs in the sandboxed browser page. Imports only shared/ (types and schemas) and DOM APIs.
+// renderer/: runs in the sandboxed browser page. Imports only shared/ (types and schemas), zod and DOM APIs.
 // The one typed door to the main process: every screen calls `call(method, input)` and nothing else
 // touches window.safehold.invoke.
+import './zod-csp';
 import type { AppEvent, Input, Method, Output, SafeholdBridge } from '../../../shared/contract';
 import { contract } from '../../../shared/contract';
 import type { Result, RpcError } from '../../../shared/errors';

@@ -64,7 +64,7 @@ export function Unlock(props: {
           label={t('unlock.name')}
           value={name}
           onChange={setName}
-          autoComplete="username"
+          autoComplete="off"
           error={errors.name}
           maxLength={NAME_MAX}
           required
