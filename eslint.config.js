@@ -29,8 +29,8 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        // Two programs: tsconfig.json (main, preload, shared, tools, test) and tsconfig.web.json (renderer).
-        project: ['./tsconfig.json', './tsconfig.web.json'],
+        // Three programs: tsconfig.json (main, preload, shared, tools, unit tests), tsconfig.web.json (renderer), tsconfig.e2e.json (browser tests).
+        project: ['./tsconfig.json', './tsconfig.web.json', './tsconfig.e2e.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

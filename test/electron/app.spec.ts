@@ -23,10 +23,10 @@ function electronBinaryExists(): boolean {
 }
 
 const hasBinary = electronBinaryExists();
-test.skip(
-  !hasBinary,
-  'Electron binary is not installed on this machine (it cannot be downloaded here); this test runs wherever `npx electron --version` works',
-);
+const SKIP_REASON =
+  'Electron binary is not installed on this machine (it cannot be downloaded here); this test runs wherever `npx electron --version` works';
+if (!hasBinary) process.stderr.write(`[electron] skipped: ${SKIP_REASON}\n`);
+test.skip(!hasBinary, SKIP_REASON);
 
 const agency = 'Northside Safe Harbor (synthetic)';
 const admin = 'Rowan Test-Admin';
@@ -49,7 +49,8 @@ let page: Page;
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'safehold-electron-'));
   app = await electron.launch({
-    args: [mainEntry],
+    // Chromium refuses to run as root with its sandbox on (CI containers); elsewhere the sandbox stays on.
+    args: [mainEntry, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     cwd: root,
     env: { ...process.env, SAFEHOLD_DATA_DIR: dataDir },
   });
