@@ -3,8 +3,26 @@
 // main/rpc/handlers; it never adds an IPC channel. Types on both sides are derived from these schemas.
 import type { z } from 'zod';
 import type { Access } from './roles';
-import { everyone } from './roles';
+import { caseRoles, everyone } from './roles';
 import { AuditVerifyOutput } from './schemas/audit';
+import { CreatedId } from './schemas/common';
+import {
+  AddConsentInput,
+  AssignInput,
+  ClientIdInput,
+  ClientProfile,
+  CreatedClient,
+  FindDuplicatesInput,
+  FindDuplicatesOutput,
+  FirstContactInput,
+  HistoryOutput,
+  ListClientsInput,
+  ListClientsOutput,
+  RevokeConsentInput,
+  SavedSection,
+  StaffListOutput,
+} from './schemas/clients';
+import { SaveSectionInput } from './schemas/intake';
 import { Preferences, SetPreferencesInput } from './schemas/prefs';
 import {
   AppStatus,
@@ -51,6 +69,20 @@ export const contract = {
   'prefs.get': method({ input: Empty, output: Preferences, access: 'public', kind: 'session' }),
   'prefs.set': method({ input: SetPreferencesInput, output: Preferences, access: 'public', kind: 'session' }),
   'audit.verify': method({ input: Empty, output: AuditVerifyOutput, access: ['admin', 'auditor'], kind: 'read' }),
+
+  // Staff (the list only; managing accounts is the staff issue's).
+  'staff.list': method({ input: Empty, output: StaffListOutput, access: caseRoles, kind: 'read' }),
+
+  // Survivor intake and the caseload.
+  'clients.create': method({ input: FirstContactInput, output: CreatedClient, access: caseRoles, kind: 'write' }),
+  'clients.findDuplicates': method({ input: FindDuplicatesInput, output: FindDuplicatesOutput, access: caseRoles, kind: 'read' }),
+  'clients.list': method({ input: ListClientsInput, output: ListClientsOutput, access: caseRoles, kind: 'read' }),
+  'clients.get': method({ input: ClientIdInput, output: ClientProfile, access: caseRoles, kind: 'read' }),
+  'clients.history': method({ input: ClientIdInput, output: HistoryOutput, access: caseRoles, kind: 'read' }),
+  'clients.assign': method({ input: AssignInput, output: Done, access: ['admin', 'supervisor'], kind: 'write' }),
+  'intake.saveSection': method({ input: SaveSectionInput, output: SavedSection, access: caseRoles, kind: 'write' }),
+  'consents.add': method({ input: AddConsentInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'consents.revoke': method({ input: RevokeConsentInput, output: Done, access: caseRoles, kind: 'write' }),
 } as const;
 
 export type Contract = typeof contract;

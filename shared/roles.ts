@@ -12,3 +12,12 @@ export type Role = z.infer<typeof Role>;
 export type Access = 'public' | readonly Role[];
 
 export const everyone: readonly Role[] = roles;
+
+/**
+ * Who works with survivors' records. Admins are included because in a small agency the director
+ * usually runs the installation and supervises the caseload; auditors never see identities.
+ */
+export const caseRoles: readonly Role[] = ['admin', 'supervisor', 'caseworker'];
+
+/** Who sees every case, not only their own and assigned ones. */
+export const allCasesRoles: readonly Role[] = ['admin', 'supervisor'];

@@ -4,7 +4,7 @@
 // valid output. Whatever happens, the caller gets a Result with a code from the closed set; no stack
 // trace, SQL or input ever goes back, and the log line holds only the method, duration and code.
 import type { z } from 'zod';
-import { contract, isMethod, type Method, type MethodKind } from '../../shared/contract';
+import { contract, isMethod, type Method } from '../../shared/contract';
 import { defaultMessages, type ErrorCode, type FieldProblem, type Result } from '../../shared/errors';
 import { auditLog } from '../audit/chain';
 import type { SessionControl } from '../core/session-control';
@@ -50,7 +50,7 @@ function toFailure(error: unknown): Result<never> {
 export function createDispatcher({ handlers, control, now, log = () => {} }: DispatcherOptions): Dispatch {
   async function run(method: Method, input: unknown): Promise<unknown> {
     const spec = contract[method];
-    const kind = spec.kind as MethodKind;
+    const kind = spec.kind;
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) throw new AppError('INVALID_INPUT', undefined, fieldProblems(parsed.error));
 
@@ -71,19 +71,31 @@ export function createDispatcher({ handlers, control, now, log = () => {} }: Dis
 
     const session = control.current!;
     const handler = handlers[method] as unknown as (i: unknown, c: DataContext) => unknown;
+    let target: string | null = null;
     const ctx: DataContext = {
       db: session.db,
       user: session.user,
       now,
       audit: auditLog(session.db, session.auditKey, now),
       auditKey: session.auditKey,
+      setAuditTarget: (id) => {
+        target = id;
+      },
     };
     const transaction = session.db.transaction(() => {
       const output = handler(parsed.data, ctx);
-      if (kind === 'write') ctx.audit.append({ actorId: session.user.id, action: method });
+      if (kind === 'write') ctx.audit.append({ actorId: session.user.id, action: method, targetId: target });
       return output;
     });
-    return kind === 'write' ? transaction.immediate() : transaction.deferred();
+    try {
+      return kind === 'write' ? transaction.immediate() : transaction.deferred();
+    } catch (error) {
+      // The handler's transaction has rolled back; a refusal is still recorded, in its own.
+      if (error instanceof AppError && error.code === 'FORBIDDEN') {
+        control.record({ actorId: session.user.id, action: method, targetId: error.target ?? null, outcome: 'denied' });
+      }
+      throw error;
+    }
   }
 
   return async function dispatch(method, input) {

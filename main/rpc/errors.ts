@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string = defaultMessages[code],
     readonly fields?: FieldProblem[],
+    /** For refusals: the record that was asked for, recorded in the access log (never shown). */
+    readonly target?: string,
   ) {
     super(message);
     this.name = 'AppError';

@@ -25,3 +25,5 @@ export const PassphraseAttempt = z.string().min(1, 'Enter your passphrase.').max
 export const Id = z.string().regex(/^[0-9a-f]{32}$/u, 'Not a valid record id.');
 
 export const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const CreatedId = z.object({ id: Id });

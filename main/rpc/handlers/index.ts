@@ -5,6 +5,10 @@ import type { HandlerMap } from '../types';
 import { auditVerify } from './audit';
 import { prefsHandlers } from './prefs';
 import * as session from './session';
+import * as clients from './clients';
+import { addConsent, revokeConsentHandler } from './consents';
+import { saveSection } from './intake';
+import { listStaff } from './staff';
 
 export function createHandlers(prefs: PreferencesStore): HandlerMap {
   const preferences = prefsHandlers(prefs);
@@ -20,5 +24,15 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'prefs.get': preferences.get,
     'prefs.set': preferences.set,
     'audit.verify': auditVerify,
+    'staff.list': listStaff,
+    'clients.create': clients.createClient,
+    'clients.findDuplicates': clients.findDuplicateClients,
+    'clients.list': clients.listClients,
+    'clients.get': clients.getClientProfile,
+    'clients.history': clients.clientHistory,
+    'clients.assign': clients.assignClient,
+    'intake.saveSection': saveSection,
+    'consents.add': addConsent,
+    'consents.revoke': revokeConsentHandler,
   };
 }

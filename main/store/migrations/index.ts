@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { StoreError } from '../errors';
 import core from './0010-core';
+import clients from './0020-clients';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core];
+export const migrations: readonly Migration[] = [core, clients];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -1,0 +1,128 @@
+// Main process (plain Node). Never imports electron.
+// Creating, finding and opening survivors' cases.
+import { randomBytes } from 'node:crypto';
+import { sectionSchemas } from '../../../shared/schemas/intake';
+import { canOpen, openableClient, seesAllCases } from '../../cases/access';
+import { localIsoDate } from '../../cases/dates';
+import { findDuplicates } from '../../cases/duplicates';
+import { buildProfile } from '../../cases/profile';
+import { queryCaseload } from '../../store/repos/caseload';
+import {
+  getChanges,
+  getClient,
+  insertClient,
+  nextCaseNumber,
+  putSection,
+  recordChanges,
+  setClientNames,
+  updateClientColumns,
+} from '../../store/repos/clients';
+import { stmt } from '../../store/repos/statements';
+import { AppError } from '../errors';
+import type { Handler } from '../types';
+
+export const createClient: Handler<'clients.create'> = (input, ctx) => {
+  const now = ctx.now();
+  const at = now.toISOString();
+  const id = randomBytes(16).toString('hex');
+  const caseNumber = nextCaseNumber(ctx.db, now.getFullYear());
+  insertClient(ctx.db, {
+    id,
+    caseNumber,
+    chosenName: input.chosenName,
+    pronouns: input.pronouns,
+    riskLevel: null,
+    urgentSafety: input.urgentSafety,
+    birthDate: input.dateOfBirth,
+    assignedWorkerId: ctx.user.id,
+    createdBy: ctx.user.id,
+    at,
+  });
+  const client = getClient(ctx.db, id)!;
+  setClientNames(ctx.db, client, [{ kind: 'chosen', name: input.chosenName }]);
+  // The first-contact answers become the start of three intake sections.
+  const first = {
+    identity: sectionSchemas.identity.parse({ preferredName: input.chosenName, pronouns: input.pronouns, dateOfBirth: input.dateOfBirth }),
+    contact: sectionSchemas.contact.parse({ methods: input.contact ? [input.contact] : [] }),
+    needs: sectionSchemas.needs.parse({
+      immediateNeeds: input.immediateNeeds.length > 0 ? input.immediateNeeds : null,
+      urgentSafety: input.urgentSafety,
+    }),
+    referral: sectionSchemas.referral.parse({ intakeDate: localIsoDate(now) }),
+  };
+  for (const [section, data] of Object.entries(first)) {
+    putSection(ctx.db, { clientId: id, section: section as keyof typeof first, data, version: 1, at, by: ctx.user.id });
+  }
+  recordChanges(ctx.db, id, at, ctx.user.id, 'case', ['created']);
+  ctx.setAuditTarget(id);
+  return { id, caseNumber };
+};
+
+export const listClients: Handler<'clients.list'> = (input, ctx) => {
+  const onlyOwn = !seesAllCases(ctx);
+  const assigned = typeof input.assigned === 'string' && ['mine', 'any', 'unassigned'].includes(input.assigned)
+    ? (input.assigned as 'mine' | 'any' | 'unassigned')
+    : { workerId: input.assigned };
+  const { total, rows } = queryCaseload(ctx.db, { ...input, assigned, onlyOwn, viewerId: ctx.user.id });
+  // One entry per search, not per page scrolled; the search words are never recorded.
+  if (input.offset === 0) ctx.audit.append({ actorId: ctx.user.id, action: 'clients.list' });
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      caseNumber: r.case_number,
+      chosenName: r.chosen_name,
+      pronouns: r.pronouns,
+      status: r.status,
+      riskLevel: r.risk_level,
+      urgentSafety: r.urgent_safety === 1,
+      assignedWorker: r.assigned_worker,
+      updatedAt: r.updated_at,
+    })),
+  };
+};
+
+export const getClientProfile: Handler<'clients.get'> = (input, ctx) => {
+  const client = openableClient(ctx, input.id);
+  ctx.audit.append({ actorId: ctx.user.id, action: 'client.view', targetId: client.id });
+  return buildProfile(ctx.db, client, localIsoDate(ctx.now()));
+};
+
+export const clientHistory: Handler<'clients.history'> = (input, ctx) => {
+  const client = openableClient(ctx, input.id);
+  ctx.audit.append({ actorId: ctx.user.id, action: 'client.history', targetId: client.id });
+  return { entries: getChanges(ctx.db, client.id) };
+};
+
+export const findDuplicateClients: Handler<'clients.findDuplicates'> = (input, ctx) => {
+  const matches = findDuplicates(ctx.db, input.names, input.dateOfBirth).map(({ clientId, matchedOn }) => {
+    const client = getClient(ctx.db, clientId)!;
+    return {
+      clientId,
+      caseNumber: client.case_number,
+      // Someone who may not open the case learns only that a similar one exists, and its number.
+      chosenName: canOpen(ctx, client) ? client.chosen_name : null,
+      matchedOn,
+    };
+  });
+  ctx.audit.append({ actorId: ctx.user.id, action: 'clients.findDuplicates' });
+  return { matches };
+};
+
+export const assignClient: Handler<'clients.assign'> = (input, ctx) => {
+  const client = openableClient(ctx, input.clientId);
+  if (input.workerId !== null) {
+    const worker = stmt<[string], { role: string; active: number }>(ctx.db, 'SELECT role, active FROM users WHERE id = ?').get(input.workerId);
+    if (!worker || worker.active !== 1 || worker.role === 'auditor') {
+      throw new AppError('INVALID_INPUT', 'Choose an active staff member who works with cases.', [
+        { path: 'workerId', message: 'Choose an active staff member who works with cases.' },
+      ]);
+    }
+  }
+  const at = ctx.now().toISOString();
+  updateClientColumns(ctx.db, client.id, { assigned_worker_id: input.workerId }, at);
+  recordChanges(ctx.db, client.id, at, ctx.user.id, 'case', ['assignedWorker']);
+  ctx.setAuditTarget(client.id);
+  return { done: true };
+};
+
