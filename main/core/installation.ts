@@ -1,7 +1,7 @@
 // Main process (plain Node). Never imports electron.
 // Creating an installation and opening it. Shared by the app, the CLI and the preview.
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/limits';
 import type { SessionUser } from '../../shared/schemas/session';
 import { Role } from '../../shared/roles';
@@ -87,6 +87,8 @@ export async function createInstallation(input: CreateInstallationInput): Promis
       closeStore(db);
     }
     renameSync(pending, paths.store);
+    // Owner-only, like the keyring; SQLite gives its -wal file the same permissions.
+    chmodSync(paths.store, 0o600);
     fsyncDirectory(paths.dir);
     writeKeyring(paths.keyring, keyring);
     return { userId };

@@ -20,6 +20,7 @@ import {
   type OpenSession,
 } from './installation';
 import type { DataPaths } from './paths';
+import { isDemo } from '../demo/mark';
 
 export type LockReason = AppEvent extends { reason: infer R } ? R : never;
 
@@ -51,6 +52,7 @@ export class SessionControl {
       state: 'unlocked',
       user: this.session.user,
       agencyName: agency?.name ?? '',
+      demo: isDemo(this.session.db),
       idleLockMinutes: this.idleLockMinutes(),
     };
   }

@@ -19,6 +19,8 @@ export const AppStatus = z.discriminatedUnion('state', [
     state: z.literal('unlocked'),
     user: SessionUser,
     agencyName: z.string(),
+    /** A store of generated, fictional cases (safehold demo): the app says so on every screen. */
+    demo: z.boolean(),
     idleLockMinutes: z.number().int().min(IDLE_LOCK_MIN_MINUTES).max(IDLE_LOCK_MAX_MINUTES),
   }),
 ]);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../main/store/migrations';
 import { scanForCanaries } from '../helpers/scan';
 import { tempDir } from '../helpers/tmp';
 
@@ -45,7 +46,7 @@ describe('safehold init and check', () => {
     const result = safehold(['check', '--data-dir', dir, '--name', ADMIN, '--passphrase-stdin'], `${PASSPHRASE}\n`);
     expect(result.code, result.stderr).toBe(0);
     const status = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(status).toMatchObject({ ok: true, cipher: 'aegis', pragmas: 'ok', integrity: 'ok', schemaVersion: 10, auditLog: { intact: true } });
+    expect(status).toMatchObject({ ok: true, cipher: 'aegis', pragmas: 'ok', integrity: 'ok', schemaVersion: LATEST_VERSION, auditLog: { intact: true } });
     expect(result.stdout).not.toContain(ADMIN);
   });
 
@@ -78,5 +79,14 @@ describe('safehold init and check', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already set up/u);
     expect(hashes(dir)).toEqual(before);
+  });
+
+  it('demo creates a store of fictional cases, marked as a demo', () => {
+    const dir = tempDir();
+    const result = safehold(['demo', '--data-dir', join(dir, 'demo'), '--clients', '150', '--seed', '3', '--passphrase-stdin'], `${PASSPHRASE}\n`);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('150 fictional cases');
+    const status = safehold(['check', '--data-dir', join(dir, 'demo'), '--name', 'Demo Admin', '--passphrase-stdin'], `${PASSPHRASE}\n`);
+    expect(JSON.parse(status.stdout)).toMatchObject({ ok: true, demo: true, integrity: 'ok' });
   });
 });

@@ -13,6 +13,7 @@ import { closeSession, newUserId, unlockWithPassphrase } from '../../main/core/i
 import { dataPaths } from '../../main/core/paths';
 import { STORE_CIPHER } from '../../main/store/cipher';
 import { closeStore, openStore } from '../../main/store/open';
+import { benchCaseload } from './caseload';
 
 const ROWS = Number(process.env.SAFEHOLD_BENCH_ROWS ?? 100_000);
 
@@ -141,6 +142,8 @@ async function main(): Promise<void> {
       closeSession(session);
     }
     emit('unlock_ms', median(unlocks), 'ms');
+
+    await benchCaseload(Number(process.env.SAFEHOLD_BENCH_CLIENTS ?? 100_000), emit);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

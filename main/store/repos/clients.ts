@@ -74,9 +74,9 @@ export function updateClientColumns(
 /** Replaces the names a person is known by, and their search terms (names and case number). */
 export function setClientNames(db: Db, client: Pick<ClientRecord, 'id' | 'rowid' | 'case_number'>, names: { kind: 'chosen' | 'legal' | 'alias'; name: string }[]): void {
   stmt(db, 'DELETE FROM client_names WHERE client_id = ?').run(client.id);
-  const insert = stmt(db, 'INSERT INTO client_names (client_id, kind, folded) VALUES (?, ?, ?)');
+  const insert = stmt(db, 'INSERT INTO client_names (client_id, client_rowid, kind, folded) VALUES (?, ?, ?, ?)');
   const folded = names.map((n) => ({ kind: n.kind, folded: fold(n.name) })).filter((n) => n.folded !== '');
-  for (const n of folded) insert.run(client.id, n.kind, n.folded);
+  for (const n of folded) insert.run(client.id, client.rowid, n.kind, n.folded);
   const terms = [...new Set([...folded.map((n) => n.folded), client.case_number.toLowerCase()])].join(' | ');
   stmt(db, 'DELETE FROM client_search WHERE rowid = ?').run(client.rowid);
   stmt(db, 'INSERT INTO client_search (rowid, terms) VALUES (?, ?)').run(client.rowid, terms);

@@ -1,0 +1,69 @@
+// Development tooling: caseload figures at scale, through the real dispatcher (zod, roles, audit).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSafeholdCoreWithControl } from '../../main/core/app';
+import { memoryPreferences } from '../../main/core/prefs';
+import { seedClients, seededRng } from '../../main/demo/generator';
+import { FLOOR_COST } from '../../main/keys/kdf';
+import { fold } from '../../shared/fold';
+
+export interface Emit {
+  (name: string, value: number, unit: string): void;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export async function benchCaseload(clients: number, emit: Emit): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'safehold-bench-caseload-'));
+  const { core, control } = createSafeholdCoreWithControl({ dataDir: dir, prefs: memoryPreferences(), kdfCost: FLOOR_COST });
+  try {
+    const begin = (await core.dispatch('setup.begin', {})) as { ok: true; value: { recoveryKey: string } };
+    await core.dispatch('setup.complete', {
+      agencyName: 'Bench Agency',
+      adminName: 'Bench Admin',
+      passphrase: 'bench passphrase words',
+      recoveryKeyConfirmation: begin.value.recoveryKey,
+    });
+    const session = control.current!;
+    let start = performance.now();
+    seedClients(session.db, { count: clients, seed: 42, today: new Date('2026-11-01T12:00:00Z'), workerIds: [session.user.id] });
+    emit('seed_clients_per_s', clients / ((performance.now() - start) / 1000), 'clients/s');
+    emit('caseload_clients', clients, 'clients');
+
+    const rng = seededRng(9);
+    const names = session.db.prepare<[], { chosen_name: string; id: string }>('SELECT chosen_name, id FROM clients').all();
+    const timings = { search: [] as number[], profile: [] as number[], firstPage: [] as number[] };
+    for (let i = 0; i < 300; i += 1) {
+      const row = names[Math.floor(rng() * names.length)]!;
+      // A partial name typed without its accents, as a caseworker would.
+      const folded = fold(row.chosen_name);
+      const from = Math.floor(rng() * Math.max(1, folded.length - 4));
+      const query = folded.slice(from, from + 3 + Math.floor(rng() * 3));
+      start = performance.now();
+      const result = await core.dispatch('clients.list', { query, assigned: 'any', limit: 100 });
+      timings.search.push(performance.now() - start);
+      if (!result.ok) throw new Error(`search failed: ${result.error.code}`);
+
+      start = performance.now();
+      const profile = await core.dispatch('clients.get', { id: row.id });
+      timings.profile.push(performance.now() - start);
+      if (!profile.ok) throw new Error(`profile failed: ${profile.error.code}`);
+
+      start = performance.now();
+      await core.dispatch('clients.list', { assigned: 'any', limit: 100, offset: Math.floor(rng() * (clients - 100)) });
+      timings.firstPage.push(performance.now() - start);
+    }
+    emit('search_p50_ms', percentile(timings.search, 50), 'ms');
+    emit('search_p95_ms', percentile(timings.search, 95), 'ms');
+    emit('profile_load_p50_ms', percentile(timings.profile, 50), 'ms');
+    emit('profile_load_p95_ms', percentile(timings.profile, 95), 'ms');
+    emit('caseload_page_p95_ms', percentile(timings.firstPage, 95), 'ms');
+  } finally {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
