@@ -8,7 +8,11 @@ import {
   newKeyring,
   openWithPassphrase,
   openWithRecovery,
+  openWithSetupCode,
   readKeyring,
+  resealed,
+  withSetupSlot,
+  withoutUserSlots,
   withPassphraseSlot,
   writeKeyring,
   type Keyring,
@@ -46,27 +50,32 @@ describe('key slots', () => {
     expect(await openWithPassphrase(keyring, 'Nobody Here', 'quiet harbor lamp 7')).toBeNull();
   });
 
-  it('detect any change to a slot: parameters, owner, lookup, nonce or ciphertext', async () => {
+  it('detect any change to a slot: parameters, owner, lookup, keys, nonce or ciphertext', async () => {
     const { keyring } = await keyringWithAdmin();
     const slot = keyring.slots.find((s) => s.kind === 'passphrase')!;
     if (slot.kind !== 'passphrase') throw new Error('unreachable');
+    const other = (await keyringWithAdmin()).keyring.slots.find((s) => s.kind === 'passphrase')!;
     const flip = (b64: string) => {
-      const bytes = Buffer.from(b64, 'base64');
+      const bytes = Buffer.from(b64, 'base64url');
       bytes[0] = bytes[0]! ^ 1;
-      return bytes.toString('base64');
+      return bytes.toString('base64url');
     };
     const variants: Keyring['slots'][number][] = [
       { ...slot, userId: OTHER },
       { ...slot, kdf: { ...slot.kdf, iterations: slot.kdf.iterations + 1 } },
-      { ...slot, kdf: { ...slot.kdf, salt: flip(slot.kdf.salt) } },
-      { ...slot, wrapped: { ...slot.wrapped, nonce: flip(slot.wrapped.nonce) } },
-      { ...slot, wrapped: { ...slot.wrapped, ciphertext: flip(slot.wrapped.ciphertext) } },
+      { ...slot, kdf: { ...slot.kdf, salt: Buffer.from(flip(slot.kdf.salt), 'base64url').toString('base64') } },
+      { ...slot, privateKey: { ...slot.privateKey, nonce: flip(slot.privateKey.nonce) } },
+      { ...slot, privateKey: { ...slot.privateKey, ciphertext: flip(slot.privateKey.ciphertext) } },
+      { ...slot, dataKey: { ...slot.dataKey, ciphertext: flip(slot.dataKey.ciphertext) } },
+      { ...slot, dataKey: other.dataKey },
+      { ...slot, publicKey: other.publicKey },
       { ...slot, id: '00000000-0000-0000-0000-000000000000' },
     ];
     for (const variant of variants) {
       const tampered = { ...keyring, slots: [variant] };
       expect(await openWithPassphrase(tampered, 'Rowan Synthetic', 'quiet harbor lamp 7')).toBeNull();
     }
+    expect(await openWithPassphrase({ ...keyring, keyEpoch: 2 }, 'Rowan Synthetic', 'quiet harbor lamp 7')).toBeNull();
   });
 
   it('change passphrase by re-wrapping the same data key; the old passphrase stops working', async () => {
@@ -88,6 +97,34 @@ describe('key slots', () => {
     await expect(
       withPassphraseSlot(keyring, { userId: OTHER, name: 'ROWAN synthetic', passphrase: 'x'.repeat(12), dataKey, cost: FLOOR_COST }),
     ).rejects.toThrow(KeyringError);
+  });
+});
+
+describe('setup codes', () => {
+  it('open once with the name and code until they expire, and replace the old passphrase', async () => {
+    const { dataKey, keyring } = await keyringWithAdmin();
+    const next = await withSetupSlot(keyring, { userId: USER, name: 'Rowan Synthetic', setupCode: 'ABCD-EFGH-JKMN-PQRS', dataKey, cost: FLOOR_COST, expiresAt: new Date('2026-03-08T00:00:00Z') });
+    expect(await openWithPassphrase(next, 'Rowan Synthetic', 'quiet harbor lamp 7')).toBeNull();
+    const opened = await openWithSetupCode(next, 'rowan synthetic', 'ABCD-EFGH-JKMN-PQRS', new Date('2026-03-02T00:00:00Z'));
+    expect(opened).toMatchObject({ userId: USER });
+    expect(await openWithSetupCode(next, 'Rowan Synthetic', 'ABCD-EFGH-JKMN-PQRT', new Date('2026-03-02T00:00:00Z'))).toBeNull();
+    expect(await openWithSetupCode(next, 'Rowan Synthetic', 'ABCD-EFGH-JKMN-PQRS', new Date('2026-03-09T00:00:00Z'))).toBe('expired');
+  });
+});
+
+describe('data-key rotation', () => {
+  it('seals the new key to every remaining slot; a removed slot gets nothing', async () => {
+    const { dataKey, recoveryKey, keyring } = await keyringWithAdmin();
+    const withOther = await withPassphraseSlot(keyring, { userId: OTHER, name: 'Sam Synthetic', passphrase: 'other passphrase words', dataKey, cost: FLOOR_COST });
+    const removedSlot = withOther.slots.find((s) => s.kind === 'passphrase' && s.userId === OTHER)!;
+    const newKey = randomBytes(32);
+    const rotated = resealed(withoutUserSlots(withOther, OTHER), newKey);
+    expect(rotated.keyEpoch).toBe(2);
+    expect((await openWithPassphrase(rotated, 'Rowan Synthetic', 'quiet harbor lamp 7'))?.dataKey.equals(newKey)).toBe(true);
+    expect(openWithRecovery(rotated, recoveryKey)?.equals(newKey)).toBe(true);
+    // Putting the removed person's old slot back does not give them the new key.
+    const smuggled = { ...rotated, slots: [...rotated.slots, removedSlot] };
+    expect(await openWithPassphrase(smuggled, 'Sam Synthetic', 'other passphrase words')).toBeNull();
   });
 });
 
