@@ -35,7 +35,8 @@ export async function lockNow(): Promise<void> {
 /** Reads and clears `#locked=<reason>` left by a lock reload. */
 export function takeLockReason(): LockReason | null {
   const match = /^#locked=(\w+)$/u.exec(location.hash);
-  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  // Only the lock marker is cleared: a screen address (#/clients/…) survives an ordinary reload.
+  if (match) history.replaceState(null, '', location.pathname + location.search);
   const reason = match?.[1];
   return reasons.find((r) => r === reason) ?? null;
 }

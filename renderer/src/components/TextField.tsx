@@ -5,7 +5,7 @@ export interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'date' | 'search';
   autoComplete: string;
   hint?: ReactNode;
   error?: string | undefined;
@@ -15,6 +15,7 @@ export interface TextFieldProps {
   inputRef?: Ref<HTMLInputElement>;
   className?: string;
   required?: boolean;
+  disabled?: boolean;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -50,6 +51,7 @@ export function TextField(props: TextFieldProps) {
         autoCorrect="off"
         maxLength={props.maxLength}
         required={props.required}
+        disabled={props.disabled}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy || undefined}
       />

@@ -40,3 +40,22 @@ export function useFocusFirstInvalid<E extends HTMLElement>() {
   }, [attempt]);
   return { ref, signal: () => setAttempt((n) => n + 1) };
 }
+
+/** Every field problem by its dotted path, with a leading prefix (e.g. "data.") removed. */
+export type PathErrors = Readonly<Record<string, string>>;
+
+export function pathErrorsFrom(error: RpcError, prefix = ''): PathErrors {
+  const out: Record<string, string> = {};
+  for (const problem of error.fields ?? []) {
+    const path = problem.path.startsWith(prefix) ? problem.path.slice(prefix.length) : problem.path;
+    out[path] ??= problem.message;
+  }
+  return out;
+}
+
+/** The first problem at a path or anywhere beneath it ("contact" finds "contact.value"). */
+export function errorAt(errors: PathErrors, path: string): string | undefined {
+  if (errors[path]) return errors[path];
+  const key = Object.keys(errors).find((p) => p.startsWith(`${path}.`));
+  return key ? errors[key] : undefined;
+}

@@ -17,6 +17,13 @@ export interface I18n {
   readonly t: Translate;
   readonly setLanguage: (language: Language) => void;
   readonly formatDate: (date: Date, options?: Intl.DateTimeFormatOptions) => string;
+  /** A calendar date stored as YYYY-MM-DD, shown without any time-zone shift. */
+  readonly formatDay: (isoDate: string, style?: 'long' | 'medium') => string;
+  readonly formatNumber: (value: number) => string;
+  /** A stored timestamp (ISO text); shown as given if it is not a date at all. */
+  readonly formatTimestamp: (iso: string, withTime?: boolean) => string;
+  /** For keys built at run time (e.g. a field name from the change history). */
+  readonly has: (key: string) => key is MessageKey;
   readonly errorMessage: (error: RpcError) => string;
 }
 
@@ -35,6 +42,18 @@ function make(language: Language, setLanguage: (language: Language) => void): I1
     t,
     setLanguage,
     formatDate: (date, options = { dateStyle: 'long' }) => new Intl.DateTimeFormat(language, options).format(date),
+    formatDay: (isoDate, style = 'long') => {
+      const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+      if (Number.isNaN(date.getTime())) return isoDate;
+      return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(date);
+    },
+    formatNumber: (value) => new Intl.NumberFormat(language).format(value),
+    formatTimestamp: (iso, withTime = false) => {
+      const date = new Date(iso);
+      if (Number.isNaN(date.getTime())) return iso;
+      return new Intl.DateTimeFormat(language, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+    },
+    has: (key): key is MessageKey => Object.prototype.hasOwnProperty.call(catalogs[language], key),
     // Unknown codes cannot reach here (the client validates them), but the server text is the fallback.
     errorMessage: (error) => {
       const key = `error.${error.code}` as const;

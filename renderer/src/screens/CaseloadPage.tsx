@@ -1,13 +1,149 @@
-// renderer/: the caseload. Cases arrive with later work; until then it says so, with no sample data.
+// renderer/: the caseload. Search and filters above a windowed list that stays smooth with
+// 100,000 cases. Caseworkers see their own cases; supervisors and admins start with every case.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SessionUser } from '../../../shared/schemas/session';
+import type { z } from 'zod';
+import type { StaffListOutput } from '../../../shared/schemas/clients';
+import { allCasesRoles } from '../../../shared/roles';
+import { clientStatuses, riskLevels } from '../../../shared/vocab/lists';
+import { call } from '../api/client';
+import { navigate } from '../app/router';
+import { SelectField, useVocab, type Option } from '../components/fields';
 import { PageHeading } from '../components/Heading';
+import { ErrorMessage } from '../components/Messages';
+import { TextField } from '../components/TextField';
 import { useT } from '../i18n/i18n';
+import { CaseList, type ListPosition } from './caseload/CaseList';
+import { useCasePages, type CaseQuery } from './caseload/useCasePages';
 
-export function CaseloadPage() {
-  const { t } = useT();
+const TYPING_PAUSE_MS = 200;
+
+type View = CaseQuery & { position: ListPosition | null };
+type Staff = z.infer<typeof StaffListOutput>['staff'];
+
+// Where the person was, so coming back from a profile returns to the same search and place.
+// Memory only: a lock reloads the page and forgets it.
+let lastView: { userId: string; view: View } | null = null;
+
+export function CaseloadPage({ user }: { user: SessionUser }) {
+  const { t, errorMessage, formatNumber } = useT();
+  const label = useVocab();
+  const seesAll = allCasesRoles.includes(user.role);
+  const saved = lastView?.userId === user.id ? lastView.view : null;
+  const [typed, setTyped] = useState(saved?.query ?? '');
+  const [query, setQuery] = useState(saved?.query ?? '');
+  const [status, setStatus] = useState<CaseQuery['status']>(saved?.status ?? 'active');
+  const [assigned, setAssigned] = useState<CaseQuery['assigned']>(saved?.assigned ?? (seesAll ? 'any' : 'mine'));
+  const [risk, setRisk] = useState<CaseQuery['risk']>(saved?.risk ?? 'any');
+  const [staff, setStaff] = useState<Staff>([]);
+  const position = useRef<ListPosition | null>(saved?.position ?? null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(typed.trim()), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  useEffect(() => {
+    if (!seesAll) return;
+    let live = true;
+    void call('staff.list', {}).then((result) => {
+      if (live && result.ok) setStaff(result.value.staff.filter((s) => s.active && s.role !== 'auditor'));
+    });
+    return () => {
+      live = false;
+    };
+  }, [seesAll]);
+
+  const caseQuery = useMemo<CaseQuery>(() => ({ query, status, assigned, risk }), [query, status, assigned, risk]);
+  const key = JSON.stringify(caseQuery);
+  const [restore] = useState(() => (saved ? { key, position: saved.position } : null));
+  const pages = useCasePages(caseQuery);
+
+  useEffect(
+    () => () => {
+      lastView = { userId: user.id, view: { ...caseQuery, position: position.current } };
+    },
+    [user.id, caseQuery],
+  );
+  const onPosition = useCallback((p: ListPosition) => {
+    position.current = p;
+  }, []);
+
+  const statusOptions: Option[] = [
+    ...clientStatuses.codes.map((c) => ({ value: c, label: label(clientStatuses, c) })),
+    { value: 'any', label: t('caseload.anyStatus') },
+  ];
+  const assignedOptions: Option[] = seesAll
+    ? [
+        { value: 'mine', label: t('caseload.mine') },
+        { value: 'any', label: t('caseload.anyone') },
+        { value: 'unassigned', label: t('caseload.unassignedFilter') },
+        ...staff.map((s) => ({ value: s.id, label: s.displayName })),
+      ]
+    : [{ value: 'mine', label: t('caseload.mine') }];
+  const riskOptions: Option[] = [
+    { value: 'any', label: t('caseload.anyRisk') },
+    { value: 'urgent', label: t('client.urgent') },
+    ...riskLevels.codes.map((c) => ({ value: c, label: label(riskLevels, c) })),
+  ];
+
+  const total = pages.total;
+  const count =
+    total === null ? t('caseload.searching') : total === 1 ? t('caseload.countOne') : t('caseload.countMany', { count: formatNumber(total) });
+
   return (
-    <section>
-      <PageHeading>{t('caseload.title')}</PageHeading>
-      <p>{t('caseload.later')}</p>
+    <section className="caseload">
+      <div className="page-top">
+        <PageHeading>{t('caseload.title')}</PageHeading>
+        <button type="button" className="primary" onClick={() => navigate({ page: 'new-client' })}>
+          {t('caseload.newClient')}
+        </button>
+      </div>
+      <form className="filters" role="search" aria-label={t('caseload.searchRegion')} onSubmit={(event) => event.preventDefault()}>
+        <TextField
+          label={t('caseload.search')}
+          type="search"
+          value={typed}
+          onChange={setTyped}
+          autoComplete="off"
+          maxLength={200}
+          className="search-input"
+        />
+        <div className="filter-row">
+          <SelectField
+            label={t('caseload.status')}
+            value={status}
+            onChange={(v) => setStatus(v === 'closed' || v === 'any' ? v : 'active')}
+            options={statusOptions}
+          />
+          <SelectField
+            label={t('caseload.assigned')}
+            value={assigned}
+            onChange={(v) => setAssigned(v === 'any' || v === 'unassigned' || v === 'mine' ? v : staff.find((s) => s.id === v)?.id ?? 'mine')}
+            options={assignedOptions}
+          />
+          <SelectField
+            label={t('caseload.riskFilter')}
+            value={risk}
+            onChange={(v) => setRisk(v === 'urgent' ? v : riskLevels.codes.find((c) => c === v) ?? 'any')}
+            options={riskOptions}
+          />
+        </div>
+      </form>
+      <p role="status" className="result-count">
+        {count}
+      </p>
+      <ErrorMessage>{pages.error ? errorMessage(pages.error) : null}</ErrorMessage>
+      {total === 0 ? <p className="calm-note">{query ? t('caseload.noMatch') : t('caseload.empty')}</p> : null}
+      {total !== null && total > 0 ? (
+        <CaseList
+          key={key}
+          pages={pages}
+          total={total}
+          initial={restore?.key === key ? restore.position : null}
+          onPosition={onPosition}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,28 +1,30 @@
 // renderer/: the frame once someone is signed in: who and where, the Lock button, language, sections.
-import { useRef, useState, type MouseEvent } from 'react';
+import { useRef } from 'react';
 import type { AppStatus } from '../../../shared/schemas/session';
 import { lockNow } from '../app/lock';
+import { hrefFor, useRoute, type Route } from '../app/router';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { useT } from '../i18n/i18n';
 import { AdminPage } from './AdminPage';
 import { CaseloadPage } from './CaseloadPage';
+import { ClientProfilePage } from './client/ClientProfilePage';
+import { FirstContactPage } from './client/FirstContactPage';
 import { ReportsPage } from './ReportsPage';
 
 type Unlocked = Extract<AppStatus, { state: 'unlocked' }>;
-type Page = 'caseload' | 'reports' | 'admin';
+type Section = 'caseload' | 'reports' | 'admin';
+
+/** Which navigation section a screen belongs to: a client's screens sit under the caseload. */
+function sectionOf(route: Route): Section {
+  return route.page === 'reports' || route.page === 'admin' ? route.page : 'caseload';
+}
 
 export function MainFrame({ status }: { status: Unlocked }) {
   const { t } = useT();
-  const [page, setPage] = useState<Page>('caseload');
+  const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
-  const pages: Page[] = status.user.role === 'admin' ? ['caseload', 'reports', 'admin'] : ['caseload', 'reports'];
-
-  function go(next: Page) {
-    return (event: MouseEvent) => {
-      event.preventDefault();
-      setPage(next);
-    };
-  }
+  const sections: Section[] = status.user.role === 'admin' ? ['caseload', 'reports', 'admin'] : ['caseload', 'reports'];
+  const current = sectionOf(route);
 
   return (
     <div className="frame">
@@ -51,22 +53,39 @@ export function MainFrame({ status }: { status: Unlocked }) {
           </button>
         </div>
       </header>
+      {status.demo ? <p className="demo-banner">{t('frame.demo')}</p> : null}
       <nav aria-label={t('frame.nav')} className="frame-nav">
         <ul>
-          {pages.map((p) => (
-            <li key={p}>
-              <a href={`#${p}`} aria-current={page === p ? 'page' : undefined} onClick={go(p)}>
-                {t(`nav.${p}`)}
+          {sections.map((s) => (
+            <li key={s}>
+              <a
+                href={hrefFor({ page: s })}
+                aria-current={current === s ? (route.page === s ? 'page' : 'true') : undefined}
+              >
+                {t(`nav.${s}`)}
               </a>
             </li>
           ))}
         </ul>
       </nav>
       <main id="main" ref={mainRef} tabIndex={-1} className="frame-main">
-        {page === 'caseload' ? <CaseloadPage key="caseload" /> : null}
-        {page === 'reports' ? <ReportsPage key="reports" /> : null}
-        {page === 'admin' && status.user.role === 'admin' ? <AdminPage key="admin" /> : null}
+        <Screen route={route} status={status} />
       </main>
     </div>
   );
+}
+
+function Screen({ route, status }: { route: Route; status: Unlocked }) {
+  switch (route.page) {
+    case 'caseload':
+      return <CaseloadPage key="caseload" user={status.user} />;
+    case 'new-client':
+      return <FirstContactPage key="new-client" />;
+    case 'client':
+      return <ClientProfilePage key={route.id} id={route.id} user={status.user} />;
+    case 'reports':
+      return <ReportsPage key="reports" />;
+    case 'admin':
+      return status.user.role === 'admin' ? <AdminPage key="admin" /> : <CaseloadPage key="caseload" user={status.user} />;
+  }
 }

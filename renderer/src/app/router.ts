@@ -1,0 +1,53 @@
+// renderer/: a tiny hash router, so a reload stays on the same screen while signed in. The address
+// carries only page names and random record ids, never names or anything a person typed.
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { page: 'caseload' }
+  | { page: 'reports' }
+  | { page: 'admin' }
+  | { page: 'new-client' }
+  | { page: 'client'; id: string };
+
+const recordId = /^[0-9a-f]{32}$/u;
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/u, '').split('/');
+  switch (parts[0]) {
+    case 'reports':
+      return { page: 'reports' };
+    case 'admin':
+      return { page: 'admin' };
+    case 'clients':
+      if (parts[1] === 'new') return { page: 'new-client' };
+      if (parts[1] && recordId.test(parts[1])) return { page: 'client', id: parts[1] };
+      return { page: 'caseload' };
+    default:
+      return { page: 'caseload' };
+  }
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.page) {
+    case 'new-client':
+      return '#/clients/new';
+    case 'client':
+      return `#/clients/${route.id}`;
+    default:
+      return `#/${route.page}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  location.hash = hrefFor(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

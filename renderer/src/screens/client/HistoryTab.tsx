@@ -1,0 +1,107 @@
+// renderer/: who changed which field of this case, and when. Only names of fields are shown, never
+// the values, so the history can be read without exposing more than the case itself.
+import { useEffect, useId, useState } from 'react';
+import type { z } from 'zod';
+import type { RpcError } from '../../../../shared/errors';
+import type { HistoryEntry } from '../../../../shared/schemas/clients';
+import { consentKinds } from '../../../../shared/vocab/lists';
+import { call } from '../../api/client';
+import { ErrorMessage } from '../../components/Messages';
+import { useT, type I18n } from '../../i18n/i18n';
+
+type Entry = z.infer<typeof HistoryEntry>;
+
+/** "safeToCall" or "lied_to_about_work" as words, for names with no translation yet. */
+function readable(name: string): string {
+  const words = name
+    .replace(/([a-z])([A-Z])/gu, '$1 $2')
+    .replace(/[_-]+/gu, ' ')
+    .toLowerCase()
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function sectionLabel(i18n: Pick<I18n, 't' | 'has'>, section: string): string {
+  const key = `section.${section}`;
+  return i18n.has(key) ? i18n.t(key) : readable(section);
+}
+
+/** One name from a field path: a translated field name, a consent kind, or readable words. */
+function partLabel(i18n: Pick<I18n, 't' | 'has' | 'language'>, keys: string[], part: string): string {
+  const key = keys.find((k) => i18n.has(k));
+  if (key && i18n.has(key)) return i18n.t(key);
+  const kind = consentKinds.codes.find((c) => c === part);
+  return kind ? consentKinds.labels[kind][i18n.language] : readable(part);
+}
+
+/** A field path such as "methods.0.safeToCall" as "Ways to reach them › 1 › Safe to call"; "revoked:services" as "Revoked: …". */
+export function fieldLabel(i18n: Pick<I18n, 't' | 'has' | 'language'>, section: string, field: string): string {
+  return field
+    .split('.')
+    .map((part, i) => {
+      if (/^\d+$/u.test(part)) return String(Number(part) + 1);
+      return part
+        .split(':')
+        .map((bit, j) => partLabel(i18n, i === 0 && j === 0 ? [`intake.${section}.${bit}`, `fieldName.${bit}`] : [`fieldName.${bit}`], bit))
+        .join(': ');
+    })
+    .join(' › ');
+}
+
+export function HistoryTab({ clientId, visible, changes }: { clientId: string; visible: boolean; changes: number }) {
+  const i18n = useT();
+  const { t, errorMessage, formatTimestamp } = i18n;
+  const captionId = useId();
+  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const [error, setError] = useState<RpcError | null>(null);
+
+  // Read when shown, and again after any change to the case while it is shown.
+  useEffect(() => {
+    if (!visible) return;
+    let live = true;
+    void call('clients.history', { id: clientId }).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setEntries(result.value.entries);
+        setError(null);
+      } else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [clientId, visible, changes]);
+
+  return (
+    <div className="history">
+      <h2 id={captionId}>{t('history.title')}</h2>
+      <p className="hint">{t('history.intro')}</p>
+      <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>
+      {entries === null && !error ? <p role="status">{t('common.working')}</p> : null}
+      {entries && entries.length === 0 ? <p>{t('history.none')}</p> : null}
+      {entries && entries.length > 0 ? (
+        <div className="table-scroll">
+          <table aria-labelledby={captionId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('history.when')}</th>
+                <th scope="col">{t('history.who')}</th>
+                <th scope="col">{t('history.section')}</th>
+                <th scope="col">{t('history.field')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e, i) => (
+                <tr key={i}>
+                  <td>{formatTimestamp(e.at, true)}</td>
+                  <td>{e.by ?? t('history.someone')}</td>
+                  <td>{sectionLabel(i18n, e.section)}</td>
+                  <td>{fieldLabel(i18n, e.section, e.field)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
