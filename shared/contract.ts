@@ -4,7 +4,17 @@
 import type { z } from 'zod';
 import type { Access } from './roles';
 import { caseRoles, everyone } from './roles';
-import { AuditVerifyOutput } from './schemas/audit';
+import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
+import {
+  AddStaffInput,
+  FirstSignInInput,
+  IdleLockInput,
+  RecoveryKeyOutput,
+  RegenerateRecoveryInput,
+  SetRoleInput,
+  SetupCodeOutput,
+  StaffIdInput,
+} from './schemas/staff';
 import { CreatedId } from './schemas/common';
 import {
   AddConsentInput,
@@ -18,6 +28,7 @@ import {
   HistoryOutput,
   ListClientsInput,
   ListClientsOutput,
+  OpenClientInput,
   RevokeConsentInput,
   SavedSection,
   StaffListOutput,
@@ -70,14 +81,23 @@ export const contract = {
   'prefs.set': method({ input: SetPreferencesInput, output: Preferences, access: 'public', kind: 'session' }),
   'audit.verify': method({ input: Empty, output: AuditVerifyOutput, access: ['admin', 'auditor'], kind: 'read' }),
 
-  // Staff (the list only; managing accounts is the staff issue's).
+  // Staff, roles, setup codes and the access log.
   'staff.list': method({ input: Empty, output: StaffListOutput, access: caseRoles, kind: 'read' }),
+  'staff.add': method({ input: AddStaffInput, output: SetupCodeOutput, access: ['admin'], kind: 'session' }),
+  'staff.setRole': method({ input: SetRoleInput, output: Done, access: ['admin'], kind: 'write' }),
+  'staff.deactivate': method({ input: StaffIdInput, output: Done, access: ['admin'], kind: 'session' }),
+  'staff.reactivate': method({ input: StaffIdInput, output: SetupCodeOutput, access: ['admin'], kind: 'session' }),
+  'staff.resetPassphrase': method({ input: StaffIdInput, output: SetupCodeOutput, access: ['admin'], kind: 'session' }),
+  'session.firstSignIn': method({ input: FirstSignInInput, output: AppStatus, access: 'public', kind: 'session' }),
+  'recovery.regenerate': method({ input: RegenerateRecoveryInput, output: RecoveryKeyOutput, access: ['admin'], kind: 'session' }),
+  'settings.setIdleLock': method({ input: IdleLockInput, output: Done, access: ['admin'], kind: 'write' }),
+  'audit.list': method({ input: AuditListInput, output: AuditListOutput, access: ['admin', 'auditor'], kind: 'read' }),
 
   // Survivor intake and the caseload.
   'clients.create': method({ input: FirstContactInput, output: CreatedClient, access: caseRoles, kind: 'write' }),
   'clients.findDuplicates': method({ input: FindDuplicatesInput, output: FindDuplicatesOutput, access: caseRoles, kind: 'read' }),
   'clients.list': method({ input: ListClientsInput, output: ListClientsOutput, access: caseRoles, kind: 'read' }),
-  'clients.get': method({ input: ClientIdInput, output: ClientProfile, access: caseRoles, kind: 'read' }),
+  'clients.get': method({ input: OpenClientInput, output: ClientProfile, access: caseRoles, kind: 'read' }),
   'clients.history': method({ input: ClientIdInput, output: HistoryOutput, access: caseRoles, kind: 'read' }),
   'clients.assign': method({ input: AssignInput, output: Done, access: ['admin', 'supervisor'], kind: 'write' }),
   'intake.saveSection': method({ input: SaveSectionInput, output: SavedSection, access: caseRoles, kind: 'write' }),
@@ -98,7 +118,10 @@ export function isMethod(name: unknown): name is Method {
 }
 
 /** Events main pushes to the renderer over the one event channel. */
-export type AppEvent = { type: 'locked'; reason: 'idle' | 'manual' | 'system' };
+export type AppEvent =
+  | { type: 'locked'; reason: 'idle' | 'manual' | 'system' }
+  /** Long tasks (key rotation) report their steps so the screen can show progress. */
+  | { type: 'progress'; task: 'rotate-key'; step: 'copy' | 'rekey' | 'verify' | 'commit' | 'swap' };
 
 /** The whole surface the preload exposes as window.safehold. */
 export interface SafeholdBridge {

@@ -11,6 +11,7 @@ export const errorCodes = [
   'LOCKED',
   'FORBIDDEN',
   'WRONG_PASSPHRASE',
+  'TOO_MANY_ATTEMPTS',
   'NOT_FOUND',
   'CONFLICT',
   'STORE_UNAVAILABLE',
@@ -45,6 +46,7 @@ export const defaultMessages: Record<ErrorCode, string> = {
   LOCKED: 'Safehold is locked. Sign in to continue.',
   FORBIDDEN: 'Your role does not allow this.',
   WRONG_PASSPHRASE: 'That name and passphrase do not match. Check them and try again.',
+  TOO_MANY_ATTEMPTS: 'Too many attempts with this name. Wait a little and try again.',
   NOT_FOUND: 'That record could not be found.',
   CONFLICT: 'That could not be saved because it conflicts with what is already stored.',
   STORE_UNAVAILABLE:

@@ -1,8 +1,8 @@
 // Main process (plain Node). Never imports electron.
-// The access log: one row per event, each MAC'd over the previous row's MAC, keyed from the data key.
+// The access log: one row per event, each MAC'd over the previous row's MAC with the store's audit key.
 // Editing, deleting, inserting or reordering rows breaks the chain at the first bad row. Rows hold
 // ids and action names only, never personal data.
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Db } from '../store/open';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
@@ -26,8 +26,14 @@ interface Row {
 
 const GENESIS = Buffer.alloc(32);
 
-export function auditKeyFrom(dataKey: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'safehold audit chain v1', 32));
+/**
+ * The chain's MAC key: 32 random bytes made with the store and kept inside it (encrypted), so the
+ * chain stays verifiable across data-key rotations.
+ */
+export function auditKeyOf(db: Db): Buffer {
+  const row = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'audit_key'").get();
+  if (!row || !/^[0-9a-f]{64}$/u.test(row.value)) throw new Error('The access log key is missing from the store.');
+  return Buffer.from(row.value, 'hex');
 }
 
 function entryMac(key: Buffer, previous: Buffer, row: Omit<Row, 'mac'>): Buffer {

@@ -5,11 +5,12 @@ import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/limits';
 import type { SessionUser } from '../../shared/schemas/session';
 import { Role } from '../../shared/roles';
-import { auditKeyFrom, auditLog } from '../audit/chain';
+import { auditKeyOf, auditLog } from '../audit/chain';
 import { fsyncDirectory } from '../fs/atomic';
 import type { KdfCost } from '../keys/kdf';
 import { newKeyring, openWithPassphrase, openWithRecovery, readKeyring, withPassphraseSlot, writeKeyring, type Keyring } from '../keys/keyring';
 import { nameKey } from '../keys/names';
+import { finishPendingRotation } from '../keys/rotate';
 import { DATA_KEY_BYTES } from '../store/cipher';
 import { closeStore, openStore, type Db } from '../store/open';
 import type { DataPaths } from './paths';
@@ -65,7 +66,7 @@ export async function createInstallation(input: CreateInstallationInput): Promis
     });
     const db = openStore({ path: pending, key: dataKey, create: true });
     try {
-      const auditKey = auditKeyFrom(dataKey);
+      const auditKey = auditKeyOf(db);
       db.transaction(() => {
         const at = input.now.toISOString();
         db.prepare('INSERT INTO agency (id, name, created_at) VALUES (1, ?, ?)').run(input.agencyName, at);
@@ -122,7 +123,7 @@ export function openSession(paths: DataPaths, dataKey: Buffer, userId: string): 
     dataKey.fill(0);
     return null;
   }
-  return { db, dataKey, auditKey: auditKeyFrom(dataKey), user };
+  return { db, dataKey, auditKey: auditKeyOf(db), user };
 }
 
 export function closeSession(session: OpenSession): void {
@@ -135,6 +136,7 @@ export function closeSession(session: OpenSession): void {
 }
 
 export async function unlockWithPassphrase(paths: DataPaths, name: string, passphrase: string): Promise<OpenSession | null> {
+  finishPendingRotation(paths);
   const opened = await openWithPassphrase(readKeyring(paths.keyring), name, passphrase);
   if (!opened) return null;
   return openSession(paths, opened.dataKey, opened.userId);
@@ -159,6 +161,7 @@ export async function recoverAdmin(
   newPassphrase: string,
   cost: KdfCost,
 ): Promise<OpenSession | null> {
+  finishPendingRotation(paths);
   const keyring = readKeyring(paths.keyring);
   const dataKey = openWithRecovery(keyring, recoveryKey);
   if (!dataKey) return null;

@@ -6,7 +6,13 @@ import type { AppEvent } from '../../shared/contract';
 import type { AppStatus } from '../../shared/schemas/session';
 import { auditLog, type AuditEvent } from '../audit/chain';
 import { calibrateKdf, FLOOR_COST, type KdfCost } from '../keys/kdf';
-import { openWithPassphrase, readKeyring, withPassphraseSlot, writeKeyring } from '../keys/keyring';
+import { openWithPassphrase, openWithSetupCode, readKeyring, slotLookup, withPassphraseSlot, writeKeyring } from '../keys/keyring';
+import { finishPendingRotation } from '../keys/rotate';
+import { normalizeSetupCode } from '../keys/setup-code';
+import { SignInThrottle } from '../keys/throttle';
+import { writeAnchor } from '../audit/anchor';
+import type { Role } from '../../shared/roles';
+import { addStaffAccount, deactivate, reactivate, regenerateRecoveryKey, resetPassphrase, type AccountContext } from './accounts';
 import { formatRecoveryKey, newRecoveryKey } from '../keys/recovery';
 import { normalizeRecoveryKey } from '../../shared/recovery-key';
 import { AppError } from '../rpc/errors';
@@ -15,6 +21,7 @@ import {
   closeSession,
   createInstallation,
   isInstalled,
+  openSession,
   recoverAdmin,
   unlockWithPassphrase,
   type OpenSession,
@@ -22,7 +29,7 @@ import {
 import type { DataPaths } from './paths';
 import { isDemo } from '../demo/mark';
 
-export type LockReason = AppEvent extends { reason: infer R } ? R : never;
+export type LockReason = Extract<AppEvent, { type: 'locked' }>['reason'];
 
 export interface SessionControlOptions {
   paths: DataPaths;
@@ -39,7 +46,15 @@ export class SessionControl {
   /** Failed sign-ins while locked; written to the access log at the next successful unlock. */
   private failedSignIns = 0;
 
-  constructor(private readonly options: SessionControlOptions) {}
+  private readonly throttle: SignInThrottle;
+
+  constructor(private readonly options: SessionControlOptions) {
+    this.throttle = new SignInThrottle(options.paths.dir);
+  }
+
+  get dataDir(): string {
+    return this.options.paths.dir;
+  }
 
   get current(): OpenSession | null {
     return this.session;
@@ -91,15 +106,78 @@ export class SessionControl {
   }
 
   async unlock(name: string, passphrase: string): Promise<AppStatus> {
-    if (!isInstalled(this.options.paths)) throw new AppError('NOT_SET_UP');
-    if (this.session) this.lock('manual');
+    const throttleKey = this.admitSignIn(name);
     const session = await unlockWithPassphrase(this.options.paths, name, passphrase);
-    if (!session) {
-      this.failedSignIns += 1;
-      throw new AppError('WRONG_PASSPHRASE');
-    }
+    if (!session) this.refuseSignIn(throttleKey);
+    this.throttle.succeed(throttleKey);
     this.begin(session, 'session.unlock');
     return this.status();
+  }
+
+  /** A new or reset account's first sign-in: the setup code once, and a passphrase of their own. */
+  async firstSignIn(input: { name: string; setupCode: string; newPassphrase: string }): Promise<AppStatus> {
+    const throttleKey = this.admitSignIn(input.name);
+    const { paths } = this.options;
+    finishPendingRotation(paths);
+    const keyring = readKeyring(paths.keyring);
+    const opened = await openWithSetupCode(keyring, input.name, normalizeSetupCode(input.setupCode), this.options.clock.now());
+    if (opened === 'expired') throw new AppError('WRONG_PASSPHRASE', 'This setup code has expired. Ask an administrator for a new one.');
+    if (!opened) this.refuseSignIn(throttleKey, 'That name and setup code do not match. Check them and try again.');
+    const next = await withPassphraseSlot(keyring, { userId: opened.userId, name: input.name, passphrase: input.newPassphrase, dataKey: opened.dataKey, cost: await this.cost() });
+    writeKeyring(paths.keyring, next);
+    const session = openSession(paths, opened.dataKey, opened.userId);
+    if (!session) throw new AppError('FORBIDDEN', 'This account is not active. Ask an administrator.');
+    this.throttle.succeed(throttleKey);
+    this.begin(session, 'session.first-sign-in');
+    return this.status();
+  }
+
+  /** Checks the throttle before any key work; returns the name's throttle key. */
+  private admitSignIn(name: string): string {
+    if (!isInstalled(this.options.paths)) throw new AppError('NOT_SET_UP');
+    if (this.session) this.lock('manual');
+    const key = slotLookup(readKeyring(this.options.paths.keyring), name);
+    const verdict = this.throttle.check(key, this.options.clock.now().getTime());
+    if (!verdict.allowed) {
+      throw new AppError(
+        'TOO_MANY_ATTEMPTS',
+        verdict.retryAfterMs === null
+          ? 'This sign-in is locked after many failed attempts. An administrator can give you a new setup code, or the recovery key can be used.'
+          : `Too many attempts with this name. Wait ${Math.ceil(verdict.retryAfterMs / 60_000)} minute(s) and try again.`,
+      );
+    }
+    return key;
+  }
+
+  private refuseSignIn(throttleKey: string, message?: string): never {
+    this.failedSignIns += 1;
+    this.throttle.fail(throttleKey, this.options.clock.now().getTime());
+    throw new AppError('WRONG_PASSPHRASE', message);
+  }
+
+  private accounts(): AccountContext {
+    return { paths: this.options.paths, session: this.requireSession(), now: this.options.clock.now(), throttle: this.throttle };
+  }
+
+  addStaff(input: { displayName: string; role: Role }) {
+    return addStaffAccount(this.accounts(), input);
+  }
+
+  resetStaffPassphrase(userId: string) {
+    return resetPassphrase(this.accounts(), userId);
+  }
+
+  reactivateStaff(userId: string) {
+    return reactivate(this.accounts(), userId);
+  }
+
+  regenerateRecovery(currentPassphrase: string) {
+    return regenerateRecoveryKey(this.accounts(), currentPassphrase);
+  }
+
+  /** Deactivation rotates the data key: the store is closed and reopened under the new key. */
+  deactivateStaff(userId: string): void {
+    this.session = deactivate(this.accounts(), userId, (step) => this.options.emit({ type: 'progress', task: 'rotate-key', step }));
   }
 
   async recover(input: { recoveryKey: string; name: string; newPassphrase: string }): Promise<AppStatus> {
@@ -110,6 +188,8 @@ export class SessionControl {
       this.failedSignIns += 1;
       throw new AppError('WRONG_PASSPHRASE', 'That recovery key and administrator name do not match. Check them and try again.');
     }
+    // The recovery key lifts any lockout on this name.
+    this.throttle.clear(slotLookup(readKeyring(this.options.paths.keyring), input.name));
     this.begin(session, 'session.recover');
     return this.status();
   }
@@ -147,6 +227,7 @@ export class SessionControl {
     this.session = null;
     try {
       this.recordIn(session, { actorId: session.user.id, action: `session.lock.${reason}` });
+      writeAnchor(this.options.paths.dir, session.db, session.auditKey);
     } finally {
       closeSession(session);
       this.options.emit({ type: 'locked', reason });

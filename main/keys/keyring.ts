@@ -40,6 +40,8 @@ const KeyringSchema = z
     cipher: z.literal(STORE_CIPHER),
     /** Bumped at every data-key rotation; sealed copies are bound to it. */
     keyEpoch: z.number().int().positive(),
+    /** Set while a rotated store waits beside the old one: the next open finishes the swap. */
+    pendingSwap: z.boolean().optional(),
     lookupSalt: Base64,
     slots: z.array(Slot).min(1),
   })

@@ -78,6 +78,7 @@ export function createDispatcher({ handlers, control, now, log = () => {} }: Dis
       now,
       audit: auditLog(session.db, session.auditKey, now),
       auditKey: session.auditKey,
+      dataDir: control.dataDir,
       setAuditTarget: (id) => {
         target = id;
       },

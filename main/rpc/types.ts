@@ -12,6 +12,8 @@ export interface DataContext {
   now: () => Date;
   audit: AuditLog;
   auditKey: Buffer;
+  /** The data folder, for files kept beside the store (the access-log anchor). */
+  dataDir: string;
   /** Names the record a write touched, for the access-log entry the dispatcher writes. */
   setAuditTarget(id: string): void;
 }

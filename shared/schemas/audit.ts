@@ -1,5 +1,7 @@
 // shared/: runs in every process. Imports nothing outside shared/.
 import { z } from 'zod';
+import { Id } from './common';
+import { IsoDate } from './intake';
 
 export const AuditVerifyOutput = z.object({
   intact: z.boolean(),
@@ -10,3 +12,30 @@ export const AuditVerifyOutput = z.object({
   head: z.string(),
 });
 export type AuditVerifyOutput = z.infer<typeof AuditVerifyOutput>;
+
+export const auditOutcomes = ['ok', 'denied', 'failed'] as const;
+
+export const AuditListInput = z
+  .object({
+    /** An action name or its start, e.g. "session." or "clients.get". */
+    action: z.string().max(80).regex(/^[a-z.:-]*$/u, 'Use an action name such as session.unlock.').default(''),
+    actorId: Id.nullable().default(null),
+    outcome: z.enum(['any', ...auditOutcomes]).default('any'),
+    from: IsoDate.nullable().default(null),
+    to: IsoDate.nullable().default(null),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  /** A record id (random, not a name); reasons and content are never in the log. */
+  targetId: z.string().nullable(),
+  outcome: z.enum(auditOutcomes),
+});
+export const AuditListOutput = z.object({ total: z.number().int(), entries: z.array(AuditEntry) });

@@ -69,6 +69,17 @@ export const ListClientsOutput = z.object({ total: z.number().int(), rows: z.arr
 
 export const ClientIdInput = z.object({ id: Id }).strict();
 
+/**
+ * Opening a case: a caseworker may open one that is not theirs only by giving a reason
+ * ("break the glass"); the reason is kept in the store and the opening is in the access log.
+ */
+export const OpenClientInput = z
+  .object({
+    id: Id,
+    breakGlassReason: z.string().trim().min(10, 'Say in a sentence why you need to open this case.').max(500).nullable().default(null),
+  })
+  .strict();
+
 export const consentStatuses = ['active', 'expiring', 'expired', 'revoked', 'not_started'] as const;
 export const ConsentStatus = z.enum(consentStatuses);
 export type ConsentStatus = z.infer<typeof ConsentStatus>;

@@ -1,20 +1,14 @@
 // Setup -> lock -> wrong passphrase -> unlock -> quick-lock, as a new agency would do it, in Debian's
 // Chromium against the real dispatcher; then every file the run wrote is scanned for what was typed.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { scanForCanaries } from '../helpers/scan';
+import { expectNoSeriousA11yIssues } from './support/a11y';
 import { startPreviewRun, type PreviewRun } from './support/preview';
 
 // Synthetic canaries: strings that must never reach any file in the clear.
 const AGENCY = 'Canary Shelter Kx4Wq9';
 const ADMIN = 'Canary Admin Jp7Hd2';
 const PASSPHRASE = 'canary lantern Mv8Tz3 orchard';
-
-async function expectNoSeriousA11yIssues(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} ${v.help}`)).toEqual([]);
-}
 
 async function expectNoCaseDataInPage(page: Page) {
   const html = await page.evaluate(() => document.documentElement.outerHTML);

@@ -51,8 +51,8 @@ describe('lock and unlock', () => {
     expect(await t.ok('app.status', {})).toEqual({ state: 'locked' });
     expect(await t.call('audit.verify', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(await t.call('session.touch', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    // The store is closed: its write-ahead log is gone and nothing is left beside it.
-    expect(readdirSync(t.dataDir).sort()).toEqual(['keyring.json', 'safehold.db']);
+    // The store is closed: its write-ahead log is gone; beside it only the keyring and the access-log anchor.
+    expect(readdirSync(t.dataDir).sort()).toEqual(['audit-anchor.json', 'keyring.json', 'safehold.db']);
   });
 
   it('wipes the data key from memory on lock', async () => {
@@ -68,12 +68,15 @@ describe('lock and unlock', () => {
   it('unlocks with the right passphrase and refuses a wrong one without touching any file', async () => {
     const t = await setUpCore();
     await t.ok('session.lock', {});
-    const before = readdirSync(t.dataDir).map((f) => fileHash(join(t.dataDir, f)));
+    const storeAndKeys = () => ['safehold.db', 'keyring.json'].map((f) => fileHash(join(t.dataDir, f)));
+    const before = storeAndKeys();
     const wrong = await t.call('session.unlock', { name: ADMIN, passphrase: 'not the passphrase' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     const unknown = await t.call('session.unlock', { name: 'Nobody', passphrase: PASSPHRASE });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect(readdirSync(t.dataDir).map((f) => fileHash(join(t.dataDir, f)))).toEqual(before);
+    // Neither the store nor the keyring changed; only the sign-in throttle counted the failures.
+    expect(storeAndKeys()).toEqual(before);
+    expect(readdirSync(t.dataDir)).toContain('signin-throttle.json');
 
     const status = await t.ok('session.unlock', { name: ADMIN.toUpperCase(), passphrase: PASSPHRASE });
     expect(status).toMatchObject({ state: 'unlocked', user: { role: 'admin' } });

@@ -30,14 +30,14 @@ describe('the migration runner', () => {
   it('runs every pending step in one transaction: a failing step leaves the store as it was', () => {
     const db = bareStore();
     const broken: Migration = {
-      version: 30,
+      version: LATEST_VERSION + 10,
       name: 'broken',
       up: (d) => {
         d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
         throw new Error('simulated failure');
       },
     };
-    expect(() => migrate(db, 30, [...migrations, broken])).toThrow('simulated failure');
+    expect(() => migrate(db, LATEST_VERSION + 10, [...migrations, broken])).toThrow('simulated failure');
     expect(storeVersion(db)).toBe(0);
     expect(tables(db)).toEqual([]);
     db.close();

@@ -2,13 +2,13 @@
 // The handler map: one entry per contract method. TypeScript refuses a missing or extra entry.
 import type { PreferencesStore } from '../../core/prefs';
 import type { HandlerMap } from '../types';
-import { auditVerify } from './audit';
+import { auditList, auditVerify } from './audit';
 import { prefsHandlers } from './prefs';
 import * as session from './session';
 import * as clients from './clients';
 import { addConsent, revokeConsentHandler } from './consents';
 import { saveSection } from './intake';
-import { listStaff } from './staff';
+import * as staff from './staff';
 
 export function createHandlers(prefs: PreferencesStore): HandlerMap {
   const preferences = prefsHandlers(prefs);
@@ -24,7 +24,16 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'prefs.get': preferences.get,
     'prefs.set': preferences.set,
     'audit.verify': auditVerify,
-    'staff.list': listStaff,
+    'staff.list': staff.listStaff,
+    'staff.add': staff.addStaff,
+    'staff.setRole': staff.setStaffRole,
+    'staff.deactivate': staff.deactivateStaff,
+    'staff.reactivate': staff.reactivateStaff,
+    'staff.resetPassphrase': staff.resetStaffPassphrase,
+    'session.firstSignIn': session.sessionFirstSignIn,
+    'recovery.regenerate': session.recoveryRegenerate,
+    'settings.setIdleLock': staff.setIdleLock,
+    'audit.list': auditList,
     'clients.create': clients.createClient,
     'clients.findDuplicates': clients.findDuplicateClients,
     'clients.list': clients.listClients,

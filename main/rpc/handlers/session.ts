@@ -19,3 +19,9 @@ export const sessionChangePassphrase: Handler<'session.changePassphrase'> = asyn
   await control.changePassphrase(input.currentPassphrase, input.newPassphrase);
   return { done: true };
 };
+
+export const sessionFirstSignIn: Handler<'session.firstSignIn'> = async (input, { control }) => control.firstSignIn(input);
+
+export const recoveryRegenerate: Handler<'recovery.regenerate'> = async (input, { control }) => ({
+  recoveryKey: await control.regenerateRecovery(input.currentPassphrase),
+});

@@ -1,6 +1,7 @@
 // Main process (plain Node). Never imports electron.
 // The agency, its staff (roles live here, inside the encrypted store, never in the keyring),
 // settings, and the chained access log.
+import { randomBytes } from 'node:crypto';
 import type { Migration } from '.';
 
 const migration: Migration = {
@@ -38,6 +39,8 @@ const migration: Migration = {
         mac BLOB NOT NULL
       ) STRICT;
     `);
+    // The access log's MAC key: random, made once, kept only inside the encrypted store.
+    db.prepare("INSERT INTO settings (key, value) VALUES ('audit_key', ?)").run(randomBytes(32).toString('hex'));
   },
 };
 

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { StoreError } from '../errors';
 import core from './0010-core';
 import clients from './0020-clients';
+import accessReasons from './0030-access-reasons';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients];
+export const migrations: readonly Migration[] = [core, clients, accessReasons];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

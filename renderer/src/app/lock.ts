@@ -3,7 +3,7 @@
 import type { AppEvent } from '../../../shared/contract';
 import { call } from '../api/client';
 
-export type LockReason = AppEvent['reason'];
+export type LockReason = Extract<AppEvent, { type: 'locked' }>['reason'];
 
 const reasons: readonly LockReason[] = ['idle', 'manual', 'system'];
 let wipe: (() => void) | null = null;

@@ -406,6 +406,7 @@ export const en = {
   'error.STORE_UNAVAILABLE':
     'The case store could not be opened. It may be damaged or the key is wrong. Nothing was changed; restore from a backup if this continues.',
   'error.INTERNAL': 'Something went wrong. Nothing was saved.',
+  'error.TOO_MANY_ATTEMPTS': 'Too many attempts with this name. Wait a little and try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

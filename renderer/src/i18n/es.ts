@@ -410,4 +410,5 @@ export const es = {
   'error.STORE_UNAVAILABLE':
     'No se pudo abrir el almacén de casos. Puede estar dañado o la clave no es la correcta. No se ha cambiado nada; si vuelve a ocurrir, restaure una copia de seguridad.',
   'error.INTERNAL': 'Algo salió mal. No se ha guardado nada.',
+  'error.TOO_MANY_ATTEMPTS': 'Demasiados intentos con este nombre. Espere un poco y vuelva a intentarlo.',
 } satisfies Messages;

@@ -1,0 +1,173 @@
+// Main process (plain Node). Never imports electron.
+// Staff accounts and their key material: setup codes for new and reset accounts, deactivation with
+// data-key rotation, and a new recovery key. Roles and names live in the encrypted store; the
+// keyring only ever learns a slot for a user id.
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../shared/roles';
+import { auditLog, type AuditEvent } from '../audit/chain';
+import { writeAnchor } from '../audit/anchor';
+import { FLOOR_COST } from '../keys/kdf';
+import {
+  openWithPassphrase,
+  readKeyring,
+  slotLookup,
+  withoutUserSlots,
+  withRecoveryKey,
+  withSetupSlot,
+  writeKeyring,
+} from '../keys/keyring';
+import { nameKey } from '../keys/names';
+import { formatRecoveryKey, newRecoveryKey } from '../keys/recovery';
+import { rotateDataKey, type RotationStep } from '../keys/rotate';
+import { newSetupCode, SETUP_CODE_DAYS } from '../keys/setup-code';
+import type { SignInThrottle } from '../keys/throttle';
+import { DATA_KEY_BYTES } from '../store/cipher';
+import { closeStore, type Db } from '../store/open';
+import { AppError } from '../rpc/errors';
+import { newUserId, openSession, type OpenSession } from './installation';
+import type { DataPaths } from './paths';
+
+export interface AccountContext {
+  paths: DataPaths;
+  session: OpenSession;
+  now: Date;
+  throttle: SignInThrottle;
+}
+
+interface UserRow {
+  id: string;
+  display_name: string;
+  role: Role;
+  active: number;
+}
+
+function findUser(session: OpenSession, userId: string): UserRow {
+  const row = session.db.prepare<[string], UserRow>('SELECT id, display_name, role, active FROM users WHERE id = ?').get(userId);
+  if (!row) throw new AppError('NOT_FOUND', 'That staff member could not be found.');
+  return row;
+}
+
+function record(session: OpenSession, now: Date, event: AuditEvent): void {
+  auditLog(session.db, session.auditKey, () => now).append(event);
+}
+
+/** An admin may not lock the agency out: the last active admin stays an active admin. */
+export function assertNotLastAdmin(db: Db, userId: string): void {
+  const admins = db.prepare<[], { id: string }>("SELECT id FROM users WHERE role = 'admin' AND active = 1").all();
+  if (admins.length === 1 && admins[0]!.id === userId) {
+    throw new AppError('CONFLICT', 'This is the only active administrator. Make someone else an administrator first.');
+  }
+}
+
+async function issueSetupCode(ctx: AccountContext, user: Pick<UserRow, 'id' | 'display_name'>) {
+  const setupCode = newSetupCode();
+  const expiresAt = new Date(ctx.now.getTime() + SETUP_CODE_DAYS * 86_400_000);
+  const keyring = readKeyring(ctx.paths.keyring);
+  const next = await withSetupSlot(keyring, { userId: user.id, name: user.display_name, setupCode, dataKey: ctx.session.dataKey, cost: FLOOR_COST, expiresAt });
+  writeKeyring(ctx.paths.keyring, next);
+  // A new code lifts any lockout from failed attempts under this name.
+  ctx.throttle.clear(slotLookup(keyring, user.display_name));
+  return { userId: user.id, setupCode, expiresAt: expiresAt.toISOString() };
+}
+
+export async function addStaffAccount(ctx: AccountContext, input: { displayName: string; role: Role }) {
+  const { db } = ctx.session;
+  if (db.prepare('SELECT 1 FROM users WHERE name_key = ?').get(nameKey(input.displayName))) {
+    throw new AppError('CONFLICT', 'Someone on the staff list already has this name. Add a middle initial or a surname.', [
+      { path: 'displayName', message: 'This name is already on the staff list.' },
+    ]);
+  }
+  const user = { id: newUserId(), display_name: input.displayName };
+  db.transaction(() => {
+    db.prepare('INSERT INTO users (id, display_name, name_key, role, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      user.id,
+      input.displayName,
+      nameKey(input.displayName),
+      input.role,
+      ctx.now.toISOString(),
+    );
+    record(ctx.session, ctx.now, { actorId: ctx.session.user.id, action: 'staff.add', targetId: user.id });
+  })();
+  return issueSetupCode(ctx, user);
+}
+
+/** A forgotten passphrase: the old one stops working, and a setup code lets the person choose a new one. */
+export async function resetPassphrase(ctx: AccountContext, userId: string) {
+  const user = findUser(ctx.session, userId);
+  if (user.active !== 1) throw new AppError('CONFLICT', 'This account is deactivated. Reactivate it instead.');
+  const issued = await issueSetupCode(ctx, user);
+  ctx.session.db.transaction(() => record(ctx.session, ctx.now, { actorId: ctx.session.user.id, action: 'staff.reset-passphrase', targetId: userId }))();
+  return issued;
+}
+
+export async function reactivate(ctx: AccountContext, userId: string) {
+  const user = findUser(ctx.session, userId);
+  if (user.active === 1) throw new AppError('CONFLICT', 'This account is already active.');
+  ctx.session.db.transaction(() => {
+    ctx.session.db.prepare('UPDATE users SET active = 1 WHERE id = ?').run(userId);
+    record(ctx.session, ctx.now, { actorId: ctx.session.user.id, action: 'staff.reactivate', targetId: userId });
+  })();
+  return issueSetupCode(ctx, user);
+}
+
+/**
+ * Deactivates an account, removes its slots and rotates the data key, so a copy of the old keyring
+ * and the person's passphrase no longer open the store. Returns the session reopened under the new
+ * key (or under the old one if the rotation could not be completed; nothing is lost either way).
+ */
+export function deactivate(ctx: AccountContext, userId: string, onStep: (step: RotationStep) => void): OpenSession {
+  const { session } = ctx;
+  if (userId === session.user.id) throw new AppError('CONFLICT', 'You cannot deactivate your own account while signed in with it.');
+  const user = findUser(session, userId);
+  if (user.active !== 1) throw new AppError('CONFLICT', 'This account is already deactivated.');
+  if (user.role === 'admin') assertNotLastAdmin(session.db, userId);
+  session.db.transaction(() => {
+    session.db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(userId);
+    session.db.prepare('UPDATE clients SET assigned_worker_id = NULL WHERE assigned_worker_id = ?').run(userId);
+    record(session, ctx.now, { actorId: session.user.id, action: 'staff.deactivate', targetId: userId });
+  })();
+  return rotate(ctx, withoutUserSlots(readKeyring(ctx.paths.keyring), userId), onStep);
+}
+
+/** Rotates the data key now (also after a suspected leak). The session is reopened under the new key. */
+export function rotate(ctx: AccountContext, keyringAfter: ReturnType<typeof readKeyring>, onStep: (step: RotationStep) => void): OpenSession {
+  const { session, paths } = ctx;
+  const epochBefore = readKeyring(paths.keyring).keyEpoch;
+  const oldKey = Buffer.from(session.dataKey);
+  const newKey = randomBytes(DATA_KEY_BYTES);
+  closeStore(session.db);
+  session.dataKey.fill(0);
+  session.auditKey.fill(0);
+  let failure: unknown = null;
+  try {
+    rotateDataKey(paths, oldKey, newKey, keyringAfter, onStep);
+  } catch (error) {
+    failure = error;
+  }
+  const rotated = readKeyring(paths.keyring).keyEpoch !== epochBefore;
+  const key = rotated ? newKey : oldKey;
+  (rotated ? oldKey : newKey).fill(0);
+  const reopened = openSession(paths, key, session.user.id);
+  if (!reopened) throw new AppError('INTERNAL');
+  reopened.db.transaction(() =>
+    record(reopened, ctx.now, { actorId: session.user.id, action: rotated ? 'key.rotated' : 'key.rotation-failed', outcome: rotated ? 'ok' : 'failed' }),
+  )();
+  writeAnchor(paths.dir, reopened.db, reopened.auditKey);
+  if (failure) throw new AppError('INTERNAL', 'The key could not be changed. The store is unchanged and still opens as before.');
+  return reopened;
+}
+
+/** A new recovery key, after the admin proves their passphrase; the old recovery key stops working. */
+export async function regenerateRecoveryKey(ctx: AccountContext, currentPassphrase: string): Promise<string> {
+  const { session, paths } = ctx;
+  const keyring = readKeyring(paths.keyring);
+  const name = session.db.prepare<[string], { name_key: string }>('SELECT name_key FROM users WHERE id = ?').get(session.user.id)!.name_key;
+  const check = await openWithPassphrase(keyring, name, currentPassphrase);
+  check?.dataKey.fill(0);
+  if (!check || check.userId !== session.user.id) throw new AppError('WRONG_PASSPHRASE', 'Your passphrase is not right. Nothing was changed.');
+  const recoveryKey = newRecoveryKey();
+  writeKeyring(paths.keyring, withRecoveryKey(keyring, recoveryKey, session.dataKey));
+  session.db.transaction(() => record(session, ctx.now, { actorId: session.user.id, action: 'key.recovery-regenerated' }))();
+  return formatRecoveryKey(recoveryKey);
+}
+

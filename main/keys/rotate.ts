@@ -1,0 +1,125 @@
+// Main process (plain Node). Never imports electron.
+// Data-key rotation, crash-safe at every step. The keyring write is the single commit point:
+//   1. copy the (checkpointed, closed) store to safehold.db.rekey;
+//   2. rekey the copy in rollback-journal mode (SQLite3MC < 2.4 corrupts a WAL-mode rekey);
+//   3. open the copy with the new key and check it holds exactly what the original held;
+//   4. write keyring.json sealed to the new key, marked pendingSwap   <- commit point;
+//   5. rename the copy over safehold.db and clear pendingSwap.
+// A crash before 4 leaves the old keyring and the old store (the copy is discarded); a crash after 4
+// is finished by finishPendingRotation at the next open. Only the old or only the new key ever works.
+import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { fsyncDirectory } from '../fs/atomic';
+import { STORE_CIPHER } from '../store/cipher';
+import { closeStore, openStore, type Db } from '../store/open';
+import type { DataPaths } from '../core/paths';
+import { readKeyring, resealed, writeKeyring, type Keyring } from './keyring';
+
+export type RotationStep = 'copy' | 'rekey' | 'verify' | 'commit' | 'swap';
+
+const rekeyPath = (paths: DataPaths) => `${paths.store}.rekey`;
+
+function rawKey(key: Buffer): Buffer {
+  return Buffer.concat([Buffer.from('raw:', 'latin1'), key]);
+}
+
+/** A digest of every row of every table, to prove the rekeyed copy holds the same data. */
+export function contentDigest(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client_search_%' ORDER BY name").all();
+  for (const { name } of tables) {
+    hash.update(`\u0000${name}\u0000`);
+    for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate()) {
+      hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? v.toString() : v)));
+    }
+  }
+  return hash.digest('hex');
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Completes a rotation that was committed (keyring written) but not yet swapped in. Idempotent. */
+export function finishPendingRotation(paths: DataPaths): void {
+  if (!existsSync(paths.keyring)) return;
+  const keyring = readKeyring(paths.keyring);
+  const copy = rekeyPath(paths);
+  if (keyring.pendingSwap) {
+    if (existsSync(copy)) {
+      rmSync(`${paths.store}-wal`, { force: true });
+      renameSync(copy, paths.store);
+      fsyncDirectory(paths.dir);
+    }
+    const { pendingSwap: _done, ...rest } = keyring;
+    writeKeyring(paths.keyring, rest);
+  } else if (existsSync(copy)) {
+    // An uncommitted attempt: the old keyring and store are current, so the copy is discarded.
+    rmSync(copy, { force: true });
+    rmSync(`${copy}-journal`, { force: true });
+  }
+}
+
+/**
+ * Rotates the data key of a closed store. `keyringAfter` is the keyring to seal the new key into
+ * (e.g. without a removed account's slots). The caller wipes both keys afterwards.
+ */
+export function rotateDataKey(
+  paths: DataPaths,
+  oldKey: Buffer,
+  newKey: Buffer,
+  keyringAfter: Keyring,
+  onStep: (step: RotationStep) => void = () => {},
+): void {
+  finishPendingRotation(paths);
+  const copy = rekeyPath(paths);
+
+  // The original is read once, to know what the copy must hold.
+  const original = openStore({ path: paths.store, key: oldKey });
+  const expected = contentDigest(original);
+  closeStore(original);
+
+  onStep('copy');
+  rmSync(copy, { force: true });
+  copyFileSync(paths.store, copy);
+  fsyncFile(copy);
+
+  onStep('rekey');
+  const db = new Database(copy, { fileMustExist: true });
+  try {
+    db.pragma(`cipher = '${STORE_CIPHER}'`);
+    const oldMaterial = rawKey(oldKey);
+    db.key(oldMaterial);
+    oldMaterial.fill(0);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    db.pragma('journal_mode = DELETE');
+    const newMaterial = rawKey(newKey);
+    db.rekey(newMaterial);
+    newMaterial.fill(0);
+  } finally {
+    db.close();
+  }
+  fsyncFile(copy);
+
+  onStep('verify');
+  const rekeyed = openStore({ path: copy, key: newKey });
+  try {
+    if (rekeyed.pragma('integrity_check', { simple: true }) !== 'ok' || contentDigest(rekeyed) !== expected) {
+      throw new Error('The rotated copy does not match the store; nothing was changed.');
+    }
+  } finally {
+    closeStore(rekeyed);
+  }
+
+  onStep('commit');
+  writeKeyring(paths.keyring, { ...resealed(keyringAfter, newKey), pendingSwap: true });
+
+  onStep('swap');
+  finishPendingRotation(paths);
+}
