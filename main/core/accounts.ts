@@ -19,7 +19,7 @@ import {
 import { nameKey } from '../keys/names';
 import { formatRecoveryKey, newRecoveryKey } from '../keys/recovery';
 import { rotateDataKey, type RotationStep } from '../keys/rotate';
-import { newSetupCode, SETUP_CODE_DAYS } from '../keys/setup-code';
+import { newSetupCode, normalizeSetupCode, SETUP_CODE_DAYS } from '../keys/setup-code';
 import type { SignInThrottle } from '../keys/throttle';
 import { DATA_KEY_BYTES } from '../store/cipher';
 import { closeStore, type Db } from '../store/open';
@@ -63,7 +63,7 @@ async function issueSetupCode(ctx: AccountContext, user: Pick<UserRow, 'id' | 'd
   const setupCode = newSetupCode();
   const expiresAt = new Date(ctx.now.getTime() + SETUP_CODE_DAYS * 86_400_000);
   const keyring = readKeyring(ctx.paths.keyring);
-  const next = await withSetupSlot(keyring, { userId: user.id, name: user.display_name, setupCode, dataKey: ctx.session.dataKey, cost: FLOOR_COST, expiresAt });
+  const next = await withSetupSlot(keyring, { userId: user.id, name: user.display_name, setupCode: normalizeSetupCode(setupCode), dataKey: ctx.session.dataKey, cost: FLOOR_COST, expiresAt });
   writeKeyring(ctx.paths.keyring, next);
   // A new code lifts any lockout from failed attempts under this name.
   ctx.throttle.clear(slotLookup(keyring, user.display_name));

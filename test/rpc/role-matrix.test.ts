@@ -1,0 +1,114 @@
+// Every contract method, for every role, against a case of one's own and a case of someone else's:
+// each cell asserts the door's decision. A method added to the contract without a row here fails
+// to compile (the fixture map is typed by the contract).
+import { describe, expect, it } from 'vitest';
+import { contract, methods, type Input, type Method } from '../../shared/contract';
+import type { Role } from '../../shared/roles';
+import { ADMIN, PASSPHRASE, addStaff, setUpCore, type TestCore } from '../helpers/core';
+
+interface World {
+  ownCase: string;
+  otherCase: string;
+  consentOnOther: string;
+  userToChange: string;
+}
+
+type Fixture<M extends Method> = (w: World) => Input<M>;
+
+// A valid input for every method. Case methods take the case id so ownership can be varied.
+const fixtures: { [M in Method]: Fixture<M> } = {
+  'app.status': () => ({}),
+  'setup.begin': () => ({}),
+  'setup.complete': () => ({ agencyName: 'X', adminName: 'Y', passphrase: 'long enough passphrase', recoveryKeyConfirmation: '0000 0000 0000 0000 0000 0000 0000 0000' }),
+  'session.unlock': () => ({ name: 'nobody', passphrase: 'nothing' }),
+  'session.recover': () => ({ recoveryKey: '0000 0000 0000 0000 0000 0000 0000 0000', name: 'nobody', newPassphrase: 'long enough passphrase' }),
+  'session.lock': () => ({}),
+  'session.touch': () => ({}),
+  'session.changePassphrase': () => ({ currentPassphrase: 'not the passphrase', newPassphrase: 'long enough passphrase' }),
+  'session.firstSignIn': () => ({ name: 'nobody', setupCode: 'AAAA-BBBB', newPassphrase: 'long enough passphrase' }),
+  'prefs.get': () => ({}),
+  'prefs.set': () => ({ language: 'en' }),
+  'audit.verify': () => ({}),
+  'audit.list': () => ({}),
+  'staff.list': () => ({}),
+  'staff.add': () => ({ displayName: `Matrix Person ${Math.random().toString(36).slice(2, 8)}`, role: 'caseworker' }),
+  'staff.setRole': (w) => ({ userId: w.userToChange, role: 'caseworker' }),
+  'staff.deactivate': (w) => ({ userId: w.userToChange }),
+  'staff.reactivate': (w) => ({ userId: w.userToChange }),
+  'staff.resetPassphrase': (w) => ({ userId: w.userToChange }),
+  'recovery.regenerate': () => ({ currentPassphrase: 'not the passphrase' }),
+  'settings.setIdleLock': () => ({ minutes: 5 }),
+  'clients.create': () => ({ chosenName: 'Matrix Client' }),
+  'clients.findDuplicates': () => ({ names: ['Matrix'] }),
+  'clients.list': () => ({ assigned: 'any' }),
+  'clients.get': (w) => ({ id: w.otherCase }),
+  'clients.history': (w) => ({ id: w.otherCase }),
+  'clients.assign': (w) => ({ clientId: w.otherCase, workerId: null }),
+  'intake.saveSection': (w) => ({ clientId: w.otherCase, section: 'language', baseVersion: 0, data: {} }),
+  'consents.add': (w) => ({ clientId: w.otherCase, kind: 'services', purpose: 'Matrix', dataCategories: ['identity'], startDate: '2026-03-01', language: 'en', signedHow: 'written' }),
+  'consents.revoke': (w) => ({ consentId: w.consentOnOther, revokedOn: '2026-03-01' }),
+};
+
+/** Methods that name a case, and how to point them at one's own case instead. */
+const onOwnCase: Partial<{ [M in Method]: (w: World) => Input<M> }> = {
+  'clients.get': (w) => ({ id: w.ownCase }),
+  'clients.history': (w) => ({ id: w.ownCase }),
+  'intake.saveSection': (w) => ({ clientId: w.ownCase, section: 'language', baseVersion: 0, data: {} }),
+  'consents.add': (w) => ({ clientId: w.ownCase, kind: 'services', purpose: 'Matrix', dataCategories: ['identity'], startDate: '2026-03-01', language: 'en', signedHow: 'written' }),
+};
+
+const sessionChanging = new Set<Method>(['session.lock', 'session.unlock', 'session.recover', 'session.firstSignIn', 'setup.complete', 'staff.deactivate']);
+
+async function worldFor(role: Role): Promise<{ t: TestCore; w: World }> {
+  const t = await setUpCore();
+  const other = await t.ok('clients.create', { chosenName: 'Other Worker Case' });
+  const consent = await t.ok('consents.add', { clientId: other.id, kind: 'services', purpose: 'x', dataCategories: ['identity'], startDate: '2026-03-01', language: 'en', signedHow: 'written' });
+  const spare = await addStaff(t, 'caseworker', 'Spare Staff');
+  const spareId = (await t.ok('staff.list', {})).staff.find((s) => s.displayName === spare.name)!.id;
+  if (role !== 'admin') {
+    const me = await addStaff(t, role, `Matrix ${role}`);
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', me);
+  }
+  const own = role === 'auditor' ? other : role === 'admin' ? other : await t.ok('clients.create', { chosenName: 'My Own Case' });
+  return { t, w: { ownCase: own.id, otherCase: other.id, consentOnOther: consent.id, userToChange: spareId } };
+}
+
+function decision(result: { ok: boolean; error?: { code: string } }): 'allowed' | 'FORBIDDEN' | 'LOCKED' {
+  if (result.ok) return 'allowed';
+  return result.error!.code === 'FORBIDDEN' ? 'FORBIDDEN' : result.error!.code === 'LOCKED' ? 'LOCKED' : 'allowed';
+}
+
+describe('the role x method x ownership matrix', () => {
+  for (const role of ['admin', 'supervisor', 'caseworker', 'auditor'] as const) {
+    it(`${role}: every method decides as the contract and the case rules say`, async () => {
+      const { t, w } = await worldFor(role);
+      const cells: string[] = [];
+      for (const method of methods.filter((m) => !sessionChanging.has(m))) {
+        const access = contract[method].access;
+        const byRole = access === 'public' || access.includes(role);
+        const caseMethod = method in onOwnCase || ['clients.assign', 'consents.revoke'].includes(method);
+        // A caseworker's door opens for a method, but not onto another worker's case.
+        const expectedOther = byRole && !(caseMethod && role === 'caseworker') ? 'allowed' : 'FORBIDDEN';
+        const got = decision(await t.core.dispatch(method, (fixtures[method] as Fixture<Method>)(w)));
+        cells.push(`${method}: ${got}`);
+        expect(got, `${role} ${method} (another's case)`).toBe(expectedOther);
+        const own = onOwnCase[method] as ((w: World) => unknown) | undefined;
+        if (own) {
+          const gotOwn = decision(await t.core.dispatch(method, own(w)));
+          expect(gotOwn, `${role} ${method} (own case)`).toBe(byRole ? 'allowed' : 'FORBIDDEN');
+        }
+      }
+      expect(cells.length).toBe(methods.length - sessionChanging.size);
+      // Deactivation (which rotates the key) last, then locking: afterwards everything non-public is LOCKED.
+      const deactivation = decision(await t.core.dispatch('staff.deactivate', fixtures['staff.deactivate'](w)));
+      expect(deactivation).toBe(role === 'admin' ? 'allowed' : 'FORBIDDEN');
+      await t.ok('session.lock', {});
+      for (const method of methods.filter((m) => contract[m].access !== 'public')) {
+        expect(decision(await t.core.dispatch(method, (fixtures[method] as Fixture<Method>)(w))), `locked ${method}`).toBe('LOCKED');
+      }
+      // The admin can still sign in after all of it.
+      expect((await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE })).state).toBe('unlocked');
+    });
+  }
+});
