@@ -12,7 +12,8 @@ import { normalizeSetupCode } from '../keys/setup-code';
 import { SignInThrottle } from '../keys/throttle';
 import { writeAnchor } from '../audit/anchor';
 import type { Role } from '../../shared/roles';
-import { addStaffAccount, deactivate, reactivate, regenerateRecoveryKey, resetPassphrase, type AccountContext } from './accounts';
+import { addStaffAccount, deactivate, reactivate, regenerateRecoveryKey, resetPassphrase, rotate, type AccountContext } from './accounts';
+import type { RotationStep } from '../keys/rotate';
 import { formatRecoveryKey, newRecoveryKey } from '../keys/recovery';
 import { normalizeRecoveryKey } from '../../shared/recovery-key';
 import { AppError } from '../rpc/errors';
@@ -173,6 +174,12 @@ export class SessionControl {
 
   regenerateRecovery(currentPassphrase: string) {
     return regenerateRecoveryKey(this.accounts(), currentPassphrase);
+  }
+
+  /** A new data key now: the store is re-encrypted on a copy, swapped in, and reopened. */
+  rotateKey(): void {
+    const progress = (step: RotationStep) => this.options.emit({ type: 'progress', task: 'rotate-key', step });
+    this.session = rotate(this.accounts(), readKeyring(this.options.paths.keyring), progress);
   }
 
   /** Deactivation rotates the data key: the store is closed and reopened under the new key. */

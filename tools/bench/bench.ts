@@ -14,6 +14,7 @@ import { dataPaths } from '../../main/core/paths';
 import { STORE_CIPHER } from '../../main/store/cipher';
 import { closeStore, openStore } from '../../main/store/open';
 import { benchCaseload } from './caseload';
+import { benchAuditVerify, benchSignInTiming } from './security';
 
 const ROWS = Number(process.env.SAFEHOLD_BENCH_ROWS ?? 100_000);
 
@@ -143,6 +144,8 @@ async function main(): Promise<void> {
     }
     emit('unlock_ms', median(unlocks), 'ms');
 
+    await benchSignInTiming(emit);
+    benchAuditVerify(Number(process.env.SAFEHOLD_BENCH_AUDIT ?? 1_000_000), emit);
     await benchCaseload(Number(process.env.SAFEHOLD_BENCH_CLIENTS ?? 100_000), emit);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,67 @@
+// Development tooling: figures for the security issue: access-log verification at 1,000,000 entries
+// and the sign-in timing for an unknown name against a wrong passphrase.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditKeyOf, auditLog, verifyChain } from '../../main/audit/chain';
+import { newKeyring, openWithPassphrase, withPassphraseSlot } from '../../main/keys/keyring';
+import { calibrateKdf } from '../../main/keys/kdf';
+import { newRecoveryKey } from '../../main/keys/recovery';
+import { closeStore, openStore } from '../../main/store/open';
+import type { Emit } from './caseload';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export function benchAuditVerify(entries: number, emit: Emit): void {
+  const dir = mkdtempSync(join(tmpdir(), 'safehold-bench-audit-'));
+  try {
+    const db = openStore({ path: join(dir, 'safehold.db'), key: randomBytes(32), create: true });
+    const key = auditKeyOf(db);
+    let t = Date.parse('2026-01-01T00:00:00Z');
+    const log = auditLog(db, key, () => new Date((t += 1000)));
+    const actor = 'a'.repeat(32);
+    for (let done = 0; done < entries; done += 10_000) {
+      db.transaction(() => {
+        for (let i = 0; i < 10_000; i += 1) log.append({ actorId: actor, action: i % 3 ? 'client.view' : 'intake.saveSection', targetId: 'b'.repeat(32) });
+      })();
+    }
+    const start = performance.now();
+    const report = verifyChain(db, key);
+    emit('audit_verify_ms', performance.now() - start, 'ms');
+    emit('audit_verify_entries', report.entries, 'entries');
+    if (!report.intact) throw new Error('bench chain not intact');
+    closeStore(db);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The two refusals must cost the same, or timing would reveal which names have accounts. */
+export async function benchSignInTiming(emit: Emit): Promise<void> {
+  const cost = await calibrateKdf();
+  const dataKey = randomBytes(32);
+  const keyring = await withPassphraseSlot(newKeyring(dataKey, newRecoveryKey()), {
+    userId: 'c'.repeat(32),
+    name: 'Bench Person',
+    passphrase: 'bench passphrase words',
+    dataKey,
+    cost,
+  });
+  const wrong: number[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < 7; i += 1) {
+    let start = performance.now();
+    await openWithPassphrase(keyring, 'Bench Person', 'not the passphrase');
+    wrong.push(performance.now() - start);
+    start = performance.now();
+    await openWithPassphrase(keyring, 'Nobody Here', 'not the passphrase');
+    unknown.push(performance.now() - start);
+  }
+  emit('signin_wrong_passphrase_ms', median(wrong), 'ms');
+  emit('signin_unknown_name_ms', median(unknown), 'ms');
+  emit('signin_unknown_vs_wrong_ratio', median(unknown) / median(wrong), 'ratio');
+}
