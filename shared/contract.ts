@@ -34,6 +34,29 @@ import {
   StaffListOutput,
 } from './schemas/clients';
 import { SaveSectionInput } from './schemas/intake';
+import {
+  AddGoalInput,
+  AddNoteInput,
+  AddPartnerInput,
+  AddServiceInput,
+  AddStepInput,
+  CloseCaseInput,
+  DueOutput,
+  EditNoteInput,
+  MilestoneInput,
+  NoteList,
+  PartnerList,
+  PlanOutput,
+  ReopenCaseInput,
+  SafetyPlanOutput,
+  SaveSafetyPlanInput,
+  SendReferralInput,
+  SetGoalStatusInput,
+  SetReferralStatusInput,
+  SetStepDoneInput,
+  UpdateMilestoneInput,
+  Version as zVersion,
+} from './schemas/planning';
 import { Preferences, SetPreferencesInput } from './schemas/prefs';
 import {
   AppStatus,
@@ -103,6 +126,28 @@ export const contract = {
   'intake.saveSection': method({ input: SaveSectionInput, output: SavedSection, access: caseRoles, kind: 'write' }),
   'consents.add': method({ input: AddConsentInput, output: CreatedId, access: caseRoles, kind: 'write' }),
   'consents.revoke': method({ input: RevokeConsentInput, output: Done, access: caseRoles, kind: 'write' }),
+
+  // Service planning: goals, services, partners and referrals, milestones, notes, safety plan, exit.
+  'plan.get': method({ input: ClientIdInput, output: PlanOutput, access: caseRoles, kind: 'read' }),
+  'plan.addGoal': method({ input: AddGoalInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'plan.setGoalStatus': method({ input: SetGoalStatusInput, output: Done, access: caseRoles, kind: 'write' }),
+  'plan.addStep': method({ input: AddStepInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'plan.setStepDone': method({ input: SetStepDoneInput, output: Done, access: caseRoles, kind: 'write' }),
+  'services.add': method({ input: AddServiceInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'partners.list': method({ input: Empty, output: PartnerList, access: caseRoles, kind: 'read' }),
+  'partners.add': method({ input: AddPartnerInput, output: CreatedId, access: ['admin', 'supervisor'], kind: 'write' }),
+  'referrals.send': method({ input: SendReferralInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'referrals.setStatus': method({ input: SetReferralStatusInput, output: Done, access: caseRoles, kind: 'write' }),
+  'milestones.add': method({ input: MilestoneInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'milestones.update': method({ input: UpdateMilestoneInput, output: Done, access: caseRoles, kind: 'write' }),
+  'notes.list': method({ input: ClientIdInput, output: NoteList, access: caseRoles, kind: 'read' }),
+  'notes.add': method({ input: AddNoteInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'notes.edit': method({ input: EditNoteInput, output: Done, access: caseRoles, kind: 'write' }),
+  'safetyPlan.get': method({ input: ClientIdInput, output: SafetyPlanOutput, access: caseRoles, kind: 'read' }),
+  'safetyPlan.save': method({ input: SaveSafetyPlanInput, output: zVersion, access: caseRoles, kind: 'write' }),
+  'clients.close': method({ input: CloseCaseInput, output: Done, access: caseRoles, kind: 'write' }),
+  'clients.reopen': method({ input: ReopenCaseInput, output: Done, access: caseRoles, kind: 'write' }),
+  'due.list': method({ input: Empty, output: DueOutput, access: caseRoles, kind: 'read' }),
 } as const;
 
 export type Contract = typeof contract;

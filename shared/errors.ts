@@ -14,6 +14,7 @@ export const errorCodes = [
   'TOO_MANY_ATTEMPTS',
   'NOT_FOUND',
   'CONFLICT',
+  'CONSENT_REQUIRED',
   'STORE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -49,6 +50,8 @@ export const defaultMessages: Record<ErrorCode, string> = {
   TOO_MANY_ATTEMPTS: 'Too many attempts with this name. Wait a little and try again.',
   NOT_FOUND: 'That record could not be found.',
   CONFLICT: 'That could not be saved because it conflicts with what is already stored.',
+  CONSENT_REQUIRED:
+    "Sharing this person's identity needs their active consent for this partner. Record the consent first, or send the referral without identifying details.",
   STORE_UNAVAILABLE:
     'The case store could not be opened. It may be damaged or the key is wrong. Nothing was changed; restore from a backup if this continues.',
   INTERNAL: 'Something went wrong. Nothing was saved.',

@@ -11,6 +11,12 @@ interface World {
   otherCase: string;
   consentOnOther: string;
   userToChange: string;
+  partnerId: string;
+  goalOnOther: string;
+  stepOnOther: string;
+  referralOnOther: string;
+  milestoneOnOther: string;
+  noteOnOther: string;
 }
 
 type Fixture<M extends Method> = (w: World) => Input<M>;
@@ -47,10 +53,39 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'intake.saveSection': (w) => ({ clientId: w.otherCase, section: 'language', baseVersion: 0, data: {} }),
   'consents.add': (w) => ({ clientId: w.otherCase, kind: 'services', purpose: 'Matrix', dataCategories: ['identity'], startDate: '2026-03-01', language: 'en', signedHow: 'written' }),
   'consents.revoke': (w) => ({ consentId: w.consentOnOther, revokedOn: '2026-03-01' }),
+  'plan.get': (w) => ({ id: w.otherCase }),
+  'plan.addGoal': (w) => ({ clientId: w.otherCase, domain: 'housing', title: 'Matrix goal' }),
+  'plan.setGoalStatus': (w) => ({ goalId: w.goalOnOther, status: 'partly', on: '2026-03-01' }),
+  'plan.addStep': (w) => ({ goalId: w.goalOnOther, text: 'Matrix step' }),
+  'plan.setStepDone': (w) => ({ stepId: w.stepOnOther, doneOn: '2026-03-01' }),
+  'services.add': (w) => ({ clientId: w.otherCase, date: '2026-03-01', category: 'case_management' }),
+  'partners.list': () => ({}),
+  'partners.add': () => ({ name: `Matrix Partner ${Math.random().toString(36).slice(2, 8)}`, services: ['legal'] }),
+  'referrals.send': (w) => ({ clientId: w.otherCase, partnerId: w.partnerId, service: 'legal', sentOn: '2026-03-01', sharesIdentity: false }),
+  'referrals.setStatus': (w) => ({ referralId: w.referralOnOther, status: 'accepted', on: '2026-03-02' }),
+  'milestones.add': (w) => ({ clientId: w.otherCase, kind: 't_visa', status: 'requested' }),
+  'milestones.update': (w) => ({ milestoneId: w.milestoneOnOther, status: 'granted' }),
+  'notes.list': (w) => ({ id: w.otherCase }),
+  'notes.add': (w) => ({ clientId: w.otherCase, date: '2026-03-01', kind: 'contact', body: 'Matrix note' }),
+  'notes.edit': (w) => ({ noteId: w.noteOnOther, body: 'Edited' }),
+  'safetyPlan.get': (w) => ({ id: w.otherCase }),
+  'safetyPlan.save': (w) => ({ clientId: w.otherCase, baseVersion: 0, plan: {} }),
+  'clients.close': (w) => ({ clientId: w.otherCase, closedOn: '2026-03-01', reason: 'goals_met', destination: 'own_housing' }),
+  'clients.reopen': (w) => ({ clientId: w.otherCase, reopenedOn: '2026-03-02' }),
+  'due.list': () => ({}),
 };
 
 /** Methods that name a case, and how to point them at one's own case instead. */
 const onOwnCase: Partial<{ [M in Method]: (w: World) => Input<M> }> = {
+  'plan.get': (w) => ({ id: w.ownCase }),
+  'plan.addGoal': (w) => ({ clientId: w.ownCase, domain: 'housing', title: 'Matrix goal' }),
+  'services.add': (w) => ({ clientId: w.ownCase, date: '2026-03-01', category: 'case_management' }),
+  'referrals.send': (w) => ({ clientId: w.ownCase, partnerId: w.partnerId, service: 'legal', sentOn: '2026-03-01', sharesIdentity: false }),
+  'milestones.add': (w) => ({ clientId: w.ownCase, kind: 't_visa', status: 'requested' }),
+  'notes.list': (w) => ({ id: w.ownCase }),
+  'notes.add': (w) => ({ clientId: w.ownCase, date: '2026-03-01', kind: 'contact', body: 'Matrix note' }),
+  'safetyPlan.get': (w) => ({ id: w.ownCase }),
+  'safetyPlan.save': (w) => ({ clientId: w.ownCase, baseVersion: 0, plan: {} }),
   'clients.get': (w) => ({ id: w.ownCase }),
   'clients.history': (w) => ({ id: w.ownCase }),
   'intake.saveSection': (w) => ({ clientId: w.ownCase, section: 'language', baseVersion: 0, data: {} }),
@@ -63,6 +98,12 @@ async function worldFor(role: Role): Promise<{ t: TestCore; w: World }> {
   const t = await setUpCore();
   const other = await t.ok('clients.create', { chosenName: 'Other Worker Case' });
   const consent = await t.ok('consents.add', { clientId: other.id, kind: 'services', purpose: 'x', dataCategories: ['identity'], startDate: '2026-03-01', language: 'en', signedHow: 'written' });
+  const partner = await t.ok('partners.add', { name: 'Matrix Legal Aid', services: ['legal'] });
+  const goal = await t.ok('plan.addGoal', { clientId: other.id, domain: 'legal', title: 'Other goal', steps: [{ text: 'Other step' }] });
+  const stepId = (await t.ok('plan.get', { id: other.id })).goals[0]!.steps[0]!.id;
+  const referral = await t.ok('referrals.send', { clientId: other.id, partnerId: partner.id, service: 'legal', sentOn: '2026-03-01', sharesIdentity: false });
+  const milestone = await t.ok('milestones.add', { clientId: other.id, kind: 'u_visa', status: 'requested' });
+  const note = await t.ok('notes.add', { clientId: other.id, date: '2026-03-01', kind: 'contact', body: 'Other note' });
   const spare = await addStaff(t, 'caseworker', 'Spare Staff');
   const spareId = (await t.ok('staff.list', {})).staff.find((s) => s.displayName === spare.name)!.id;
   if (role !== 'admin') {
@@ -71,7 +112,21 @@ async function worldFor(role: Role): Promise<{ t: TestCore; w: World }> {
     await t.ok('session.unlock', me);
   }
   const own = role === 'auditor' ? other : role === 'admin' ? other : await t.ok('clients.create', { chosenName: 'My Own Case' });
-  return { t, w: { ownCase: own.id, otherCase: other.id, consentOnOther: consent.id, userToChange: spareId } };
+  return {
+    t,
+    w: {
+      ownCase: own.id,
+      otherCase: other.id,
+      consentOnOther: consent.id,
+      userToChange: spareId,
+      partnerId: partner.id,
+      goalOnOther: goal.id,
+      stepOnOther: stepId,
+      referralOnOther: referral.id,
+      milestoneOnOther: milestone.id,
+      noteOnOther: note.id,
+    },
+  };
 }
 
 function decision(result: { ok: boolean; error?: { code: string } }): 'allowed' | 'FORBIDDEN' | 'LOCKED' {
@@ -87,9 +142,13 @@ describe('the role x method x ownership matrix', () => {
       for (const method of methods.filter((m) => !sessionChanging.has(m))) {
         const access = contract[method].access;
         const byRole = access === 'public' || access.includes(role);
-        const caseMethod = method in onOwnCase || ['clients.assign', 'consents.revoke'].includes(method);
+        const caseMethod =
+          method in onOwnCase ||
+          ['clients.assign', 'consents.revoke', 'plan.setGoalStatus', 'plan.addStep', 'plan.setStepDone', 'referrals.setStatus', 'milestones.update', 'clients.close', 'clients.reopen'].includes(method);
+        // Only a note's author may edit it: the admin wrote the note on the other case.
+        const authorOnly = method === 'notes.edit' && role !== 'admin';
         // A caseworker's door opens for a method, but not onto another worker's case.
-        const expectedOther = byRole && !(caseMethod && role === 'caseworker') ? 'allowed' : 'FORBIDDEN';
+        const expectedOther = byRole && !(caseMethod && role === 'caseworker') && !authorOnly ? 'allowed' : 'FORBIDDEN';
         const got = decision(await t.core.dispatch(method, (fixtures[method] as Fixture<Method>)(w)));
         cells.push(`${method}: ${got}`);
         expect(got, `${role} ${method} (another's case)`).toBe(expectedOther);

@@ -8,6 +8,13 @@ import * as session from './session';
 import * as clients from './clients';
 import { addConsent, revokeConsentHandler } from './consents';
 import { saveSection } from './intake';
+import * as plan from './plan';
+import * as referrals from './referrals';
+import * as milestones from './milestones';
+import * as notes from './notes';
+import * as safetyPlan from './safety-plan';
+import * as closure from './closure';
+import { listDue } from './due';
 import * as staff from './staff';
 
 export function createHandlers(prefs: PreferencesStore): HandlerMap {
@@ -43,5 +50,25 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'intake.saveSection': saveSection,
     'consents.add': addConsent,
     'consents.revoke': revokeConsentHandler,
+    'plan.get': plan.getPlan,
+    'plan.addGoal': plan.addGoal,
+    'plan.setGoalStatus': plan.setGoalStatus,
+    'plan.addStep': plan.addStep,
+    'plan.setStepDone': plan.setStepDone,
+    'services.add': plan.addService,
+    'partners.list': referrals.listPartners,
+    'partners.add': referrals.addPartner,
+    'referrals.send': referrals.sendReferral,
+    'referrals.setStatus': referrals.setReferralStatus,
+    'milestones.add': milestones.addMilestone,
+    'milestones.update': milestones.updateMilestone,
+    'notes.list': notes.listNotes,
+    'notes.add': notes.addNote,
+    'notes.edit': notes.editNote,
+    'safetyPlan.get': safetyPlan.getSafetyPlan,
+    'safetyPlan.save': safetyPlan.saveSafetyPlan,
+    'clients.close': closure.closeCase,
+    'clients.reopen': closure.reopenCase,
+    'due.list': listDue,
   };
 }

@@ -6,6 +6,7 @@ import { StoreError } from '../errors';
 import core from './0010-core';
 import clients from './0020-clients';
 import accessReasons from './0030-access-reasons';
+import planning from './0040-planning';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 
