@@ -10,6 +10,7 @@ import type { Db } from '../store/open';
 import { insertClient, nextCaseNumber, putSection, recordChanges, setClientNames, getClient } from '../store/repos/clients';
 import { insertConsent, revokeConsent } from '../store/repos/consents';
 import { familyNames, givenNames } from './names';
+import { seedPartners, seedPlan } from './plans';
 
 export type Rng = () => number;
 
@@ -136,11 +137,15 @@ export interface SeedOptions {
   workerIds: readonly string[];
   /** Called after each batch, e.g. to show progress. */
   onProgress?: (done: number) => void;
+  /** Also write service plans, services, referrals and milestones (default true). */
+  plans?: boolean;
 }
 
 /** Writes generated cases straight through the repositories, 1,000 to a transaction. */
 export function seedClients(db: Db, options: SeedOptions): void {
   const rng = seededRng(options.seed);
+  const planRng = seededRng(options.seed ^ 0x5eed);
+  const partnerIds = options.plans === false ? [] : db.transaction(() => seedPartners(db, planRng, options.today.toISOString()))();
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i += 1) {
       const g = generateClient(rng, i, options.today);
@@ -188,6 +193,7 @@ export function seedClients(db: Db, options: SeedOptions): void {
         if (c.revokedOn !== null) revokeConsent(db, consentId, c.revokedOn, null);
       });
       recordChanges(db, id, g.createdAt, worker, 'case', ['created']);
+      if (partnerIds.length > 0) seedPlan(db, planRng, { id, createdAt: g.createdAt, worker, partnerIds, today: options.today });
     }
   });
   for (let from = 0; from < options.count; from += 1000) {

@@ -1,10 +1,13 @@
 // Every contract method, for every role, against a case of one's own and a case of someone else's:
 // each cell asserts the door's decision. A method added to the contract without a row here fails
 // to compile (the fixture map is typed by the contract).
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, methods, type Input, type Method } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
 import { ADMIN, PASSPHRASE, addStaff, setUpCore, type TestCore } from '../helpers/core';
+import { tempDir } from '../helpers/tmp';
 
 interface World {
   ownCase: string;
@@ -36,6 +39,11 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'prefs.set': () => ({ language: 'en' }),
   'audit.verify': () => ({}),
   'audit.list': () => ({}),
+  'backup.create': () => ({ folder: tempDir('safehold-matrix-backup-') }),
+  'backup.status': () => ({}),
+  'backup.inspect': () => ({ file: join(tmpdir(), 'no-such-matrix-backup.shbk'), recoveryKey: '0000 0000 0000 0000 0000 0000 0000 0000' }),
+  // Refused with CONFLICT while anyone is signed in (the door itself is public, for a new computer).
+  'backup.restore': () => ({ file: join(tmpdir(), 'no-such-matrix-backup.shbk'), recoveryKey: '0000 0000 0000 0000 0000 0000 0000 0000' }),
   'staff.list': () => ({}),
   'staff.add': () => ({ displayName: `Matrix Person ${Math.random().toString(36).slice(2, 8)}`, role: 'caseworker' }),
   'staff.setRole': (w) => ({ userId: w.userToChange, role: 'caseworker' }),

@@ -137,6 +137,11 @@ describe('break the glass', () => {
     expect(db.prepare('SELECT count(*) FROM access_reasons WHERE client_id = ?').pluck().get(other.id)).toBe(1);
     expect(db.prepare("SELECT target_id FROM audit_log WHERE action = 'client.break-glass'").pluck().all()).toEqual([other.id]);
     expect(JSON.stringify(db.prepare('SELECT * FROM audit_log').all())).not.toContain('crisis line');
+    // Having said why, they can work on the case for the rest of the day, and no longer after.
+    expect((await t.ok('clients.history', { id: other.id })).entries.length).toBeGreaterThan(0);
+    t.clock.advance(13 * 3_600_000);
+    await t.ok('session.unlock', { name: 'Casey Newhire', passphrase: 'my own secret words 1' });
+    expect(await t.call('clients.history', { id: other.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 

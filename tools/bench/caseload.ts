@@ -36,7 +36,7 @@ export async function benchCaseload(clients: number, emit: Emit): Promise<void> 
 
     const rng = seededRng(9);
     const names = session.db.prepare<[], { chosen_name: string; id: string }>('SELECT chosen_name, id FROM clients').all();
-    const timings = { search: [] as number[], profile: [] as number[], firstPage: [] as number[] };
+    const timings = { search: [] as number[], profile: [] as number[], firstPage: [] as number[], plan: [] as number[] };
     for (let i = 0; i < 300; i += 1) {
       const row = names[Math.floor(rng() * names.length)]!;
       // A partial name typed without its accents, as a caseworker would.
@@ -56,12 +56,31 @@ export async function benchCaseload(clients: number, emit: Emit): Promise<void> 
       start = performance.now();
       await core.dispatch('clients.list', { assigned: 'any', limit: 100, offset: Math.floor(rng() * (clients - 100)) });
       timings.firstPage.push(performance.now() - start);
+
+      start = performance.now();
+      const plan = await core.dispatch('plan.get', { id: row.id });
+      timings.plan.push(performance.now() - start);
+      if (!plan.ok) throw new Error(`plan failed: ${plan.error.code}`);
     }
     emit('search_p50_ms', percentile(timings.search, 50), 'ms');
     emit('search_p95_ms', percentile(timings.search, 95), 'ms');
     emit('profile_load_p50_ms', percentile(timings.profile, 50), 'ms');
     emit('profile_load_p95_ms', percentile(timings.profile, 95), 'ms');
     emit('caseload_page_p95_ms', percentile(timings.firstPage, 95), 'ms');
+    emit('plan_load_p95_ms', percentile(timings.plan, 95), 'ms');
+    const counts = session.db.prepare<[], { services: number; goals: number; referrals: number }>(
+      'SELECT (SELECT count(*) FROM services) AS services, (SELECT count(*) FROM goals) AS goals, (SELECT count(*) FROM referrals) AS referrals',
+    ).get()!;
+    emit('bench_services', counts.services, 'rows');
+    // One person holding every case: the heaviest "what's due" there can be.
+    const dueTimes: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      start = performance.now();
+      const due = await core.dispatch('due.list', {});
+      dueTimes.push(performance.now() - start);
+      if (!due.ok) throw new Error(`due failed: ${due.error.code}`);
+    }
+    emit('due_view_ms', percentile(dueTimes, 50), 'ms');
 
     // Rotating the data key of this store: copy, rekey in rollback-journal mode, verify, swap.
     start = performance.now();

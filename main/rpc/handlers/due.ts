@@ -10,6 +10,7 @@ import type { Handler } from '../types';
 const STEP_HORIZON_DAYS = 14;
 const MILESTONE_HORIZON_DAYS = 30;
 export const REFERRAL_WAIT_DAYS = 14;
+const MAX_ITEMS = 500;
 
 function shift(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -37,7 +38,8 @@ export const listDue: Handler<'due.list'> = (_input, ctx) => {
     today,
     waitedSince: shift(today, -REFERRAL_WAIT_DAYS),
   };
-  const query = (sql: string) => stmt<[typeof params], Row>(ctx.db, sql).all(params);
+  // Each list walks its date index in order and stops at the cap, so a long overdue backlog stays fast.
+  const query = (sql: string) => stmt<[typeof params], Row>(ctx.db, `${sql} ORDER BY date LIMIT ${MAX_ITEMS}`).all(params);
   const columns = 'c.id AS client_id, c.case_number, c.chosen_name';
   const groups: { kind: 'goal_step' | 'goal_target' | 'milestone' | 'consent' | 'referral'; rows: Row[] }[] = [
     {
@@ -86,6 +88,6 @@ export const listDue: Handler<'due.list'> = (_input, ctx) => {
       })),
     )
     .sort((a, b) => a.date.localeCompare(b.date) || a.caseNumber.localeCompare(b.caseNumber))
-    .slice(0, 500);
+    .slice(0, MAX_ITEMS);
   return { items };
 };

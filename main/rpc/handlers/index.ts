@@ -3,6 +3,7 @@
 import type { PreferencesStore } from '../../core/prefs';
 import type { HandlerMap } from '../types';
 import { auditList, auditVerify } from './audit';
+import * as backup from './backup';
 import { prefsHandlers } from './prefs';
 import * as session from './session';
 import * as clients from './clients';
@@ -41,6 +42,10 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'recovery.regenerate': session.recoveryRegenerate,
     'settings.setIdleLock': staff.setIdleLock,
     'audit.list': auditList,
+    'backup.create': backup.createBackup,
+    'backup.status': backup.backupStatus,
+    'backup.inspect': backup.inspectBackup,
+    'backup.restore': backup.restoreBackup,
     'clients.create': clients.createClient,
     'clients.findDuplicates': clients.findDuplicateClients,
     'clients.list': clients.listClients,

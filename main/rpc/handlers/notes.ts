@@ -16,7 +16,7 @@ export const listNotes: Handler<'notes.list'> = (input, ctx) => {
   const rows = stmt<[string], { id: string; date: string; kind: 'contact' | 'session' | 'crisis' | 'other'; body: string; restricted: number; author: string | null; author_id: string; edited_at: string | null }>(
     ctx.db,
     `SELECT n.id, n.date, n.kind, n.body, n.restricted, u.display_name AS author, n.author_id, n.edited_at
-     FROM case_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.client_id = ? ORDER BY n.date DESC, n.created_at DESC`,
+     FROM case_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.client_id = ? ORDER BY n.date DESC, n.created_at DESC, n.rowid DESC`,
   ).all(client.id);
   const everything = seesAllCases(ctx);
   return {

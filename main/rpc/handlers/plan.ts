@@ -95,7 +95,7 @@ export const getPlan: Handler<'plan.get'> = (input, ctx) => {
   const goals = stmt<[string], { id: string; domain: Goal['domain']; title: string; target_date: string | null; responsible_id: string | null; responsible_name: string | null; status: Goal['status']; status_on: string | null }>(
     ctx.db,
     `SELECT g.id, g.domain, g.title, g.target_date, g.responsible_id, u.display_name AS responsible_name, g.status, g.status_on
-     FROM goals g LEFT JOIN users u ON u.id = g.responsible_id WHERE g.client_id = ? ORDER BY g.created_at, g.id`,
+     FROM goals g LEFT JOIN users u ON u.id = g.responsible_id WHERE g.client_id = ? ORDER BY g.created_at, g.rowid`,
   ).all(client.id);
   const steps = stmt<[string], { id: string; goal_id: string; text: string; due_date: string | null; done_on: string | null }>(
     ctx.db,

@@ -6,6 +6,8 @@ export type Route =
   | { page: 'caseload' }
   | { page: 'reports' }
   | { page: 'admin' }
+  | { page: 'access-log' }
+  | { page: 'account' }
   | { page: 'new-client' }
   | { page: 'client'; id: string };
 
@@ -18,6 +20,10 @@ export function parseRoute(hash: string): Route {
       return { page: 'reports' };
     case 'admin':
       return { page: 'admin' };
+    case 'access-log':
+      return { page: 'access-log' };
+    case 'account':
+      return { page: 'account' };
     case 'clients':
       if (parts[1] === 'new') return { page: 'new-client' };
       if (parts[1] && recordId.test(parts[1])) return { page: 'client', id: parts[1] };

@@ -1,5 +1,6 @@
 // renderer/: a labelled text or passphrase input with its hint and error wired up for assistive tech.
 import { useId, type ReactNode, type Ref } from 'react';
+import { useT } from '../i18n/i18n';
 
 export interface TextFieldProps {
   label: string;
@@ -19,6 +20,7 @@ export interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
+  const { fieldMessage } = useT();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -35,7 +37,7 @@ export function TextField(props: TextFieldProps) {
       ) : null}
       {props.error ? (
         <p id={errorId} className="field-error">
-          {props.error}
+          {fieldMessage(props.error)}
         </p>
       ) : null}
       <input

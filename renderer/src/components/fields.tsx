@@ -16,6 +16,7 @@ interface Described {
 }
 
 function useDescribed(props: Described) {
+  const { fieldMessage } = useT();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -29,7 +30,7 @@ function useDescribed(props: Described) {
       ) : null}
       {props.error ? (
         <p id={errorId} className="field-error">
-          {props.error}
+          {fieldMessage(props.error)}
         </p>
       ) : null}
     </>
@@ -319,7 +320,9 @@ export function toWholeNumber(text: string): number | null {
   return Number(text.trim());
 }
 
-export function NumberField(props: Described & { label: string; value: number | null; onChange: (value: number | null) => void }) {
+export function NumberField(
+  props: Described & { label: string; value: number | null; onChange: (value: number | null) => void; min?: number; max?: number },
+) {
   const { id, describedBy, notes } = useDescribed(props);
   return (
     <div className={`field${props.error ? ' field-invalid' : ''}`}>
@@ -329,8 +332,8 @@ export function NumberField(props: Described & { label: string; value: number | 
         id={id}
         type="number"
         className="short"
-        min={0}
-        max={120}
+        min={props.min ?? 0}
+        max={props.max ?? 120}
         inputMode="numeric"
         value={props.value ?? ''}
         onChange={(event) => props.onChange(toWholeNumber(event.target.value))}

@@ -203,8 +203,7 @@ export const en = {
   'code.printFor': 'For: {name}',
 
   'accessLog.title': 'Access log',
-  'accessLog.intro':
-    'Every sign-in, lock, record view and change is written here, by record number only. Names from cases never appear in the log.',
+  'accessLog.intro': 'Who did what, and when. Records appear by number only: names from cases are never written to the log.',
   'accessLog.checkTitle': 'Check that the log is intact',
   'accessLog.filters': 'Filter the access log',
   'accessLog.action': 'Action',

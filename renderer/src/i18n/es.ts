@@ -208,8 +208,7 @@ export const es = {
   'code.printFor': 'Para: {name}',
 
   'accessLog.title': 'Registro de accesos',
-  'accessLog.intro':
-    'Aquí se anota cada entrada, bloqueo, consulta y cambio de un registro, solo por su número. Los nombres de los casos nunca aparecen en el registro.',
+  'accessLog.intro': 'Quién hizo qué y cuándo. Los registros aparecen solo por su número: los nombres de los casos nunca se escriben en el registro.',
   'accessLog.checkTitle': 'Comprobar que el registro está íntegro',
   'accessLog.filters': 'Filtrar el registro de accesos',
   'accessLog.action': 'Acción',

@@ -6,6 +6,7 @@ import type { Language } from '../../../shared/schemas/prefs';
 import { call } from '../api/client';
 import { en, type MessageKey, type Messages } from './en';
 import { es } from './es';
+import { serverTextKey } from './serverText';
 
 const catalogs: Record<Language, Messages> = { en, es };
 
@@ -24,7 +25,10 @@ export interface I18n {
   readonly formatTimestamp: (iso: string, withTime?: boolean) => string;
   /** For keys built at run time (e.g. a field name from the change history). */
   readonly has: (key: string) => key is MessageKey;
+  /** A refusal in plain words: main's specific message when we know it, else the code's message. */
   readonly errorMessage: (error: RpcError) => string;
+  /** A field problem from main (English, from zod) in this language; unknown ones stay as sent. */
+  readonly fieldMessage: (message: string) => string;
 }
 
 function translator(messages: Messages): Translate {
@@ -56,8 +60,15 @@ function make(language: Language, setLanguage: (language: Language) => void): I1
     has: (key): key is MessageKey => Object.prototype.hasOwnProperty.call(catalogs[language], key),
     // Unknown codes cannot reach here (the client validates them), but the server text is the fallback.
     errorMessage: (error) => {
+      const known = serverTextKey(error.message);
+      if (known) return t(known.key, known.vars);
+      // English readers get main's own words, which may be more specific than the code's message.
       const key = `error.${error.code}` as const;
-      return key in catalogs[language] ? t(key) : error.message;
+      return language !== 'en' && key in catalogs[language] ? t(key) : error.message;
+    },
+    fieldMessage: (message) => {
+      const known = serverTextKey(message);
+      return known ? t(known.key, known.vars) : message;
     },
   };
 }

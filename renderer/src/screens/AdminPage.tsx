@@ -1,16 +1,25 @@
-// renderer/: administration. For now: the administrator's own passphrase and the access-log check.
+// renderer/: administration: staff accounts and security settings. Administrators only; everyone's
+// own passphrase is under My account, and the access log has its own page.
+import { useId } from 'react';
+import type { SessionUser } from '../../../shared/schemas/session';
 import { PageHeading } from '../components/Heading';
 import { useT } from '../i18n/i18n';
-import { AuditLogCheck } from './AuditLogCheck';
-import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { IdleLockForm } from './admin/IdleLockForm';
+import { NewRecoveryKey } from './admin/NewRecoveryKey';
+import { StaffSection } from './admin/StaffSection';
 
-export function AdminPage() {
+export function AdminPage({ user }: { user: SessionUser }) {
   const { t } = useT();
+  const securityId = useId();
   return (
     <>
       <PageHeading>{t('admin.title')}</PageHeading>
-      <ChangePassphraseForm />
-      <AuditLogCheck />
+      <StaffSection user={user} />
+      <section aria-labelledby={securityId} className="admin-section">
+        <h2 id={securityId}>{t('security.title')}</h2>
+        <IdleLockForm />
+        <NewRecoveryKey />
+      </section>
     </>
   );
 }

@@ -28,7 +28,7 @@ export function AuditLogCheck() {
 
   return (
     <section aria-labelledby={headingId} className="panel">
-      <h2 id={headingId}>{t('admin.auditTitle')}</h2>
+      <h2 id={headingId}>{t('accessLog.checkTitle')}</h2>
       <p>{t('admin.auditIntro')}</p>
       <div className="actions">
         <button type="button" onClick={() => void verify()} aria-disabled={busy || undefined}>
@@ -37,8 +37,7 @@ export function AuditLogCheck() {
       </div>
       <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>
       <StatusMessage tone={check?.result.intact ? 'success' : 'info'}>
-        {busy ? t('admin.auditChecking') : null}
-        {check ? (
+        {busy ? t('admin.auditChecking') : check ? (
           <div className={check.result.intact ? 'audit-result' : 'audit-result audit-broken'}>
             <p className="audit-verdict">{check.result.intact ? t('admin.auditIntact') : t('admin.auditBroken')}</p>
             <p>{t('admin.auditEntries', { count: check.result.entries })}</p>

@@ -1,10 +1,13 @@
 // renderer/: the frame once someone is signed in: who and where, the Lock button, language, sections.
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import type { Role } from '../../../shared/roles';
 import type { AppStatus } from '../../../shared/schemas/session';
 import { lockNow } from '../app/lock';
 import { hrefFor, useRoute, type Route } from '../app/router';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { useT } from '../i18n/i18n';
+import { AccessLogPage } from './AccessLogPage';
+import { AccountPage } from './AccountPage';
 import { AdminPage } from './AdminPage';
 import { CaseloadPage } from './CaseloadPage';
 import { ClientProfilePage } from './client/ClientProfilePage';
@@ -12,19 +15,39 @@ import { FirstContactPage } from './client/FirstContactPage';
 import { ReportsPage } from './ReportsPage';
 
 type Unlocked = Extract<AppStatus, { state: 'unlocked' }>;
-type Section = 'caseload' | 'reports' | 'admin';
+type Section = 'caseload' | 'reports' | 'access-log' | 'admin' | 'account';
+
+/**
+ * What each role finds in the navigation, first section first. The dispatcher enforces the same
+ * rules; this only spares people screens that would answer "your role does not allow this".
+ * Auditors never see identities, so they have no caseload.
+ */
+const sectionsFor: Record<Role, readonly Section[]> = {
+  admin: ['caseload', 'reports', 'access-log', 'admin', 'account'],
+  supervisor: ['caseload', 'reports', 'account'],
+  caseworker: ['caseload', 'reports', 'account'],
+  auditor: ['access-log', 'reports', 'account'],
+};
 
 /** Which navigation section a screen belongs to: a client's screens sit under the caseload. */
 function sectionOf(route: Route): Section {
-  return route.page === 'reports' || route.page === 'admin' ? route.page : 'caseload';
+  return route.page === 'new-client' || route.page === 'client' ? 'caseload' : route.page;
 }
 
 export function MainFrame({ status }: { status: Unlocked }) {
   const { t } = useT();
-  const route = useRoute();
+  const asked = useRoute();
   const mainRef = useRef<HTMLElement>(null);
-  const sections: Section[] = status.user.role === 'admin' ? ['caseload', 'reports', 'admin'] : ['caseload', 'reports'];
+  const sections = sectionsFor[status.user.role];
+  const homePage = sections[0] ?? 'account';
+  const allowed = sections.includes(sectionOf(asked));
+  const route: Route = allowed ? asked : { page: homePage };
   const current = sectionOf(route);
+
+  // An address this role has no screen for (an auditor's default #/caseload, an old bookmark) goes home.
+  useEffect(() => {
+    if (!allowed) location.replace(hrefFor({ page: homePage }));
+  }, [allowed, homePage]);
 
   return (
     <div className="frame">
@@ -85,7 +108,11 @@ function Screen({ route, status }: { route: Route; status: Unlocked }) {
       return <ClientProfilePage key={route.id} id={route.id} user={status.user} />;
     case 'reports':
       return <ReportsPage key="reports" />;
+    case 'access-log':
+      return <AccessLogPage key="access-log" user={status.user} />;
     case 'admin':
-      return status.user.role === 'admin' ? <AdminPage key="admin" /> : <CaseloadPage key="caseload" user={status.user} />;
+      return <AdminPage key="admin" user={status.user} />;
+    case 'account':
+      return <AccountPage key="account" />;
   }
 }

@@ -18,6 +18,7 @@ export function Unlock(props: {
   lockReason: LockReason | null;
   onStatus: (status: AppStatus) => void;
   onForgot: () => void;
+  onFirstTime: () => void;
 }) {
   const { t, errorMessage } = useT();
   const [name, setName] = useState('');
@@ -88,6 +89,11 @@ export function Unlock(props: {
           </button>
         </div>
       </form>
+      <p className="secondary-action">
+        <button type="button" className="link-button" onClick={props.onFirstTime}>
+          {t('unlock.firstTime')}
+        </button>
+      </p>
       <p className="secondary-action">
         <button type="button" className="link-button" onClick={props.onForgot}>
           {t('unlock.forgot')}

@@ -1,6 +1,6 @@
 // renderer/: one survivor's case. The header with what must never be missed (safety, risk, consent,
 // who is responsible) stays above every tab; the tabs hold the intake, consents and history.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RpcError } from '../../../../shared/errors';
 import type { ClientProfile } from '../../../../shared/schemas/clients';
 import type { SessionUser } from '../../../../shared/schemas/session';
@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../components/Messages';
 import { Tabs } from '../../components/Tabs';
 import { useT } from '../../i18n/i18n';
 import { IntakeTab } from '../intake/IntakeTab';
+import { BreakGlassPanel } from './BreakGlassPanel';
 import { ClientHeader } from './ClientHeader';
 import { ConsentsTab } from './ConsentsTab';
 import { HistoryTab } from './HistoryTab';
@@ -18,20 +19,40 @@ import { HistoryTab } from './HistoryTab';
 type TabKey = 'intake' | 'consents' | 'plan' | 'outcomes' | 'notes' | 'history';
 
 export function ClientProfilePage({ id, user }: { id: string; user: SessionUser }) {
-  const { t, errorMessage } = useT();
+  const { t, errorMessage, fieldMessage } = useT();
   const [profile, setProfile] = useState<ClientProfile | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
   const [tab, setTab] = useState<TabKey>('intake');
   const [changes, setChanges] = useState(0);
+  // A case opened by breaking the glass is read again with the same reason; each reading is recorded.
+  const breakGlassReason = useRef<string | null>(null);
+  const [openedWithReason, setOpenedWithReason] = useState(false);
 
   const reload = useCallback(async () => {
-    const result = await call('clients.get', { id });
+    const result = await call('clients.get', { id, breakGlassReason: breakGlassReason.current });
     if (result.ok) {
       setProfile(result.value);
       setError(null);
       setChanges((n) => n + 1);
     } else setError(result.error);
   }, [id]);
+
+  async function breakGlass(reason: string): Promise<string | undefined> {
+    const result = await call('clients.get', { id, breakGlassReason: reason });
+    if (result.ok) {
+      breakGlassReason.current = reason;
+      setOpenedWithReason(true);
+      setProfile(result.value);
+      setError(null);
+      setChanges((n) => n + 1);
+      return undefined;
+    }
+    const problem = result.error.fields?.find((f) => f.path === 'breakGlassReason');
+    return problem ? fieldMessage(problem.message) : errorMessage(result.error);
+  }
+
+  const assignedElsewhere = !profile && error?.code === 'FORBIDDEN';
+  const headingState = profile ? 'open' : assignedElsewhere ? 'forbidden' : 'opening';
 
   useEffect(() => {
     void reload();
@@ -42,10 +63,14 @@ export function ClientProfilePage({ id, user }: { id: string; user: SessionUser 
       <p className="back-link">
         <a href={hrefFor({ page: 'caseload' })}>{t('client.back')}</a>
       </p>
-      <PageHeading>{profile ? profile.chosenName : t('client.opening')}</PageHeading>
-      <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>
+      {/* Keyed so that focus moves to the heading again when what it says changes. */}
+      <PageHeading key={headingState}>
+        {profile ? profile.chosenName : assignedElsewhere ? t('breakGlass.title') : t('client.opening')}
+      </PageHeading>
+      {assignedElsewhere ? <BreakGlassPanel onOpen={breakGlass} /> : <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>}
       {profile ? (
         <>
+          {openedWithReason ? <p className="message message-info calm-note">{t('breakGlass.opened')}</p> : null}
           <ClientHeader profile={profile} user={user} onChanged={reload} />
           <Tabs<TabKey>
             label={t('client.tabs')}

@@ -1,0 +1,61 @@
+// renderer/: main writes its messages in English: zod's field problems and a few specific refusals
+// (the last administrator, an expired setup code, how long to wait). This maps the common ones onto
+// catalog keys by pattern so every language gets its own words; anything unknown returns null and
+// the caller falls back (to the English text for a field, to the code's message for an error).
+import type { MessageKey } from './en';
+import type { Vars } from './i18n';
+
+interface Rule {
+  pattern: RegExp;
+  key: MessageKey;
+  vars?: (match: RegExpExecArray) => Vars;
+}
+
+const rules: readonly Rule[] = [
+  // Field problems (shared/schemas).
+  { pattern: /^Enter at least one character\.$/u, key: 'server.required' },
+  { pattern: /^Use at least (\d+) characters\./u, key: 'server.tooShort', vars: (m) => ({ min: m[1] ?? '' }) },
+  { pattern: /^Use at most (\d+) characters\.$/u, key: 'server.tooLong', vars: (m) => ({ max: m[1] ?? '' }) },
+  { pattern: /^Use a date like /u, key: 'server.date' },
+  { pattern: /^Invalid option/u, key: 'server.invalidOption' },
+  { pattern: /^Invalid input/u, key: 'server.invalidInput' },
+  { pattern: /^Remove line breaks and control characters\.$/u, key: 'server.controlCharacters' },
+  { pattern: /^The expiry date must be on or after the start date\.$/u, key: 'server.expiryBeforeStart' },
+  { pattern: /^Name the partner this consent lets you share with\.$/u, key: 'consent.recipientRequired' },
+  { pattern: /^Say in a sentence why you need to open this case\.$/u, key: 'server.breakGlassReason' },
+  { pattern: /^Enter the setup code\.$/u, key: 'server.setupCodeRequired' },
+  { pattern: /^Enter your passphrase\.$/u, key: 'passphrase.required' },
+  { pattern: /^A recovery key has 32 letters and digits\.$/u, key: 'recover.keyShape' },
+  { pattern: /^Use an action name such as /u, key: 'server.actionName' },
+  { pattern: /^This name is already on the staff list\.$/u, key: 'server.nameTaken' },
+
+  // Specific refusals (main/core, main/rpc/handlers).
+  { pattern: /^Too many attempts with this name\. Wait (\d+) minute/u, key: 'server.waitMinutes', vars: (m) => ({ minutes: m[1] ?? '' }) },
+  { pattern: /^This sign-in is locked after many failed attempts\./u, key: 'server.signInLocked' },
+  { pattern: /^This setup code has expired\./u, key: 'server.codeExpired' },
+  { pattern: /^That name and setup code do not match\./u, key: 'server.codeWrong' },
+  { pattern: /^This account is not active\./u, key: 'server.accountInactive' },
+  { pattern: /^That recovery key and administrator name do not match\./u, key: 'recover.wrong' },
+  { pattern: /^Your (current )?passphrase is not right\./u, key: 'server.passphraseNotRight' },
+  { pattern: /^This is the only active administrator\./u, key: 'server.lastAdmin' },
+  { pattern: /^Someone on the staff list already has this name\./u, key: 'server.nameTakenLong' },
+  { pattern: /^This account is already active\.$/u, key: 'server.alreadyActive' },
+  { pattern: /^This account is already deactivated\.$/u, key: 'server.alreadyDeactivated' },
+  { pattern: /^This account is deactivated\. Reactivate it instead\.$/u, key: 'server.deactivatedUseReactivate' },
+  { pattern: /^You cannot deactivate your own account/u, key: 'server.notYourself' },
+  { pattern: /^The key could not be changed\./u, key: 'server.rotationFailed' },
+  { pattern: /^This case is assigned to another worker\./u, key: 'server.notYourCase' },
+  { pattern: /^Choose an active staff member who works with cases\.$/u, key: 'server.chooseWorker' },
+  { pattern: /^That staff member could not be found\.$/u, key: 'server.staffNotFound' },
+  { pattern: /^That case could not be found\.$/u, key: 'server.caseNotFound' },
+  { pattern: /^This consent was already revoked\.$/u, key: 'server.consentRevoked' },
+];
+
+/** The catalog key (and placeholders) for a message main sent, or null when it is not one we know. */
+export function serverTextKey(message: string): { key: MessageKey; vars: Vars | undefined } | null {
+  for (const rule of rules) {
+    const match = rule.pattern.exec(message);
+    if (match) return { key: rule.key, vars: rule.vars?.(match) };
+  }
+  return null;
+}
