@@ -7,6 +7,7 @@ import core from './0010-core';
 import clients from './0020-clients';
 import accessReasons from './0030-access-reasons';
 import planning from './0040-planning';
+import outcomes from './0050-outcomes';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 
