@@ -3,8 +3,9 @@
 // main/rpc/handlers; it never adds an IPC channel. Types on both sides are derived from these schemas.
 import type { z } from 'zod';
 import type { Access } from './roles';
-import { caseRoles, everyone } from './roles';
+import { caseRoles, everyone, reportRoles } from './roles';
 import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
+import { BackupFolderInput, BackupStatus, BackupSummary, CreatedBackup, OpenBackupInput } from './schemas/backup';
 import {
   AddStaffInput,
   FirstSignInInput,
@@ -34,6 +35,17 @@ import {
   StaffListOutput,
 } from './schemas/clients';
 import { SaveSectionInput } from './schemas/intake';
+import { AddDomainInput, AddInstrumentInput, ClientOutcomes, InstrumentsOutput, RecordAssessmentInput } from './schemas/outcomes';
+import {
+  ExportReportInput,
+  ExportReportOutput,
+  Report,
+  ReportInput,
+  SigningKeyOutput,
+  SuppressionInput,
+  VerifyReportInput,
+  VerifyReportOutput,
+} from './schemas/reports';
 import {
   AddGoalInput,
   AddNoteInput,
@@ -116,6 +128,12 @@ export const contract = {
   'settings.setIdleLock': method({ input: IdleLockInput, output: Done, access: ['admin'], kind: 'write' }),
   'audit.list': method({ input: AuditListInput, output: AuditListOutput, access: ['admin', 'auditor'], kind: 'read' }),
 
+  // Encrypted backups. Restore runs only while no one is signed in (also on a new computer).
+  'backup.create': method({ input: BackupFolderInput, output: CreatedBackup, access: ['admin'], kind: 'session' }),
+  'backup.status': method({ input: Empty, output: BackupStatus, access: everyone, kind: 'read' }),
+  'backup.inspect': method({ input: OpenBackupInput, output: BackupSummary, access: 'public', kind: 'session' }),
+  'backup.restore': method({ input: OpenBackupInput, output: AppStatus, access: 'public', kind: 'session' }),
+
   // Survivor intake and the caseload.
   'clients.create': method({ input: FirstContactInput, output: CreatedClient, access: caseRoles, kind: 'write' }),
   'clients.findDuplicates': method({ input: FindDuplicatesInput, output: FindDuplicatesOutput, access: caseRoles, kind: 'read' }),
@@ -148,6 +166,19 @@ export const contract = {
   'clients.close': method({ input: CloseCaseInput, output: Done, access: caseRoles, kind: 'write' }),
   'clients.reopen': method({ input: ReopenCaseInput, output: Done, access: caseRoles, kind: 'write' }),
   'due.list': method({ input: Empty, output: DueOutput, access: caseRoles, kind: 'read' }),
+
+  // Outcome tracking and the auditor's report.
+  'outcomes.instruments': method({ input: Empty, output: InstrumentsOutput, access: caseRoles, kind: 'read' }),
+  'outcomes.addInstrument': method({ input: AddInstrumentInput, output: CreatedId, access: ['admin'], kind: 'write' }),
+  'outcomes.addDomain': method({ input: AddDomainInput, output: CreatedId, access: ['admin'], kind: 'write' }),
+  'outcomes.record': method({ input: RecordAssessmentInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'outcomes.forClient': method({ input: ClientIdInput, output: ClientOutcomes, access: caseRoles, kind: 'read' }),
+  'reports.outcomes': method({ input: ReportInput, output: Report, access: reportRoles, kind: 'read' }),
+  'reports.export': method({ input: ExportReportInput, output: ExportReportOutput, access: reportRoles, kind: 'session' }),
+  'reports.cancelExport': method({ input: Empty, output: Done, access: reportRoles, kind: 'session' }),
+  'reports.verify': method({ input: VerifyReportInput, output: VerifyReportOutput, access: reportRoles, kind: 'session' }),
+  'reports.signingKey': method({ input: Empty, output: SigningKeyOutput, access: reportRoles, kind: 'read' }),
+  'settings.setSuppression': method({ input: SuppressionInput, output: Done, access: ['admin'], kind: 'write' }),
 } as const;
 
 export type Contract = typeof contract;
@@ -166,7 +197,8 @@ export function isMethod(name: unknown): name is Method {
 export type AppEvent =
   | { type: 'locked'; reason: 'idle' | 'manual' | 'system' }
   /** Long tasks (key rotation) report their steps so the screen can show progress. */
-  | { type: 'progress'; task: 'rotate-key'; step: 'copy' | 'rekey' | 'verify' | 'commit' | 'swap' };
+  | { type: 'progress'; task: 'rotate-key'; step: 'copy' | 'rekey' | 'verify' | 'commit' | 'swap' }
+  | { type: 'progress'; task: 'export-report'; step: string; done: number; total: number };
 
 /** The whole surface the preload exposes as window.safehold. */
 export interface SafeholdBridge {

@@ -21,3 +21,6 @@ export const caseRoles: readonly Role[] = ['admin', 'supervisor', 'caseworker'];
 
 /** Who sees every case, not only their own and assigned ones. */
 export const allCasesRoles: readonly Role[] = ['admin', 'supervisor'];
+
+/** Who produces and checks the de-identified outcome reports. */
+export const reportRoles: readonly Role[] = ['admin', 'supervisor', 'auditor'];

@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { KeyringError } from '../keys/keyring';
 import { StoreError } from '../store/errors';
 import { audit } from './commands/audit';
+import { backup, restore } from './commands/backup';
 import { check } from './commands/check';
+import { report, verifyReport } from './commands/report';
 import { rotateKey } from './commands/rotate-key';
 import { demo } from './commands/demo';
 import { init } from './commands/init';
@@ -19,9 +21,17 @@ const USAGE = `Usage:
                  (a store of clearly fictional cases, for training; marked as a demo everywhere)
   safehold audit verify --data-dir DIR [--name NAME] [--passphrase-stdin]   (admins and auditors)
   safehold rotate-key   --data-dir DIR [--name NAME] [--passphrase-stdin]   (admins)
+  safehold report --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--format csv,pdf,json]
+                 [--name NAME] [--passphrase-stdin]   (admins, supervisors, auditors)
+  safehold verify-report DIR   (needs no store: checks a report folder is complete and unaltered)
+  safehold backup  --data-dir DIR --to FOLDER [--name NAME] [--passphrase-stdin]   (admins)
+                   (one encrypted .shbk file: the store, its key slots and a sealed manifest)
+  safehold restore --data-dir DIR --from FILE (--name NAME [--passphrase-stdin] | --recovery-key-stdin)
+                   (checks the whole backup first; the replaced store is kept in DIR/previous-<time>/)
 
 The passphrase is asked for on the terminal, or read from the first line of standard input
-with --passphrase-stdin. It is never accepted as an argument.`;
+with --passphrase-stdin. The recovery key is read from standard input with --recovery-key-stdin.
+Neither is ever accepted as an argument.`;
 
 const options = {
   'data-dir': { type: 'string' },
@@ -30,7 +40,12 @@ const options = {
   name: { type: 'string' },
   clients: { type: 'string' },
   seed: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
   'passphrase-stdin': { type: 'boolean' },
+  'recovery-key-stdin': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -40,9 +55,13 @@ const commands: Record<string, (values: CliValues, io: CliIo, subcommand?: strin
   demo,
   audit,
   'rotate-key': rotateKey,
+  backup,
+  restore,
+  report,
+  'verify-report': verifyReport,
 };
-/** Commands with a second word, e.g. `audit verify`. */
-const withSubcommand = new Set(['audit']);
+/** Commands with a second word: `audit verify`, `verify-report DIR`. */
+const withSubcommand = new Set(['audit', 'verify-report']);
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...afterCommand] = argv;

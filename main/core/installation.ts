@@ -6,6 +6,7 @@ import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/limits';
 import type { SessionUser } from '../../shared/schemas/session';
 import { Role } from '../../shared/roles';
 import { auditKeyOf, auditLog } from '../audit/chain';
+import { finishPendingRestore } from '../backup/restore';
 import { fsyncDirectory } from '../fs/atomic';
 import type { KdfCost } from '../keys/kdf';
 import { newKeyring, openWithPassphrase, openWithRecovery, readKeyring, withPassphraseSlot, writeKeyring, type Keyring } from '../keys/keyring';
@@ -136,6 +137,7 @@ export function closeSession(session: OpenSession): void {
 }
 
 export async function unlockWithPassphrase(paths: DataPaths, name: string, passphrase: string): Promise<OpenSession | null> {
+  finishPendingRestore(paths);
   finishPendingRotation(paths);
   const opened = await openWithPassphrase(readKeyring(paths.keyring), name, passphrase);
   if (!opened) return null;
@@ -161,6 +163,7 @@ export async function recoverAdmin(
   newPassphrase: string,
   cost: KdfCost,
 ): Promise<OpenSession | null> {
+  finishPendingRestore(paths);
   finishPendingRotation(paths);
   const keyring = readKeyring(paths.keyring);
   const dataKey = openWithRecovery(keyring, recoveryKey);

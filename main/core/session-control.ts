@@ -11,6 +11,11 @@ import { finishPendingRotation } from '../keys/rotate';
 import { normalizeSetupCode } from '../keys/setup-code';
 import { SignInThrottle } from '../keys/throttle';
 import { writeAnchor } from '../audit/anchor';
+import { buildReport } from '../reports/build';
+import { computeFigures } from '../reports/figures';
+import { ExportCancelled, exportReport } from '../reports/export';
+import { keyFingerprint, verifyReportFolder } from '../reports/manifest';
+import { signingKeys, suppressionThreshold } from '../reports/settings';
 import type { Role } from '../../shared/roles';
 import { addStaffAccount, deactivate, reactivate, regenerateRecoveryKey, resetPassphrase, rotate, type AccountContext } from './accounts';
 import type { RotationStep } from '../keys/rotate';
@@ -29,6 +34,10 @@ import {
 } from './installation';
 import type { DataPaths } from './paths';
 import { isDemo } from '../demo/mark';
+import { backUpSession, type BackupMade } from '../backup/session';
+import { finishPendingRestore, inspectBackup, removeStaleWork, restoreBackup } from '../backup/restore';
+import type { BackupSecret } from '../backup/verify';
+import type { BackupSummary } from '../../shared/schemas/backup';
 
 export type LockReason = Extract<AppEvent, { type: 'locked' }>['reason'];
 
@@ -51,6 +60,13 @@ export class SessionControl {
 
   constructor(private readonly options: SessionControlOptions) {
     this.throttle = new SignInThrottle(options.paths.dir);
+    // A restore cut short by a crash is finished before anything looks at the data folder.
+    try {
+      finishPendingRestore(options.paths);
+      removeStaleWork(options.paths.dir, options.clock.now().getTime());
+    } catch {
+      // Tried again at the next sign-in, which reports it.
+    }
   }
 
   get dataDir(): string {
@@ -119,6 +135,7 @@ export class SessionControl {
   async firstSignIn(input: { name: string; setupCode: string; newPassphrase: string }): Promise<AppStatus> {
     const throttleKey = this.admitSignIn(input.name);
     const { paths } = this.options;
+    finishPendingRestore(paths);
     finishPendingRotation(paths);
     const keyring = readKeyring(paths.keyring);
     const opened = await openWithSetupCode(keyring, input.name, normalizeSetupCode(input.setupCode), this.options.clock.now());
@@ -176,6 +193,47 @@ export class SessionControl {
     return regenerateRecoveryKey(this.accounts(), currentPassphrase);
   }
 
+  private exportCancelled = false;
+
+  /** Writes a signed report folder; reports progress, and stops cleanly if cancelled. */
+  async exportReport(input: { from: string; to: string; workerId: string | null; folder: string; formats: ('csv' | 'pdf' | 'json')[] }) {
+    const session = this.requireSession();
+    this.exportCancelled = false;
+    const report = session.db.transaction(() => buildReport(computeFigures(session.db, input), input, suppressionThreshold(session.db))).deferred();
+    const result = await exportReport({
+      report,
+      folder: input.folder,
+      formats: input.formats,
+      generatedAt: this.options.clock.now().toISOString(),
+      auditChainHead: auditLog(session.db, session.auditKey, () => this.options.clock.now()).head(),
+      signing: signingKeys(session.db),
+      onProgress: (done, total, file) => this.options.emit({ type: 'progress', task: 'export-report', step: file, done, total }),
+      isCancelled: () => this.exportCancelled || this.session !== session,
+    }).catch((error: unknown) => {
+      if (error instanceof ExportCancelled) throw new AppError('CONFLICT', error.message);
+      throw error;
+    });
+    this.record({ actorId: session.user.id, action: 'report.export' });
+    return result;
+  }
+
+  cancelExport(): void {
+    this.exportCancelled = true;
+  }
+
+  verifyReport(folder: string) {
+    const result = verifyReportFolder(folder);
+    const session = this.requireSession();
+    this.record({ actorId: session.user.id, action: 'report.verify', outcome: result.ok ? 'ok' : 'failed' });
+    return {
+      ok: result.ok,
+      problems: result.problems,
+      period: result.manifest?.period ?? null,
+      generatedAt: result.manifest?.generatedAt ?? null,
+      signerFingerprint: result.manifest ? keyFingerprint(result.manifest.publicKey) : null,
+    };
+  }
+
   /** A new data key now: the store is re-encrypted on a copy, swapped in, and reopened. */
   rotateKey(): void {
     const progress = (step: RotationStep) => this.options.emit({ type: 'progress', task: 'rotate-key', step });
@@ -224,6 +282,37 @@ export class SessionControl {
     });
     writeKeyring(paths.keyring, next);
     this.record({ actorId: session.user.id, action: 'key.passphrase-changed', targetId: session.user.id });
+  }
+
+  /** An encrypted backup of the open store into a folder; the access log records it. */
+  createBackup(folder: string): BackupMade {
+    return backUpSession(this.requireSession(), this.options.paths, folder, this.options.clock.now());
+  }
+
+  /** Opens a backup with a passphrase or the recovery key and checks all of it; changes nothing. */
+  inspectBackup(file: string, secret: BackupSecret): Promise<BackupSummary> {
+    return inspectBackup(this.options.paths, file, secret);
+  }
+
+  /**
+   * Replaces the store with a verified backup, only while no one is signed in (also on a new
+   * computer before setup). The previous store is kept in a previous-<time> folder.
+   */
+  async restoreBackup(file: string, secret: BackupSecret): Promise<AppStatus> {
+    const conflict = () => new AppError('CONFLICT', 'Lock Safehold first: a backup can only be restored while no one is signed in. Nothing was changed.');
+    if (this.session) throw conflict();
+    await restoreBackup({
+      paths: this.options.paths,
+      file,
+      secret,
+      now: this.options.clock.now(),
+      // Checked again just before the commit point: someone may have signed in while the backup was checked.
+      onStep: (step) => {
+        if (step === 'commit' && this.session) throw conflict();
+      },
+    });
+    this.pendingRecoveryKey = null;
+    return this.status();
   }
 
   /** Locks now: records it, closes the store, wipes the keys, and tells the renderer. */

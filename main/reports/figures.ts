@@ -90,10 +90,10 @@ function prepareServed(db: Db, period: Period): void {
        LEFT JOIN intake_sections z ON z.client_id = c.id AND z.section = 'citizenship'
        LEFT JOIN intake_sections f ON f.client_id = c.id AND f.section = 'family'
        WHERE (@worker IS NULL OR c.assigned_worker_id = @worker)
-     )
-     WHERE intake_date <= @to
+     ) AS x
+     WHERE x.intake_date <= @to
        AND NOT EXISTS (
-         SELECT 1 FROM case_closures k WHERE k.client_id = id AND k.closed_on < @from
+         SELECT 1 FROM case_closures k WHERE k.client_id = x.id AND k.closed_on < @from
            AND (k.reopened_on IS NULL OR k.reopened_on > @to)
            AND NOT EXISTS (SELECT 1 FROM case_closures later WHERE later.client_id = k.client_id AND later.id > k.id)
        )`,

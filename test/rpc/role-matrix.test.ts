@@ -20,6 +20,9 @@ interface World {
   referralOnOther: string;
   milestoneOnOther: string;
   noteOnOther: string;
+  instrumentId: string;
+  domainId: string;
+  folder: string;
 }
 
 type Fixture<M extends Method> = (w: World) => Input<M>;
@@ -81,10 +84,23 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'clients.close': (w) => ({ clientId: w.otherCase, closedOn: '2026-03-01', reason: 'goals_met', destination: 'own_housing' }),
   'clients.reopen': (w) => ({ clientId: w.otherCase, reopenedOn: '2026-03-02' }),
   'due.list': () => ({}),
+  'outcomes.instruments': () => ({}),
+  'outcomes.addInstrument': () => ({ name: { en: 'Matrix', es: 'Matriz' }, domains: [{ label: { en: 'D', es: 'D' }, levels: [1, 2, 3, 4, 5].map((n) => ({ en: `L${n}`, es: `N${n}` })) }] }),
+  'outcomes.addDomain': (w) => ({ instrumentId: w.instrumentId, domain: { label: { en: 'D2', es: 'D2' }, levels: [1, 2, 3, 4, 5].map((n) => ({ en: `L${n}`, es: `N${n}` })) } }),
+  'outcomes.record': (w) => ({ clientId: w.otherCase, instrumentId: w.instrumentId, takenOn: '2026-03-01', kind: 'intake', scores: [{ domainId: w.domainId, score: 3 }] }),
+  'outcomes.forClient': (w) => ({ id: w.otherCase }),
+  'reports.outcomes': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'reports.export': (w) => ({ from: '2026-01-01', to: '2026-12-31', folder: w.folder, formats: ['json'] }),
+  'reports.cancelExport': () => ({}),
+  'reports.verify': (w) => ({ folder: w.folder }),
+  'reports.signingKey': () => ({}),
+  'settings.setSuppression': () => ({ threshold: 10 }),
 };
 
 /** Methods that name a case, and how to point them at one's own case instead. */
 const onOwnCase: Partial<{ [M in Method]: (w: World) => Input<M> }> = {
+  'outcomes.record': (w) => ({ clientId: w.ownCase, instrumentId: w.instrumentId, takenOn: '2026-03-01', kind: 'intake', scores: [{ domainId: w.domainId, score: 3 }] }),
+  'outcomes.forClient': (w) => ({ id: w.ownCase }),
   'plan.get': (w) => ({ id: w.ownCase }),
   'plan.addGoal': (w) => ({ clientId: w.ownCase, domain: 'housing', title: 'Matrix goal' }),
   'services.add': (w) => ({ clientId: w.ownCase, date: '2026-03-01', category: 'case_management' }),
@@ -112,6 +128,7 @@ async function worldFor(role: Role): Promise<{ t: TestCore; w: World }> {
   const referral = await t.ok('referrals.send', { clientId: other.id, partnerId: partner.id, service: 'legal', sentOn: '2026-03-01', sharesIdentity: false });
   const milestone = await t.ok('milestones.add', { clientId: other.id, kind: 'u_visa', status: 'requested' });
   const note = await t.ok('notes.add', { clientId: other.id, date: '2026-03-01', kind: 'contact', body: 'Other note' });
+  const { instruments } = await t.ok('outcomes.instruments', {});
   const spare = await addStaff(t, 'caseworker', 'Spare Staff');
   const spareId = (await t.ok('staff.list', {})).staff.find((s) => s.displayName === spare.name)!.id;
   if (role !== 'admin') {
@@ -133,6 +150,9 @@ async function worldFor(role: Role): Promise<{ t: TestCore; w: World }> {
       referralOnOther: referral.id,
       milestoneOnOther: milestone.id,
       noteOnOther: note.id,
+      instrumentId: instruments[0]!.id,
+      domainId: instruments[0]!.domains[0]!.id,
+      folder: tempDir(),
     },
   };
 }

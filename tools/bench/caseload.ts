@@ -82,6 +82,25 @@ export async function benchCaseload(clients: number, emit: Emit): Promise<void> 
     }
     emit('due_view_ms', percentile(dueTimes, 50), 'ms');
 
+    // An encrypted backup of this store, then a full restore of it (verify everything, stage, swap).
+    const backupFolder = mkdtempSync(join(tmpdir(), 'safehold-bench-backup-'));
+    try {
+      start = performance.now();
+      const made = await core.dispatch('backup.create', { folder: backupFolder });
+      emit('backup_ms', performance.now() - start, 'ms');
+      if (!made.ok) throw new Error(`backup failed: ${made.error.code}`);
+      emit('backup_mib', (made.value as { bytes: number }).bytes / 2 ** 20, 'MiB');
+      await core.dispatch('session.lock', {});
+      start = performance.now();
+      const restored = await core.dispatch('backup.restore', { file: (made.value as { file: string }).file, recoveryKey: begin.value.recoveryKey });
+      emit('restore_ms', performance.now() - start, 'ms');
+      if (!restored.ok) throw new Error(`restore failed: ${restored.error.code}`);
+      const unlocked = await core.dispatch('session.unlock', { name: 'Bench Admin', passphrase: 'bench passphrase words' });
+      if (!unlocked.ok) throw new Error(`unlock after restore failed: ${unlocked.error.code}`);
+    } finally {
+      rmSync(backupFolder, { recursive: true, force: true });
+    }
+
     // Rotating the data key of this store: copy, rekey in rollback-journal mode, verify, swap.
     start = performance.now();
     control.rotateKey();

@@ -16,6 +16,8 @@ import * as notes from './notes';
 import * as safetyPlan from './safety-plan';
 import * as closure from './closure';
 import { listDue } from './due';
+import * as outcomes from './outcomes';
+import * as reports from './reports';
 import * as staff from './staff';
 
 export function createHandlers(prefs: PreferencesStore): HandlerMap {
@@ -75,5 +77,16 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'clients.close': closure.closeCase,
     'clients.reopen': closure.reopenCase,
     'due.list': listDue,
+    'outcomes.instruments': outcomes.listInstruments,
+    'outcomes.addInstrument': outcomes.addInstrument,
+    'outcomes.addDomain': outcomes.addDomain,
+    'outcomes.record': outcomes.recordAssessment,
+    'outcomes.forClient': outcomes.clientOutcomes,
+    'reports.outcomes': reports.outcomeReport,
+    'reports.export': reports.exportReportHandler,
+    'reports.cancelExport': reports.cancelExport,
+    'reports.verify': reports.verifyReport,
+    'reports.signingKey': reports.reportSigningKey,
+    'settings.setSuppression': reports.setSuppression,
   };
 }

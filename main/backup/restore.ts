@@ -1,0 +1,270 @@
+// Main process (plain Node). Never imports electron.
+// Restoring a backup over the data folder, crash-safe at every step. The journal file is the single
+// commit point:
+//   1. verify: the whole backup is checked into a work folder (.restore-*) inside the data folder;
+//   2. stage: the verified store is opened there (migrated if older), the restore is written to its
+//      access log, and a fresh access-log anchor is made beside it;
+//   3. commit: restore-pending.json names the work folder and a previous-<time>/ folder;
+//   4. swap: the current store, its side files, keyring and anchor move into previous-<time>/ and the
+//      staged files take their places (the keyring by an atomic replace, so one is always there);
+//   5. prove: the restored store is opened in place; if that fails, everything is put back.
+// A crash before 3 leaves the current store untouched (the work folder is discarded); a crash after
+// 3 is finished by finishPendingRestore at the next open. The previous store is kept for the admin.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import type { BackupSummary } from '../../shared/schemas/backup';
+import { writeAnchor } from '../audit/anchor';
+import { auditKeyOf, auditLog } from '../audit/chain';
+import type { DataPaths } from '../core/paths';
+import { fsyncDirectory, writeFileAtomic } from '../fs/atomic';
+import { readKeyring } from '../keys/keyring';
+import { closeStore, openStore } from '../store/open';
+import { BackupError } from './errors';
+import { readBackupFile, unlockBackup, verifyBackup, type BackupSecret } from './verify';
+
+export type RestoreStep = 'verify' | 'stage' | 'commit' | 'swap' | 'prove' | 'done';
+
+const JOURNAL = 'restore-pending.json';
+const ANCHOR = 'audit-anchor.json';
+const SIDE_FILES = ['-wal', '-shm', '-journal'];
+const WORK_PREFIX = '.restore-';
+/** Work folders of the check-only path (backup.inspect). */
+export const CHECK_PREFIX = '.backup-check-';
+
+const Journal = z
+  .object({
+    format: z.literal(1),
+    work: z.string().regex(/^\.restore-[A-Za-z0-9]+$/u),
+    previous: z.string().regex(/^previous-[0-9]{8}-[0-9]{6}(-[0-9]+)?$/u),
+    direction: z.enum(['forward', 'back']),
+  })
+  .strict();
+type Journal = z.infer<typeof Journal>;
+
+const journalPath = (paths: DataPaths) => join(paths.dir, JOURNAL);
+
+/** A copy that is on disk before the original is replaced (copyFile alone does not fsync). */
+function copyDurably(from: string, to: string): void {
+  writeFileAtomic(to, readFileSync(from));
+}
+
+function moveIfPresent(from: string, to: string): void {
+  if (existsSync(from)) renameSync(from, to);
+}
+
+/** Moves the staged files in; each step checks what is done, so a re-run after a crash finishes the job. */
+function forward(paths: DataPaths, journal: Journal): void {
+  const work = join(paths.dir, journal.work);
+  const previous = join(paths.dir, journal.previous);
+  const storeName = basename(paths.store);
+  mkdirSync(previous, { recursive: true, mode: 0o700 });
+  if (existsSync(join(work, storeName))) {
+    // The old write-ahead log goes with its store: it must never be read against the restored one.
+    for (const side of SIDE_FILES) moveIfPresent(paths.store + side, join(previous, storeName + side));
+    moveIfPresent(paths.store, join(previous, storeName));
+    renameSync(join(work, storeName), paths.store);
+  }
+  if (existsSync(join(work, 'keyring.json'))) {
+    if (existsSync(paths.keyring)) copyDurably(paths.keyring, join(previous, 'keyring.json'));
+    renameSync(join(work, 'keyring.json'), paths.keyring);
+  }
+  if (existsSync(join(work, ANCHOR))) {
+    moveIfPresent(join(paths.dir, ANCHOR), join(previous, ANCHOR));
+    renameSync(join(work, ANCHOR), join(paths.dir, ANCHOR));
+  }
+  fsyncDirectory(previous);
+  fsyncDirectory(paths.dir);
+}
+
+/** Puts the previous files back (restored ones go back to the work folder). Also safe to re-run. */
+function back(paths: DataPaths, journal: Journal): void {
+  const work = join(paths.dir, journal.work);
+  const previous = join(paths.dir, journal.previous);
+  const storeName = basename(paths.store);
+  mkdirSync(work, { recursive: true, mode: 0o700 });
+  if (!existsSync(join(work, 'keyring.json')) && existsSync(paths.keyring)) {
+    if (existsSync(join(previous, 'keyring.json'))) {
+      copyDurably(paths.keyring, join(work, 'keyring.json'));
+      renameSync(join(previous, 'keyring.json'), paths.keyring);
+    } else {
+      renameSync(paths.keyring, join(work, 'keyring.json'));
+    }
+  }
+  if (!existsSync(join(work, storeName)) && existsSync(paths.store)) {
+    for (const side of SIDE_FILES) rmSync(paths.store + side, { force: true });
+    renameSync(paths.store, join(work, storeName));
+  }
+  if (!existsSync(paths.store)) {
+    moveIfPresent(join(previous, storeName), paths.store);
+    for (const side of SIDE_FILES) moveIfPresent(join(previous, storeName + side), paths.store + side);
+  }
+  if (!existsSync(join(work, ANCHOR))) moveIfPresent(join(paths.dir, ANCHOR), join(work, ANCHOR));
+  if (!existsSync(join(paths.dir, ANCHOR))) moveIfPresent(join(previous, ANCHOR), join(paths.dir, ANCHOR));
+  fsyncDirectory(paths.dir);
+  try {
+    rmdirSync(previous);
+  } catch {
+    // Not empty: something unexpected is in it, so it stays for a person to look at.
+  }
+}
+
+function finish(paths: DataPaths, journal: Journal): void {
+  rmSync(journalPath(paths), { force: true });
+  fsyncDirectory(paths.dir);
+  rmSync(join(paths.dir, journal.work), { recursive: true, force: true });
+}
+
+/** Completes a restore that was committed but not finished (or not fully put back). Idempotent. */
+export function finishPendingRestore(paths: DataPaths): void {
+  if (!existsSync(journalPath(paths))) return;
+  const journal = Journal.parse(JSON.parse(readFileSync(journalPath(paths), 'utf8')));
+  if (journal.direction === 'forward') forward(paths, journal);
+  else back(paths, journal);
+  finish(paths, journal);
+}
+
+/** Work folders left by a crash before the commit point. Recent ones may belong to a running check. */
+export function removeStaleWork(dir: string, now = Date.now()): void {
+  if (existsSync(join(dir, JOURNAL))) return;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(WORK_PREFIX) && !name.startsWith(CHECK_PREFIX)) continue;
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs > 10 * 60_000) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone already.
+    }
+  }
+}
+
+/** Refuses when Safehold has this store open (unlocked) in another process: it holds an exclusive lock. */
+export function assertStoreNotInUse(paths: DataPaths): void {
+  if (!existsSync(paths.store)) return;
+  const db = new Database(paths.store, { fileMustExist: true, readonly: true, timeout: 0 });
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_BUSY') {
+      throw new BackupError('in-use', 'Safehold is open and unlocked on this data folder. Lock it or close it, then restore. Nothing was changed.');
+    }
+    // Any other error is the expected one: without the key the store cannot be read.
+  } finally {
+    db.close();
+  }
+}
+
+function previousName(dir: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/gu, '').replace('T', '-').slice(0, 15);
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? `previous-${stamp}` : `previous-${stamp}-${n}`;
+    if (!existsSync(join(dir, name))) return name;
+  }
+}
+
+export interface RestoreInput {
+  paths: DataPaths;
+  file: string;
+  secret: BackupSecret;
+  now: Date;
+  onStep?: (step: RestoreStep) => void;
+}
+
+export interface Restored {
+  summary: BackupSummary;
+  /** The folder holding the store that was replaced, for the admin to delete when satisfied; null if there was none. */
+  previous: string | null;
+}
+
+/** Opens a backup and checks all of it in a work folder (removed afterwards). Changes nothing. */
+export async function inspectBackup(paths: DataPaths, file: string, secret: BackupSecret): Promise<BackupSummary> {
+  const backup = readBackupFile(file);
+  mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
+  const work = mkdtempSync(join(paths.dir, CHECK_PREFIX));
+  try {
+    const unlocked = await unlockBackup(backup, work, secret);
+    try {
+      return verifyBackup(backup, unlocked, work);
+    } finally {
+      unlocked.dataKey.fill(0);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export async function restoreBackup(input: RestoreInput): Promise<Restored> {
+  const { paths, now } = input;
+  const step = input.onStep ?? (() => {});
+  mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
+  finishPendingRestore(paths);
+  removeStaleWork(paths.dir, now.getTime());
+  assertStoreNotInUse(paths);
+  const backup = readBackupFile(input.file);
+
+  const workName = basename(mkdtempSync(join(paths.dir, WORK_PREFIX)));
+  const work = join(paths.dir, workName);
+  let committed = false;
+  let unlocked: Awaited<ReturnType<typeof unlockBackup>> | null = null;
+  try {
+    unlocked = await unlockBackup(backup, work, input.secret);
+    step('verify');
+    const summary = verifyBackup(backup, unlocked, work);
+
+    step('stage');
+    const staged = openStore({ path: join(work, basename(paths.store)), key: unlocked.dataKey });
+    try {
+      const auditKey = auditKeyOf(staged);
+      const actor = unlocked.userId && staged.prepare('SELECT 1 FROM users WHERE id = ?').get(unlocked.userId) ? unlocked.userId : null;
+      staged.transaction(() => auditLog(staged, auditKey, () => now).append({ actorId: actor, action: 'backup.restore', targetId: summary.backupId }))();
+      writeAnchor(work, staged, auditKey);
+      auditKey.fill(0);
+    } finally {
+      closeStore(staged);
+    }
+    fsyncDirectory(work);
+
+    step('commit');
+    const hadStore = existsSync(paths.store) || existsSync(paths.keyring);
+    const journal: Journal = { format: 1, work: workName, previous: previousName(paths.dir, now), direction: 'forward' };
+    writeFileAtomic(journalPath(paths), `${JSON.stringify(journal)}\n`);
+    committed = true;
+
+    try {
+      step('swap');
+      forward(paths, journal);
+      step('prove');
+      const proof = openStore({ path: paths.store, key: unlocked.dataKey });
+      closeStore(proof);
+      if (readKeyring(paths.keyring).keyEpoch !== unlocked.keyring.keyEpoch) throw new Error('keyring mismatch');
+    } catch {
+      const backward: Journal = { ...journal, direction: 'back' };
+      writeFileAtomic(journalPath(paths), `${JSON.stringify(backward)}\n`);
+      back(paths, backward);
+      finish(paths, backward);
+      throw new BackupError('not-written', 'The restored store could not be opened here, so the previous one was put back. Nothing was changed.');
+    }
+    finish(paths, journal);
+    if (!hadStore) rmdirSafe(join(paths.dir, journal.previous));
+    step('done');
+    return { summary, previous: hadStore ? join(paths.dir, journal.previous) : null };
+  } finally {
+    unlocked?.dataKey.fill(0);
+    if (!committed) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function rmdirSafe(path: string): void {
+  try {
+    rmdirSync(path);
+  } catch {
+    // Not empty or gone.
+  }
+}

@@ -1,0 +1,60 @@
+// Plain Node (the safehold command-line tool). Never imports electron.
+// `safehold report`: the de-identified outcome report for a period, as signed files.
+// `safehold verify-report DIR`: is a report folder complete and unaltered? Needs no store.
+import { z } from 'zod';
+import { IsoDate } from '../../../shared/schemas/intake';
+import { reportFormats } from '../../../shared/schemas/reports';
+import { auditLog } from '../../audit/chain';
+import { closeSession } from '../../core/installation';
+import { buildReport } from '../../reports/build';
+import { exportReport } from '../../reports/export';
+import { computeFigures } from '../../reports/figures';
+import { keyFingerprint, verifyReportFolder } from '../../reports/manifest';
+import { signingKeys, suppressionThreshold } from '../../reports/settings';
+import { Refused, required, type CliValues } from '../common';
+import type { CliIo } from '../prompt';
+import { signIn } from './unlock';
+
+export async function report(values: CliValues, io: CliIo): Promise<number> {
+  const from = IsoDate.safeParse(required(values, 'from'));
+  const to = IsoDate.safeParse(required(values, 'to'));
+  if (!from.success || !to.success || from.data > to.data) throw new Refused('Give --from and --to as YYYY-MM-DD, with --from on or before --to.');
+  const formats = z.array(z.enum(reportFormats)).min(1).safeParse(String(values.format ?? 'csv,pdf,json').split(','));
+  if (!formats.success) throw new Refused('--format takes csv, pdf and/or json, separated by commas.');
+  const out = required(values, 'out');
+  const { session } = await signIn(values, io, ['admin', 'supervisor', 'auditor']);
+  try {
+    const period = { from: from.data, to: to.data, workerId: null };
+    const built = session.db.transaction(() => buildReport(computeFigures(session.db, period), period, suppressionThreshold(session.db))).deferred();
+    const log = auditLog(session.db, session.auditKey, () => new Date());
+    const result = await exportReport({
+      report: built,
+      folder: out,
+      formats: formats.data,
+      generatedAt: new Date().toISOString(),
+      auditChainHead: log.head(),
+      signing: signingKeys(session.db),
+      onProgress: (done, total, file) => io.stderr.write(`report: ${done}/${total} ${file}\n`),
+    });
+    session.db.transaction(() => log.append({ actorId: session.user.id, action: 'report.export.cli' }))();
+    io.stdout.write(`${JSON.stringify({ ok: true, folder: result.folder, files: result.files })}\n`);
+    return 0;
+  } finally {
+    closeSession(session);
+  }
+}
+
+export async function verifyReport(_values: CliValues, io: CliIo, folder: string | undefined): Promise<number> {
+  if (!folder) throw new Refused('Usage: safehold verify-report DIR');
+  const result = verifyReportFolder(folder);
+  io.stdout.write(
+    `${JSON.stringify({
+      ok: result.ok,
+      problems: result.problems,
+      period: result.manifest?.period ?? null,
+      generatedAt: result.manifest?.generatedAt ?? null,
+      signerFingerprint: result.manifest ? keyFingerprint(result.manifest.publicKey) : null,
+    })}\n`,
+  );
+  return result.ok ? 0 : 1;
+}

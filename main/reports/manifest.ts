@@ -1,0 +1,84 @@
+// Main process (plain Node). Never imports electron.
+// The manifest that makes a report folder checkable: SHA-256 of every file, the period and
+// parameters, the app version, when it was made, the access-log chain head as an outside anchor,
+// and an Ed25519 signature by the installation's own report key (whose public half, and its
+// fingerprint, the agency can hand to its funders).
+import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const MANIFEST = 'manifest.json';
+
+const Manifest = z
+  .object({
+    kind: z.literal('safehold-report-manifest'),
+    version: z.literal(1),
+    period: z.object({ from: z.string(), to: z.string() }),
+    parameters: z.object({ workerFilter: z.boolean(), threshold: z.number().int() }),
+    appVersion: z.string(),
+    generatedAt: z.string(),
+    auditChainHead: z.string(),
+    files: z.array(z.object({ name: z.string().regex(/^[a-z0-9_.-]+$/u), sha256: z.string().regex(/^[0-9a-f]{64}$/u), bytes: z.number().int() })),
+    publicKey: z.string(),
+    signature: z.string(),
+  })
+  .strict();
+export type Manifest = z.infer<typeof Manifest>;
+
+export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+export function keyFingerprint(publicKeyPem: string): string {
+  const der = createPublicKey(publicKeyPem).export({ format: 'der', type: 'spki' });
+  return sha256(der).match(/.{4}/gu)!.slice(0, 8).join(' ');
+}
+
+/** What the signature covers: every field but the signature, in a fixed order. */
+function signedBytes(m: Omit<Manifest, 'signature'>): Buffer {
+  return Buffer.from(JSON.stringify([m.kind, m.version, m.period, m.parameters, m.appVersion, m.generatedAt, m.auditChainHead, m.files, m.publicKey]), 'utf8');
+}
+
+export function signManifest(unsigned: Omit<Manifest, 'signature' | 'publicKey'>, privateKeyPem: string, publicKeyPem: string): Manifest {
+  const body = { ...unsigned, publicKey: publicKeyPem };
+  const signature = sign(null, signedBytes(body), createPrivateKey(privateKeyPem)).toString('base64');
+  return { ...body, signature };
+}
+
+export interface Verification {
+  ok: boolean;
+  problems: string[];
+  manifest: Manifest | null;
+}
+
+/** Is the folder complete and unaltered? Every problem is named in plain words. */
+export function verifyReportFolder(folder: string): Verification {
+  const problems: string[] = [];
+  const path = join(folder, MANIFEST);
+  if (!existsSync(path)) return { ok: false, problems: ['The folder has no manifest.json: it is not a Safehold report, or the manifest was removed.'], manifest: null };
+  let manifest: Manifest;
+  try {
+    manifest = Manifest.parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch {
+    return { ok: false, problems: ['manifest.json is damaged or was changed by hand.'], manifest: null };
+  }
+  const { signature, ...body } = manifest;
+  let signed = false;
+  try {
+    signed = verify(null, signedBytes(body), createPublicKey(manifest.publicKey), Buffer.from(signature, 'base64'));
+  } catch {
+    signed = false;
+  }
+  if (!signed) problems.push('The manifest signature does not match: the manifest was changed after the report was made.');
+  for (const file of manifest.files) {
+    const filePath = join(folder, file.name);
+    if (!existsSync(filePath)) {
+      problems.push(`${file.name} is missing.`);
+      continue;
+    }
+    const bytes = readFileSync(filePath);
+    if (bytes.length !== file.bytes || sha256(bytes) !== file.sha256) problems.push(`${file.name} was changed after the report was made.`);
+  }
+  const listed = new Set([MANIFEST, ...manifest.files.map((f) => f.name)]);
+  for (const name of readdirSync(folder)) if (!listed.has(name)) problems.push(`${name} is not part of the report.`);
+  return { ok: problems.length === 0, problems, manifest };
+}

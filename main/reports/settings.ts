@@ -1,0 +1,14 @@
+// Main process (plain Node). Never imports electron.
+import type { Db } from '../store/open';
+import { stmt } from '../store/repos/statements';
+
+export function suppressionThreshold(db: Db): number {
+  const value = Number(stmt<[], { value: string }>(db, "SELECT value FROM settings WHERE key = 'suppression_threshold'").get()?.value);
+  return Number.isInteger(value) && value >= 2 ? value : 10;
+}
+
+/** The installation's report signing key pair; the private half never leaves the encrypted store. */
+export function signingKeys(db: Db): { privateKey: string; publicKey: string } {
+  const get = (key: string) => stmt<[string], { value: string }>(db, 'SELECT value FROM settings WHERE key = ?').get(key)!.value;
+  return { privateKey: get('report_signing_private'), publicKey: get('report_signing_public') };
+}

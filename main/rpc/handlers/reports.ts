@@ -1,0 +1,30 @@
+// Main process (plain Node). Never imports electron.
+// The de-identified outcome report: computed on request, exported as signed files, and verified.
+import { buildReport } from '../../reports/build';
+import { computeFigures } from '../../reports/figures';
+import { keyFingerprint } from '../../reports/manifest';
+import { stmt } from '../../store/repos/statements';
+import { signingKeys, suppressionThreshold } from '../../reports/settings';
+import type { Handler } from '../types';
+
+export const outcomeReport: Handler<'reports.outcomes'> = (input, ctx) => {
+  ctx.audit.append({ actorId: ctx.user.id, action: 'report.view' });
+  return buildReport(computeFigures(ctx.db, input), input, suppressionThreshold(ctx.db));
+};
+
+export const reportSigningKey: Handler<'reports.signingKey'> = (_input, { db }) => {
+  const { publicKey } = signingKeys(db);
+  return { fingerprint: keyFingerprint(publicKey), publicKey };
+};
+
+export const setSuppression: Handler<'settings.setSuppression'> = (input, { db }) => {
+  stmt(db, "INSERT INTO settings (key, value) VALUES ('suppression_threshold', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(input.threshold));
+  return { done: true };
+};
+
+export const exportReportHandler: Handler<'reports.export'> = async (input, { control }) => control.exportReport(input);
+export const cancelExport: Handler<'reports.cancelExport'> = async (_input, { control }) => {
+  control.cancelExport();
+  return { done: true };
+};
+export const verifyReport: Handler<'reports.verify'> = async (input, { control }) => control.verifyReport(input.folder);

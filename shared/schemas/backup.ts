@@ -1,0 +1,58 @@
+// shared/: runs in every process. Imports nothing outside shared/.
+// Encrypted backups: making one into a chosen folder, how old the last one is, and opening one
+// (with a passphrase valid when it was made, or the recovery key) to see what it holds or restore it.
+import { z } from 'zod';
+import { PassphraseAttempt } from './common';
+import { RecoveryKeyText } from './session';
+
+export const BACKUP_MAX_AGE_DEFAULT_DAYS = 7;
+export const BACKUP_MAX_AGE_LIMIT_DAYS = 365;
+
+/** An absolute path as the operating system's file dialog gives it (POSIX, C:\ or \\server\share). */
+const AbsolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]*$/u, 'Not a valid path.')
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/u, 'Choose a folder or file with its full path.');
+
+export const BackupFolderInput = z.object({ folder: AbsolutePath }).strict();
+
+export const CreatedBackup = z.object({
+  /** Full path of the new backup file. */
+  file: z.string(),
+  bytes: z.number().int().nonnegative(),
+  createdAt: z.string(),
+});
+
+export const BackupStatus = z.object({
+  lastBackupAt: z.string().nullable(),
+  maxAgeDays: z.number().int().min(1).max(BACKUP_MAX_AGE_LIMIT_DAYS),
+  /** No backup yet, or the last one is older than maxAgeDays: the app shows a banner. */
+  overdue: z.boolean(),
+});
+
+const BackupFilePath = AbsolutePath.refine((p) => p.toLowerCase().endsWith('.shbk'), 'Choose a Safehold backup file (.shbk).');
+
+/** Which backup, and what opens it: a name and passphrase valid when it was made, or the recovery key. */
+export const OpenBackupInput = z.union([
+  z.object({ file: BackupFilePath, name: z.string().min(1).max(400), passphrase: PassphraseAttempt }).strict(),
+  z.object({ file: BackupFilePath, recoveryKey: RecoveryKeyText }).strict(),
+]);
+
+/** What a verified backup holds: numbers and dates only. */
+export const BackupSummary = z.object({
+  backupId: z.string(),
+  createdAt: z.string(),
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+  keyEpoch: z.number().int(),
+  bytes: z.number().int(),
+  clients: z.number().int(),
+  /** Rows per table. */
+  counts: z.record(z.string(), z.number().int()),
+  auditEntries: z.number().int(),
+  auditLogIntact: z.boolean(),
+});
+export type BackupSummary = z.infer<typeof BackupSummary>;

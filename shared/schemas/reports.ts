@@ -1,0 +1,61 @@
+// shared/: runs in every process. Imports nothing outside shared/.
+import { z } from 'zod';
+import { Id } from './common';
+import { IsoDate } from './intake';
+
+export const ReportCell = z.union([z.number(), z.string()]);
+export type ReportCell = z.infer<typeof ReportCell>;
+
+export const ReportTable = z.object({
+  name: z.string(),
+  title: z.string(),
+  columns: z.array(z.object({ key: z.string(), label: z.string() })),
+  rows: z.array(z.record(z.string(), ReportCell)),
+  note: z.string().nullable(),
+});
+export type ReportTable = z.infer<typeof ReportTable>;
+
+export const Report = z.object({
+  kind: z.literal('safehold-outcome-report'),
+  version: z.literal(1),
+  period: z.object({ from: z.string(), to: z.string() }),
+  parameters: z.object({ workerFilter: z.boolean(), threshold: z.number().int() }),
+  countingRules: z.array(z.string()),
+  tables: z.array(ReportTable),
+});
+export type Report = z.infer<typeof Report>;
+
+export const ReportInput = z
+  .object({ from: IsoDate, to: IsoDate, workerId: Id.nullable().default(null) })
+  .strict()
+  .refine((r) => r.from <= r.to, { path: ['to'], message: 'The end of the period must be on or after its start.' });
+
+export const reportFormats = ['csv', 'pdf', 'json'] as const;
+export const ReportFormat = z.enum(reportFormats);
+
+export const ExportReportInput = z
+  .object({
+    from: IsoDate,
+    to: IsoDate,
+    workerId: Id.nullable().default(null),
+    /** An absolute folder path; a new sub-folder named after the period is created in it. */
+    folder: z.string().min(1).max(1000),
+    formats: z.array(ReportFormat).min(1).max(3).default(['csv', 'pdf', 'json']),
+  })
+  .strict()
+  .refine((r) => r.from <= r.to, { path: ['to'], message: 'The end of the period must be on or after its start.' });
+
+export const ExportReportOutput = z.object({ folder: z.string(), files: z.array(z.string()) });
+
+export const VerifyReportInput = z.object({ folder: z.string().min(1).max(1000) }).strict();
+export const VerifyReportOutput = z.object({
+  ok: z.boolean(),
+  problems: z.array(z.string()),
+  period: z.object({ from: z.string(), to: z.string() }).nullable(),
+  generatedAt: z.string().nullable(),
+  /** SHA-256 of the signing public key: compare it with the one the agency gave you. */
+  signerFingerprint: z.string().nullable(),
+});
+
+export const SigningKeyOutput = z.object({ fingerprint: z.string(), publicKey: z.string() });
+export const SuppressionInput = z.object({ threshold: z.number().int().min(2).max(100) }).strict();

@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeFigures } from '../../main/reports/figures';
+import { scanForCanaries } from '../helpers/scan';
+import { tempDir } from '../helpers/tmp';
+import { setUpCore, type TestCore } from '../helpers/core';
+
+const YEAR = { from: '2025-01-01', to: '2025-12-31' };
+
+/** Six synthetic people whose every figure is worked out by hand in the test below. */
+async function fixture(t: TestCore) {
+  const make = async (name: string, intakeDate: string, identity: Record<string, unknown>, other: Record<string, Record<string, unknown>> = {}) => {
+    const { id } = await t.ok('clients.create', { chosenName: name });
+    await t.ok('intake.saveSection', { clientId: id, section: 'referral', baseVersion: 1, data: { intakeDate, ...(other.referral ?? {}) } });
+    await t.ok('intake.saveSection', { clientId: id, section: 'identity', baseVersion: 1, data: { preferredName: name, ...identity } });
+    for (const [section, data] of Object.entries(other)) {
+      if (section !== 'referral') await t.ok('intake.saveSection', { clientId: id, section: section as 'trafficking', baseVersion: section === 'family' ? 0 : 0, data });
+    }
+    return id;
+  };
+  const a = await make('Canary-Alpha-Qz19', '2024-06-01', { dateOfBirth: '2000-01-01', genderIdentity: 'woman' }, {
+    referral: { referralSource: 'hotline' },
+    trafficking: { type: 'sex' },
+    citizenship: { category: 'us_citizen' },
+    family: { members: [{ relationship: 'child', servedByAgency: true }, { relationship: 'parent', servedByAgency: false }] },
+  });
+  const b = await make('Canary-Bravo-Lp27', '2025-03-10', { dateOfBirth: '2009-05-05', genderIdentity: 'man' }, {
+    referral: { referralSource: 'law_enforcement' },
+    trafficking: { type: 'labor' },
+    citizenship: { category: 'foreign_national' },
+  });
+  const c = await make('Canary-Charlie-Vx33', '2025-07-01', { estimatedAge: 30, genderIdentity: 'prefers_not' }, {
+    trafficking: { type: 'both' },
+    citizenship: { category: 'lpr' },
+  });
+  await make('Canary-Delta-Wm48', '2026-01-15', {});
+  const e = await make('Canary-Echo-Rt52', '2024-01-01', {});
+  const f = await make('Canary-Fox-Nb64', '2024-02-01', {});
+
+  for (const [date, category] of [['2025-02-01', 'case_management'], ['2025-05-01', 'case_management'], ['2025-06-01', 'legal']] as const) {
+    await t.ok('services.add', { clientId: a, date, category });
+  }
+  await t.ok('services.add', { clientId: b, date: '2025-04-01', category: 'housing' });
+  await t.ok('services.add', { clientId: b, date: '2026-01-05', category: 'housing' });
+  const partner = await t.ok('partners.add', { name: 'Fixture Legal Aid', services: ['legal'] });
+  const referral = await t.ok('referrals.send', { clientId: b, partnerId: partner.id, service: 'legal', sentOn: '2025-04-01', sharesIdentity: false });
+  await t.ok('referrals.setStatus', { referralId: referral.id, status: 'accepted', on: '2025-04-11' });
+  await t.ok('milestones.add', { clientId: b, kind: 't_visa', status: 'granted', requestedOn: '2025-04-01', decidedOn: '2025-09-01' });
+  const { instruments } = await t.ok('outcomes.instruments', {});
+  const ssm = instruments[0]!;
+  const domain = (code: string) => ssm.domains.find((d) => d.code === code)!.id;
+  await t.ok('outcomes.record', { clientId: b, instrumentId: ssm.id, takenOn: '2025-03-10', kind: 'intake', scores: [{ domainId: domain('housing'), score: 1 }, { domainId: domain('safety'), score: 2 }] });
+  await t.ok('outcomes.record', { clientId: b, instrumentId: ssm.id, takenOn: '2025-09-10', kind: 'follow_up', scores: [{ domainId: domain('housing'), score: 3 }, { domainId: domain('safety'), score: 2 }] });
+  const goal = await t.ok('plan.addGoal', { clientId: c, domain: 'housing', title: 'Apartment' });
+  await t.ok('plan.setGoalStatus', { goalId: goal.id, status: 'achieved', on: '2025-10-01' });
+  await t.ok('clients.close', { clientId: c, closedOn: '2025-11-01', reason: 'goals_met', destination: 'own_housing' });
+  await t.ok('clients.close', { clientId: e, closedOn: '2024-12-01', reason: 'moved', destination: 'unknown' });
+  await t.ok('clients.close', { clientId: f, closedOn: '2024-10-01', reason: 'lost_contact', destination: 'unknown' });
+  await t.ok('clients.reopen', { clientId: f, reopenedOn: '2025-02-01' });
+  return { b, domainHousing: domain('housing') };
+}
+
+describe('the outcome report figures', () => {
+  it('match the hand-computed fixture, rule by rule', async () => {
+    const t = await setUpCore();
+    await fixture(t);
+    const f = computeFigures(t.control.current!.db, { ...YEAR, workerId: null });
+    const asMap = (b: { key: string; count: number }[]) => Object.fromEntries(b.map((x) => [x.key, x.count]));
+    // Served: A (continuing), B and C (new), F (reopened in the period); not D (after) nor E (closed before).
+    expect(f.served).toEqual({ total: 4, new: 2, continuing: 2 });
+    expect(asMap(f.ageAtIntake)).toEqual({ adult: 2, minor: 1, unknown: 1 });
+    expect(asMap(f.gender)).toEqual({ woman: 1, man: 1, prefers_not: 1, not_recorded: 1 });
+    expect(asMap(f.traffickingType)).toEqual({ sex: 1, labor: 1, both: 1, not_recorded: 1 });
+    expect(asMap(f.citizenship)).toEqual({ us_citizen: 1, foreign_national: 1, lpr: 1, not_recorded: 1 });
+    expect(asMap(f.referralSource)).toEqual({ hotline: 1, law_enforcement: 1, not_recorded: 2 });
+    expect(f.services).toEqual([
+      { category: 'case_management', clients: 1, encounters: 2 },
+      { category: 'housing', clients: 1, encounters: 1 },
+      { category: 'legal', clients: 1, encounters: 1 },
+    ]);
+    expect(asMap(f.referrals)).toEqual({ accepted: 1 });
+    expect(f.daysToMatch).toEqual({ median: 10, matched: 1 });
+    expect(asMap(f.goals)).toEqual({ achieved: 1 });
+    expect(f.assessment).toEqual([
+      { domain: 'housing', clients: 1, meanChange: 2, improved: 1 },
+      { domain: 'safety', clients: 1, meanChange: 0, improved: 0 },
+    ]);
+    expect(f.improvedClients).toEqual({ assessed: 1, improved: 1 });
+    expect(asMap(f.milestones)).toEqual({ t_visa: 1 });
+    expect(asMap(f.exits)).toEqual({ own_housing: 1 });
+    expect(f.familyMembersServed).toBe(1);
+  });
+
+  it('filters to one worker: only the cases assigned to them', async () => {
+    const t = await setUpCore();
+    await fixture(t);
+    const me = ((await t.ok('app.status', {})) as { user: { id: string } }).user.id;
+    expect(computeFigures(t.control.current!.db, { ...YEAR, workerId: me }).served.total).toBe(4);
+    expect(computeFigures(t.control.current!.db, { ...YEAR, workerId: 'f'.repeat(32) }).served.total).toBe(0);
+  });
+});
+
+describe('the report as published', () => {
+  it('never shows a small count, and carries no names or free text', async () => {
+    const t = await setUpCore();
+    await fixture(t);
+    const report = await t.ok('reports.outcomes', YEAR);
+    const served = report.tables.find((x) => x.name === 'clients_served')!;
+    expect(served.rows.map((r) => r.clients)).toEqual(['1-10', '1-10', '1-10']);
+    for (const table of report.tables) {
+      for (const row of table.rows) {
+        for (const value of Object.values(row)) if (typeof value === 'number') expect(value === 0 || value > 10).toBe(true);
+      }
+    }
+    expect(JSON.stringify(report)).not.toMatch(/Canary|Apartment|Fixture Legal/u);
+    expect(report.countingRules.length).toBeGreaterThan(5);
+  });
+
+  it('exports CSV, JSON and PDF with a signed manifest that verify accepts, and rejects any change', async () => {
+    const t = await setUpCore();
+    await fixture(t);
+    await t.ok('settings.setSuppression', { threshold: 2 });
+    const out = tempDir();
+    const exported = await t.ok('reports.export', { ...YEAR, folder: out, formats: ['csv', 'pdf', 'json'] });
+    expect(exported.files).toEqual(expect.arrayContaining(['clients_served.csv', 'funder_views.csv', 'report.json', 'report.pdf', 'manifest.json']));
+    expect(scanForCanaries([out], ['Canary-Alpha-Qz19', 'Canary-Bravo-Lp27', 'Canary-Charlie-Vx33', 'Apartment', 'Fixture Legal Aid'])).toEqual([]);
+    // 2 new and 2 continuing of 4: two ranges of 1-2 adding up to 4 would give both away, so both are withheld.
+    expect(readFileSync(join(exported.folder, 'clients_served.csv'), 'utf8')).toBe('measure,clients\r\nNew,withheld\r\nContinuing,withheld\r\nTotal,4\r\n');
+
+    const verified = await t.ok('reports.verify', { folder: exported.folder });
+    expect(verified).toMatchObject({ ok: true, problems: [], period: { from: '2025-01-01', to: '2025-12-31' } });
+    expect(verified.signerFingerprint).toBe((await t.ok('reports.signingKey', {})).fingerprint);
+
+    // A changed byte, a removed file and an edited manifest are each named.
+    const csv = join(exported.folder, 'gender.csv');
+    const original = readFileSync(csv);
+    writeFileSync(csv, Buffer.concat([original.subarray(0, 10), Buffer.from('X'), original.subarray(11)]));
+    expect((await t.ok('reports.verify', { folder: exported.folder })).problems).toEqual(['gender.csv was changed after the report was made.']);
+    writeFileSync(csv, original);
+    rmSync(join(exported.folder, 'report.pdf'));
+    expect((await t.ok('reports.verify', { folder: exported.folder })).problems).toEqual(['report.pdf is missing.']);
+    const manifestPath = join(exported.folder, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { period: { from: string } };
+    manifest.period.from = '2024-01-01';
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect((await t.ok('reports.verify', { folder: exported.folder })).problems).toContain(
+      'The manifest signature does not match: the manifest was changed after the report was made.',
+    );
+  });
+
+  it('writes a PDF a reader can open, with the period and the tables in it', async () => {
+    const t = await setUpCore();
+    await fixture(t);
+    const out = tempDir();
+    const exported = await t.ok('reports.export', { ...YEAR, folder: out, formats: ['pdf'] });
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const standardFontDataUrl = `${join(process.cwd(), 'node_modules/pdfjs-dist/standard_fonts')}/`;
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(join(exported.folder, 'report.pdf'))), isEvalSupported: false, standardFontDataUrl }).promise;
+    let text = '';
+    for (let i = 1; i <= doc.numPages; i += 1) {
+      const page = await doc.getPage(i);
+      text += (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    }
+    expect(text).toContain('Outcome report');
+    expect(text).toContain('Period: 2025-01-01 to 2025-12-31');
+    expect(text).toContain('Type of trafficking');
+    expect(text).toContain('How the figures are counted');
+    expect(text).not.toContain('Canary');
+    expect(readdirSync(out)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,176 @@
+// Encrypted backups, as an agency uses them: back up to a folder, lose the laptop, restore on a new
+// one with the recovery key (or a passphrase) and find every client again. A wrong key or a store in
+// use is refused and nothing changes; an old backup still opens after the data key was rotated.
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { restoreBackup } from '../../main/backup/restore';
+import { dataPaths } from '../../main/core/paths';
+import { seedClients } from '../../main/demo/generator';
+import { readKeyring } from '../../main/keys/keyring';
+import type { Db } from '../../main/store/open';
+import { ADMIN, AGENCY, PASSPHRASE, addStaff, setUpCore, testCore, type TestCore } from '../helpers/core';
+import { filesUnder, scanForCanaries } from '../helpers/scan';
+import { tempDir } from '../helpers/tmp';
+
+/** Every row of every table but the access log (which grows with each sign-in and the restore itself). */
+function casesDigest(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client_search_%' AND name <> 'audit_log' ORDER BY name").all();
+  for (const { name } of tables) {
+    hash.update(name);
+    for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate()) {
+      hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
+    }
+  }
+  return hash.digest('hex');
+}
+
+function fileHashes(dir: string): Record<string, string> {
+  return Object.fromEntries(filesUnder(dir).map((f) => [f.slice(dir.length), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+}
+
+/** An agency with 120 generated cases and a few with unmistakable canary names. */
+async function agency(): Promise<TestCore & { recoveryKey: string; canaries: string[] }> {
+  const t = await setUpCore();
+  const session = t.control.current!;
+  seedClients(session.db, { count: 120, seed: 11, today: t.clock.now(), workerIds: [session.user.id] });
+  const canaries = Array.from({ length: 20 }, () => `Qz${randomBytes(9).toString('hex')}`);
+  for (const name of canaries) await t.ok('clients.create', { chosenName: name });
+  return { ...t, canaries };
+}
+
+describe('encrypted backup and restore', () => {
+  it('a lost laptop: back up, delete the data folder, restore with the recovery key, find every client', async () => {
+    const t = await agency();
+    const folder = tempDir('safehold-usb-');
+    const expected = casesDigest(t.control.current!.db);
+    const clients = (await t.ok('clients.list', { assigned: 'any', limit: 500 })).total;
+    const made = await t.ok('backup.create', { folder });
+    expect(made.file.startsWith(folder)).toBe(true);
+    expect(readdirSync(folder)).toEqual([made.file.slice(folder.length + 1)]);
+    expect(made.file).toMatch(/safehold-backup-\d{8}-\d{6}\.shbk$/u);
+    expect(statSync(made.file).size).toBe(made.bytes);
+    t.core.close();
+    rmSync(t.dataDir, { recursive: true, force: true });
+
+    const fresh = testCore(join(tempDir(), 'new-laptop'));
+    expect((await fresh.ok('app.status', {})).state).toBe('needs-setup');
+    const summary = await fresh.ok('backup.inspect', { file: made.file, recoveryKey: t.recoveryKey });
+    expect(summary).toMatchObject({ clients, appVersion: '0.1.0', keyEpoch: 1, auditLogIntact: true, bytes: made.bytes });
+    expect(summary.createdAt).toBe(made.createdAt);
+    expect(readdirSync(fresh.dataDir)).toEqual([]);
+
+    expect(await fresh.ok('backup.restore', { file: made.file, recoveryKey: t.recoveryKey.toLowerCase() })).toEqual({ state: 'locked' });
+    expect(readdirSync(fresh.dataDir).sort()).toEqual(['audit-anchor.json', 'keyring.json', 'safehold.db']);
+    await fresh.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    expect(casesDigest(fresh.control.current!.db)).toBe(expected);
+    expect((await fresh.ok('clients.list', { assigned: 'any', limit: 500 })).total).toBe(clients);
+    expect(await fresh.ok('audit.verify', {})).toMatchObject({ intact: true });
+    const actions = (await fresh.ok('audit.list', { action: 'backup.' })).entries.map((e) => e.action);
+    expect(actions).toEqual(['backup.restore']);
+  });
+
+  it('restores with a passphrase valid when the backup was made, keeping the replaced store aside', async () => {
+    const t = await agency();
+    const worker = await addStaff(t, 'caseworker', 'Backup Caseworker');
+    const folder = tempDir('safehold-usb-');
+    const expected = casesDigest(t.control.current!.db);
+    const made = await t.ok('backup.create', { folder });
+    expect((await t.ok('audit.list', { action: 'backup.create' })).entries).toHaveLength(1);
+    await t.ok('clients.create', { chosenName: 'Made After The Backup' });
+    await t.ok('session.lock', {});
+
+    expect(await t.ok('backup.restore', { file: made.file, name: worker.name, passphrase: worker.passphrase })).toEqual({ state: 'locked' });
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    expect(casesDigest(t.control.current!.db)).toBe(expected);
+    const entries = (await t.ok('audit.list', { action: 'backup.restore' })).entries;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.actor).toBe('Backup Caseworker');
+    const previous = readdirSync(t.dataDir).filter((n) => n.startsWith('previous-'));
+    expect(previous).toHaveLength(1);
+    expect(readdirSync(join(t.dataDir, previous[0]!)).sort()).toEqual(['audit-anchor.json', 'keyring.json', 'safehold.db']);
+  });
+
+  it('the backup file holds no plaintext: not an SQLite file, and no canary in any encoding', async () => {
+    const t = await agency();
+    const folder = tempDir('safehold-usb-');
+    const made = await t.ok('backup.create', { folder });
+    expect(readFileSync(made.file).subarray(0, 16).toString('latin1')).not.toContain('SQLite format 3');
+    expect(scanForCanaries([folder], [...t.canaries, AGENCY, ADMIN, PASSPHRASE])).toEqual([]);
+    // The check-only and restore paths leave nothing readable behind either.
+    await t.ok('session.lock', {});
+    await t.ok('backup.inspect', { file: made.file, recoveryKey: t.recoveryKey });
+    await t.ok('backup.restore', { file: made.file, recoveryKey: t.recoveryKey });
+    expect(scanForCanaries([t.dataDir], [...t.canaries, AGENCY, ADMIN, PASSPHRASE])).toEqual([]);
+  });
+
+  it('a wrong passphrase or recovery key is refused and the current store is untouched', async () => {
+    const t = await agency();
+    const made = await t.ok('backup.create', { folder: tempDir('safehold-usb-') });
+    await t.ok('session.lock', {});
+    const before = fileHashes(t.dataDir);
+    const wrongKey = '7777 7777 7777 7777 7777 7777 7777 7777';
+    for (const input of [
+      { file: made.file, name: ADMIN, passphrase: 'not the right passphrase' },
+      { file: made.file, name: 'Nobody Here', passphrase: PASSPHRASE },
+      { file: made.file, recoveryKey: wrongKey },
+    ]) {
+      for (const method of ['backup.inspect', 'backup.restore'] as const) {
+        const result = await t.call(method, input);
+        expect(result, method).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE', message: expect.stringMatching(/Nothing was changed/u) } });
+      }
+    }
+    expect(fileHashes(t.dataDir)).toEqual(before);
+    expect(await t.call('backup.restore', { file: join(tempDir(), 'missing.shbk'), recoveryKey: t.recoveryKey })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(fileHashes(t.dataDir)).toEqual(before);
+  });
+
+  it('restore is refused while someone is signed in', async () => {
+    const t = await agency();
+    const made = await t.ok('backup.create', { folder: tempDir('safehold-usb-') });
+    expect(await t.call('backup.restore', { file: made.file, recoveryKey: t.recoveryKey })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/Lock Safehold first/u) },
+    });
+    expect((await t.ok('app.status', {})).state).toBe('unlocked');
+  });
+
+  it('a backup made before a key rotation restores and opens with the key slots inside it', async () => {
+    const t = await agency();
+    const expected = casesDigest(t.control.current!.db);
+    const made = await t.ok('backup.create', { folder: tempDir('safehold-usb-') });
+    t.control.rotateKey();
+    const paths = dataPaths(t.dataDir);
+    expect(readKeyring(paths.keyring).keyEpoch).toBe(2);
+    await t.ok('session.lock', {});
+
+    const restored = await restoreBackup({ paths, file: made.file, secret: { name: ADMIN, passphrase: PASSPHRASE }, now: t.clock.now() });
+    expect(restored.summary.keyEpoch).toBe(1);
+    expect(readKeyring(paths.keyring).keyEpoch).toBe(1);
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    expect(casesDigest(t.control.current!.db)).toBe(expected);
+    expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true });
+  });
+
+  it('backup.status: overdue until the first backup, and again once it is older than the limit', async () => {
+    const t = await setUpCore();
+    expect(await t.ok('backup.status', {})).toEqual({ lastBackupAt: null, maxAgeDays: 7, overdue: true });
+    const made = await t.ok('backup.create', { folder: tempDir('safehold-usb-') });
+    expect(await t.ok('backup.status', {})).toEqual({ lastBackupAt: made.createdAt, maxAgeDays: 7, overdue: false });
+    const worker = await addStaff(t, 'caseworker', 'Status Reader');
+    t.clock.advance(7 * 86_400_000 + 60_000);
+    await t.ok('session.unlock', worker);
+    expect(await t.ok('backup.status', {})).toMatchObject({ overdue: true });
+    // Only admins make backups.
+    expect(await t.call('backup.create', { folder: tempDir() })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('refuses a folder that is missing or not absolute, and writes nothing there', async () => {
+    const t = await setUpCore();
+    expect(await t.call('backup.create', { folder: join(tempDir(), 'not-plugged-in') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call('backup.create', { folder: 'relative/folder' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await t.ok('audit.list', { action: 'backup.create' })).entries.map((e) => e.outcome)).toEqual(['failed']);
+  });
+});
