@@ -1,7 +1,7 @@
 // Main process (plain Node). Never imports electron.
 // Turns the raw figures into the report's tables, with disclosure control applied to every count.
 // Labels are English in the files; every row also carries its code, so others can translate.
-import { suppressCount, suppressPartition, type Cell } from '../../shared/disclosure';
+import { suppressCount, suppressPartition } from '../../shared/disclosure';
 import type { Report, ReportTable } from '../../shared/schemas/reports';
 import type { Label } from '../../shared/vocab/define';
 import { reasons } from '../../shared/vocab/define';
