@@ -10,7 +10,7 @@ import type { Db } from '../store/open';
 import { insertClient, nextCaseNumber, putSection, recordChanges, setClientNames, getClient } from '../store/repos/clients';
 import { insertConsent, revokeConsent } from '../store/repos/consents';
 import { familyNames, givenNames } from './names';
-import { seedPartners, seedPlan } from './plans';
+import { defaultInstrumentOf, seedPartners, seedPlan } from './plans';
 
 export type Rng = () => number;
 
@@ -146,6 +146,7 @@ export function seedClients(db: Db, options: SeedOptions): void {
   const rng = seededRng(options.seed);
   const planRng = seededRng(options.seed ^ 0x5eed);
   const partnerIds = options.plans === false ? [] : db.transaction(() => seedPartners(db, planRng, options.today.toISOString()))();
+  const instrument = options.plans === false ? undefined : defaultInstrumentOf(db);
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i += 1) {
       const g = generateClient(rng, i, options.today);
@@ -193,7 +194,7 @@ export function seedClients(db: Db, options: SeedOptions): void {
         if (c.revokedOn !== null) revokeConsent(db, consentId, c.revokedOn, null);
       });
       recordChanges(db, id, g.createdAt, worker, 'case', ['created']);
-      if (partnerIds.length > 0) seedPlan(db, planRng, { id, createdAt: g.createdAt, worker, partnerIds, today: options.today });
+      if (partnerIds.length > 0) seedPlan(db, planRng, { id, createdAt: g.createdAt, worker, partnerIds, today: options.today, instrument });
     }
   });
   for (let from = 0; from < options.count; from += 1000) {

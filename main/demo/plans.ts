@@ -32,7 +32,34 @@ export function seedPartners(db: Db, rng: Rng, at: string): string[] {
   });
 }
 
-export function seedPlan(db: Db, rng: Rng, c: { id: string; createdAt: string; worker: string; partnerIds: string[]; today: Date }): void {
+export interface Instrument {
+  id: string;
+  domainIds: string[];
+}
+
+export function defaultInstrumentOf(db: Db): Instrument {
+  const id = stmt<[], { id: string }>(db, "SELECT id FROM instruments WHERE code = 'ssm'").get()!.id;
+  return { id, domainIds: stmt<[string], { id: string }>(db, 'SELECT id FROM instrument_domains WHERE instrument_id = ? ORDER BY position').all(id).map((d) => d.id) };
+}
+
+/** About three assessments a case: at intake, then every 90 days or so, scores drifting upward. */
+function seedAssessments(db: Db, rng: Rng, c: { id: string; createdAt: string; worker: string; today: Date }, instrument: Instrument): void {
+  const start = Date.parse(c.createdAt);
+  const insertAssessment = stmt(db, 'INSERT INTO assessments (id, client_id, instrument_id, taken_on, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertScore = stmt(db, 'INSERT INTO assessment_scores (assessment_id, domain_id, score) VALUES (?, ?, ?)');
+  const scores = instrument.domainIds.map(() => 1 + Math.floor(rng() * 3));
+  for (let n = 0, at = start; n < 4 && at <= c.today.getTime(); n += 1, at += (80 + Math.floor(rng() * 30)) * day) {
+    const id = hexId(rng);
+    insertAssessment.run(id, c.id, instrument.id, iso(at), n === 0 ? 'intake' : 'follow_up', c.createdAt, c.worker);
+    instrument.domainIds.forEach((domainId, i) => {
+      if (n > 0 && rng() < 0.4) scores[i] = Math.min(5, Math.max(1, scores[i]! + (rng() < 0.8 ? 1 : -1)));
+      insertScore.run(id, domainId, scores[i]!);
+    });
+  }
+}
+
+export function seedPlan(db: Db, rng: Rng, c: { id: string; createdAt: string; worker: string; partnerIds: string[]; today: Date; instrument?: Instrument }): void {
+  if (c.instrument) seedAssessments(db, rng, c, c.instrument);
   const start = Date.parse(c.createdAt);
   const span = Math.max(day, c.today.getTime() - start);
   const at = c.createdAt;

@@ -3,6 +3,9 @@
 import { useEffect, useState } from 'react';
 
 export type Route =
+  /** No address (just signed in) or one we do not know: the role's first section. */
+  | { page: 'home' }
+  | { page: 'due' }
   | { page: 'caseload' }
   | { page: 'reports' }
   | { page: 'admin' }
@@ -16,6 +19,10 @@ const recordId = /^[0-9a-f]{32}$/u;
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/');
   switch (parts[0]) {
+    case 'due':
+      return { page: 'due' };
+    case 'caseload':
+      return { page: 'caseload' };
     case 'reports':
       return { page: 'reports' };
     case 'admin':
@@ -29,7 +36,7 @@ export function parseRoute(hash: string): Route {
       if (parts[1] && recordId.test(parts[1])) return { page: 'client', id: parts[1] };
       return { page: 'caseload' };
     default:
-      return { page: 'caseload' };
+      return { page: 'home' };
   }
 }
 
@@ -39,6 +46,8 @@ export function hrefFor(route: Route): string {
       return '#/clients/new';
     case 'client':
       return `#/clients/${route.id}`;
+    case 'home':
+      return '#/';
     default:
       return `#/${route.page}`;
   }

@@ -28,6 +28,12 @@ const rules: readonly Rule[] = [
   { pattern: /^A recovery key has 32 letters and digits\.$/u, key: 'recover.keyShape' },
   { pattern: /^Use an action name such as /u, key: 'server.actionName' },
   { pattern: /^This name is already on the staff list\.$/u, key: 'server.nameTaken' },
+  { pattern: /^Choose a partner from the directory\.$/u, key: 'server.choosePartner' },
+  { pattern: /^Choose one of this person's goals\.$/u, key: 'server.chooseGoal' },
+  { pattern: /^Choose the partner that provided it\.$/u, key: 'service.partnerRequired' },
+  { pattern: /^Use a date on or after the day it was sent\.$/u, key: 'server.dateAfterSent' },
+  { pattern: /^Use a date on or after the day it was closed\.$/u, key: 'server.dateAfterClosed' },
+  { pattern: /^Already in the directory\.$/u, key: 'server.partnerTakenShort' },
 
   // Specific refusals (main/core, main/rpc/handlers).
   { pattern: /^Too many attempts with this name\. Wait (\d+) minute/u, key: 'server.waitMinutes', vars: (m) => ({ minutes: m[1] ?? '' }) },
@@ -49,6 +55,11 @@ const rules: readonly Rule[] = [
   { pattern: /^That staff member could not be found\.$/u, key: 'server.staffNotFound' },
   { pattern: /^That case could not be found\.$/u, key: 'server.caseNotFound' },
   { pattern: /^This consent was already revoked\.$/u, key: 'server.consentRevoked' },
+  { pattern: /^This case is already closed\.$/u, key: 'server.alreadyClosed' },
+  { pattern: /^This case is open already\.$/u, key: 'server.alreadyOpen' },
+  { pattern: /^Only the person who wrote a note can edit it\.$/u, key: 'server.notYourNote' },
+  { pattern: /^A partner with this name is already in the directory\.$/u, key: 'server.partnerTaken' },
+  { pattern: /^Someone else saved a newer version of this safety plan\./u, key: 'safetyPlan.conflict' },
 ];
 
 /** The catalog key (and placeholders) for a message main sent, or null when it is not one we know. */

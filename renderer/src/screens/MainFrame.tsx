@@ -11,11 +11,12 @@ import { AccountPage } from './AccountPage';
 import { AdminPage } from './AdminPage';
 import { CaseloadPage } from './CaseloadPage';
 import { ClientProfilePage } from './client/ClientProfilePage';
+import { DuePage } from './DuePage';
 import { FirstContactPage } from './client/FirstContactPage';
 import { ReportsPage } from './ReportsPage';
 
 type Unlocked = Extract<AppStatus, { state: 'unlocked' }>;
-type Section = 'caseload' | 'reports' | 'access-log' | 'admin' | 'account';
+type Section = 'due' | 'caseload' | 'reports' | 'access-log' | 'admin' | 'account';
 
 /**
  * What each role finds in the navigation, first section first. The dispatcher enforces the same
@@ -23,14 +24,15 @@ type Section = 'caseload' | 'reports' | 'access-log' | 'admin' | 'account';
  * Auditors never see identities, so they have no caseload.
  */
 const sectionsFor: Record<Role, readonly Section[]> = {
-  admin: ['caseload', 'reports', 'access-log', 'admin', 'account'],
-  supervisor: ['caseload', 'reports', 'account'],
-  caseworker: ['caseload', 'reports', 'account'],
+  admin: ['due', 'caseload', 'reports', 'access-log', 'admin', 'account'],
+  supervisor: ['due', 'caseload', 'reports', 'account'],
+  caseworker: ['due', 'caseload', 'reports', 'account'],
   auditor: ['access-log', 'reports', 'account'],
 };
 
 /** Which navigation section a screen belongs to: a client's screens sit under the caseload. */
-function sectionOf(route: Route): Section {
+function sectionOf(route: Route): Section | null {
+  if (route.page === 'home') return null;
   return route.page === 'new-client' || route.page === 'client' ? 'caseload' : route.page;
 }
 
@@ -40,11 +42,12 @@ export function MainFrame({ status }: { status: Unlocked }) {
   const mainRef = useRef<HTMLElement>(null);
   const sections = sectionsFor[status.user.role];
   const homePage = sections[0] ?? 'account';
-  const allowed = sections.includes(sectionOf(asked));
+  const askedSection = sectionOf(asked);
+  const allowed = askedSection !== null && sections.includes(askedSection);
   const route: Route = allowed ? asked : { page: homePage };
   const current = sectionOf(route);
 
-  // An address this role has no screen for (an auditor's default #/caseload, an old bookmark) goes home.
+  // No address yet (just signed in), or one this role has no screen for (an old bookmark), goes home.
   useEffect(() => {
     if (!allowed) location.replace(hrefFor({ page: homePage }));
   }, [allowed, homePage]);
@@ -100,6 +103,10 @@ export function MainFrame({ status }: { status: Unlocked }) {
 
 function Screen({ route, status }: { route: Route; status: Unlocked }) {
   switch (route.page) {
+    case 'home':
+      return null;
+    case 'due':
+      return <DuePage key="due" />;
     case 'caseload':
       return <CaseloadPage key="caseload" user={status.user} />;
     case 'new-client':

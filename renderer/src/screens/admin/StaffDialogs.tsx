@@ -17,7 +17,7 @@ export interface StaffPerson {
   role: Role;
 }
 
-type RotationStep = Extract<AppEvent, { type: 'progress' }>['step'];
+type RotationStep = Extract<AppEvent, { type: 'progress'; task: 'rotate-key' }>['step'];
 const rotationSteps: readonly RotationStep[] = ['copy', 'rekey', 'verify', 'commit', 'swap'];
 
 function DialogButtons(props: { busy: boolean; confirm: string; onConfirm: () => void; onCancel: () => void }) {

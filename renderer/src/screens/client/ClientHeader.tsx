@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { SelectField, useVocab } from '../../components/fields';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { useT, type Translate } from '../../i18n/i18n';
+import { CaseClosing } from './CaseClosing';
 
 type Safety = z.infer<typeof ContactSafety>;
 type Staff = z.infer<typeof StaffListOutput>['staff'];
@@ -83,14 +84,19 @@ export function ClientHeader(props: { profile: ClientProfile; user: SessionUser;
         </div>
         <div>
           <dt>{t('client.status')}</dt>
-          <dd>{label(clientStatuses, profile.status)}</dd>
+          <dd>
+            <span className={`badge badge-status-${profile.status}`}>{label(clientStatuses, profile.status)}</span>
+          </dd>
         </div>
         <div>
           <dt>{t('client.assignedWorker')}</dt>
           <dd>{profile.assignedWorker?.displayName ?? t('client.notAssigned')}</dd>
         </div>
       </dl>
-      {canAssign ? <AssignForm profile={profile} onChanged={props.onChanged} /> : null}
+      <div className="case-actions">
+        {canAssign ? <AssignForm profile={profile} onChanged={props.onChanged} /> : null}
+        <CaseClosing profile={profile} onChanged={props.onChanged} />
+      </div>
     </section>
   );
 }

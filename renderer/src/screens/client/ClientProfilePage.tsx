@@ -1,5 +1,6 @@
 // renderer/: one survivor's case. The header with what must never be missed (safety, risk, consent,
-// who is responsible) stays above every tab; the tabs hold the intake, consents and history.
+// who is responsible) stays above every tab; the tabs hold the intake, consents, the service and
+// safety plans, notes and history.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RpcError } from '../../../../shared/errors';
 import type { ClientProfile } from '../../../../shared/schemas/clients';
@@ -11,12 +12,15 @@ import { ErrorMessage } from '../../components/Messages';
 import { Tabs } from '../../components/Tabs';
 import { useT } from '../../i18n/i18n';
 import { IntakeTab } from '../intake/IntakeTab';
+import { PlanTab } from '../plan/PlanTab';
 import { BreakGlassPanel } from './BreakGlassPanel';
 import { ClientHeader } from './ClientHeader';
 import { ConsentsTab } from './ConsentsTab';
 import { HistoryTab } from './HistoryTab';
+import { NotesTab } from './NotesTab';
+import { SafetyPlanTab } from './SafetyPlanTab';
 
-type TabKey = 'intake' | 'consents' | 'plan' | 'outcomes' | 'notes' | 'history';
+type TabKey = 'intake' | 'consents' | 'plan' | 'safety-plan' | 'outcomes' | 'notes' | 'history';
 
 export function ClientProfilePage({ id, user }: { id: string; user: SessionUser }) {
   const { t, errorMessage, fieldMessage } = useT();
@@ -24,6 +28,9 @@ export function ClientProfilePage({ id, user }: { id: string; user: SessionUser 
   const [error, setError] = useState<RpcError | null>(null);
   const [tab, setTab] = useState<TabKey>('intake');
   const [changes, setChanges] = useState(0);
+  // Set when a referral needs consent: the Consents tab opens its form for that partner.
+  const [consentFor, setConsentFor] = useState<{ recipient: string; n: number } | null>(null);
+  const [backFromConsent, setBackFromConsent] = useState(0);
   // A case opened by breaking the glass is read again with the same reason; each reading is recorded.
   const breakGlassReason = useRef<string | null>(null);
   const [openedWithReason, setOpenedWithReason] = useState(false);
@@ -78,10 +85,41 @@ export function ClientProfilePage({ id, user }: { id: string; user: SessionUser 
             onSelect={setTab}
             tabs={[
               { key: 'intake', label: t('tab.intake'), panel: <IntakeTab profile={profile} onChanged={reload} /> },
-              { key: 'consents', label: t('tab.consents'), panel: <ConsentsTab profile={profile} onChanged={reload} /> },
-              { key: 'plan', label: t('tab.plan'), panel: <p className="calm-note">{t('tab.planLater')}</p> },
+              {
+                key: 'consents',
+                label: t('tab.consents'),
+                panel: (
+                  <ConsentsTab
+                    profile={profile}
+                    onChanged={reload}
+                    prefill={consentFor}
+                    onBackToPlan={() => {
+                      setConsentFor(null);
+                      setTab('plan');
+                      setBackFromConsent((n) => n + 1);
+                    }}
+                  />
+                ),
+              },
+              {
+                key: 'plan',
+                label: t('tab.plan'),
+                panel: (
+                  <PlanTab
+                    clientId={profile.id}
+                    user={user}
+                    visible={tab === 'plan'}
+                    backFromConsent={backFromConsent}
+                    onRecordConsent={(recipient) => {
+                      setConsentFor((old) => ({ recipient, n: (old?.n ?? 0) + 1 }));
+                      setTab('consents');
+                    }}
+                  />
+                ),
+              },
+              { key: 'safety-plan', label: t('tab.safetyPlan'), panel: <SafetyPlanTab clientId={profile.id} visible={tab === 'safety-plan'} /> },
               { key: 'outcomes', label: t('tab.outcomes'), panel: <p className="calm-note">{t('tab.outcomesLater')}</p> },
-              { key: 'notes', label: t('tab.notes'), panel: <p className="calm-note">{t('tab.notesLater')}</p> },
+              { key: 'notes', label: t('tab.notes'), panel: <NotesTab clientId={profile.id} visible={tab === 'notes'} /> },
               { key: 'history', label: t('tab.history'), panel: <HistoryTab clientId={profile.id} visible={tab === 'history'} changes={changes} /> },
             ]}
           />

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AddConsentInput, ClientProfile, Consent } from '../../../../shared/schemas/clients';
 import { consentDataCategories, consentKinds, languagesSpoken, signedHow } from '../../../../shared/vocab/lists';
 import { call } from '../../api/client';
+import { today } from '../../components/dates';
 import { CheckboxGroup, VocabSelect, useVocab } from '../../components/fields';
 import { errorAt, pathErrorsFrom, useFocusFirstInvalid, type PathErrors } from '../../components/forms';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
@@ -15,17 +16,30 @@ type Category = AddConsentInput['dataCategories'][number];
 type Spoken = AddConsentInput['language'];
 type Signed = AddConsentInput['signedHow'];
 
-/** Today as YYYY-MM-DD on this computer's calendar. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-export function ConsentsTab({ profile, onChanged }: { profile: ClientProfile; onChanged: () => Promise<void> }) {
+export function ConsentsTab(props: {
+  profile: ClientProfile;
+  onChanged: () => Promise<void>;
+  /** From a referral that needs consent: open the form for sharing with this partner. */
+  prefill?: { recipient: string; n: number } | null;
+  onBackToPlan?: () => void;
+}) {
+  const { profile, onChanged, prefill } = props;
   const { t } = useT();
   const headingId = useId();
   const [adding, setAdding] = useState(false);
+  // The partner of the referral waiting for this consent, once it has been recorded.
+  const [recordedFor, setRecordedFor] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  const backButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (recordedFor) backButton.current?.focus();
+  }, [recordedFor]);
+
+  useEffect(() => {
+    if (!prefill) return;
+    setRecordedFor(null);
+    setAdding(true);
+  }, [prefill]);
   return (
     <div className="consents">
       <p className="calm-note message message-info">{t('consent.neverCondition')}</p>
@@ -36,13 +50,24 @@ export function ConsentsTab({ profile, onChanged }: { profile: ClientProfile; on
           <ConsentItem key={c.id} consent={c} onChanged={onChanged} />
         ))}
       </ul>
+      {recordedFor && props.onBackToPlan ? (
+        <div className="message message-success">
+          <p>{t('consent.recordedForReferral', { partner: recordedFor })}</p>
+          <button type="button" ref={backButton} onClick={props.onBackToPlan}>
+            {t('consent.backToReferral')}
+          </button>
+        </div>
+      ) : null}
       {adding ? (
         <AddConsentForm
+          key={prefill?.n ?? 0}
           clientId={profile.id}
+          recipient={prefill?.recipient}
           onDone={async (saved) => {
             setAdding(false);
             if (saved) await onChanged();
-            addButton.current?.focus();
+            if (saved && prefill) setRecordedFor(prefill.recipient);
+            else addButton.current?.focus();
           }}
         />
       ) : (
@@ -194,11 +219,11 @@ function RevokeForm(props: { consentId: string; onDone: (saved: boolean) => Prom
   );
 }
 
-function AddConsentForm(props: { clientId: string; onDone: (saved: boolean) => Promise<void> }) {
+function AddConsentForm(props: { clientId: string; recipient?: string | undefined; onDone: (saved: boolean) => Promise<void> }) {
   const { t, language, errorMessage } = useT();
   const headingId = useId();
-  const [kind, setKind] = useState<Kind>('services');
-  const [recipient, setRecipient] = useState('');
+  const [kind, setKind] = useState<Kind>(props.recipient ? 'share_partner' : 'services');
+  const [recipient, setRecipient] = useState(props.recipient ?? '');
   const [purpose, setPurpose] = useState('');
   const [categories, setCategories] = useState<Category[]>([]);
   const [startDate, setStartDate] = useState(today());

@@ -1,0 +1,182 @@
+// renderer/: legal and immigration milestones (Continued Presence, T and U visas, HHS letters,
+// vacatur) with their dates and a due-date clock. A granted interim assistance letter gets its
+// 90-day deadline from main when no date is given.
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import type { Milestone } from '../../../../shared/schemas/planning';
+import { milestoneKinds, milestoneStatuses } from '../../../../shared/vocab/planning';
+import { call } from '../../api/client';
+import { daysBetween, today } from '../../components/dates';
+import { VocabSelect, useVocab } from '../../components/fields';
+import { errorAt } from '../../components/forms';
+import { FormPanel } from '../../components/FormPanel';
+import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { TextField } from '../../components/TextField';
+import { useSubmit } from '../../components/useSubmit';
+import { useT, type I18n } from '../../i18n/i18n';
+import type { PlanContext } from './PlanTab';
+
+type MilestoneRow = z.infer<typeof Milestone>;
+type Kind = MilestoneRow['kind'];
+type MilestoneStatus = MilestoneRow['status'];
+
+/** "Due in 12 days" / "Overdue by 3 days", or null when there is no clock running. */
+export function dueClock(t: I18n['t'], formatDay: I18n['formatDay'], dueOn: string | null): { text: string; overdue: boolean } | null {
+  if (!dueOn) return null;
+  const days = daysBetween(today(), dueOn);
+  const date = formatDay(dueOn, 'medium');
+  if (days < 0) return { text: t(days === -1 ? 'clock.overdueOne' : 'clock.overdue', { days: -days, date }), overdue: true };
+  if (days === 0) return { text: t('clock.today', { date }), overdue: false };
+  if (days === 1) return { text: t('clock.tomorrow', { date }), overdue: false };
+  return { text: t('clock.dueIn', { days, date }), overdue: false };
+}
+
+export function MilestonesSection({ ctx }: { ctx: PlanContext }) {
+  const { t } = useT();
+  const headingId = useId();
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const { milestones } = ctx.plan;
+  return (
+    <section className="plan-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('milestone.listTitle')}</h2>
+      {milestones.length === 0 ? <p>{t('milestone.none')}</p> : null}
+      <ul className="milestone-list" aria-labelledby={headingId}>
+        {milestones.map((m) => (
+          <MilestoneItem key={m.id} milestone={m} ctx={ctx} />
+        ))}
+      </ul>
+      {adding ? (
+        <MilestoneForm
+          ctx={ctx}
+          milestone={null}
+          onDone={() => {
+            setAdding(false);
+            addButton.current?.focus();
+          }}
+        />
+      ) : (
+        <div className="actions">
+          <button type="button" ref={addButton} className="primary" onClick={() => setAdding(true)}>
+            {t('milestone.add')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function MilestoneItem({ milestone, ctx }: { milestone: MilestoneRow; ctx: PlanContext }) {
+  const { t, formatDay } = useT();
+  const label = useVocab();
+  const titleId = useId();
+  const [updating, setUpdating] = useState(false);
+  const updateButton = useRef<HTMLButtonElement>(null);
+  // The clock only runs while something can still be done about it.
+  const running = milestone.status === 'requested' || milestone.status === 'granted';
+  const clock = running ? dueClock(t, formatDay, milestone.dueOn) : null;
+  const dates: [string, string | null][] = [
+    [t('milestone.requestedOn'), milestone.requestedOn],
+    [t('milestone.decidedOn'), milestone.decidedOn],
+    [t('milestone.expiresOn'), milestone.expiresOn],
+    [t('milestone.dueOn'), milestone.dueOn],
+  ];
+  const kind = label(milestoneKinds, milestone.kind);
+  return (
+    <li className="milestone panel" aria-labelledby={titleId}>
+      <h3 id={titleId}>{kind}</h3>
+      <p className="badges">
+        <span className={`badge badge-milestone-${milestone.status}`}>{label(milestoneStatuses, milestone.status)}</span>
+        {clock ? <span className={`badge ${clock.overdue ? 'badge-overdue' : 'badge-due'}`}>{clock.text}</span> : null}
+      </p>
+      <dl className="facts">
+        {dates
+          .filter(([, value]) => value !== null)
+          .map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{value ? formatDay(value) : null}</dd>
+            </div>
+          ))}
+        {milestone.note ? (
+          <div className="case-fact-wide">
+            <dt>{t('common.note')}</dt>
+            <dd>{milestone.note}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {updating ? (
+        <MilestoneForm
+          ctx={ctx}
+          milestone={milestone}
+          onDone={() => {
+            setUpdating(false);
+            updateButton.current?.focus();
+          }}
+        />
+      ) : (
+        <button type="button" ref={updateButton} onClick={() => setUpdating(true)}>
+          {t('milestone.update', { kind })}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function MilestoneForm(props: { ctx: PlanContext; milestone: MilestoneRow | null; onDone: () => void }) {
+  const { t } = useT();
+  const label = useVocab();
+  const m = props.milestone;
+  const [kind, setKind] = useState<Kind>(m?.kind ?? 't_visa');
+  const [status, setStatus] = useState<MilestoneStatus>(m?.status ?? 'requested');
+  const [requestedOn, setRequestedOn] = useState(m?.requestedOn ?? '');
+  const [decidedOn, setDecidedOn] = useState(m?.decidedOn ?? '');
+  const [expiresOn, setExpiresOn] = useState(m?.expiresOn ?? '');
+  const [dueOn, setDueOn] = useState(m?.dueOn ?? '');
+  const [note, setNote] = useState(m?.note ?? '');
+  const submit = useSubmit();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const dates = { requestedOn: requestedOn || null, decidedOn: decidedOn || null, expiresOn: expiresOn || null, dueOn: dueOn || null };
+    const saved = await submit.run<unknown>({}, () =>
+      m
+        ? call('milestones.update', { milestoneId: m.id, status, ...dates, note: note.trim() || null })
+        : call('milestones.add', { clientId: props.ctx.clientId, kind, status, ...dates, note: note.trim() || null }),
+    );
+    if (!saved) return;
+    await props.ctx.reload();
+    props.onDone();
+  }
+
+  const dateField = (name: string, path: string, value: string, set: (v: string) => void, hint?: string) => (
+    <TextField type="date" label={name} hint={hint} value={value} onChange={set} autoComplete="off" className="medium" error={errorAt(submit.errors, path)} />
+  );
+  return (
+    <FormPanel title={m ? t('milestone.updateTitle', { kind: label(milestoneKinds, m.kind) }) : t('milestone.addTitle')} level={m ? 4 : 3}>
+      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
+        <ErrorMessage>{submit.formError}</ErrorMessage>
+        {m ? null : <VocabSelect label={t('milestone.kind')} list={milestoneKinds} value={kind} onChange={setKind} error={errorAt(submit.errors, 'kind')} />}
+        <VocabSelect label={t('common.status')} list={milestoneStatuses} value={status} onChange={setStatus} error={errorAt(submit.errors, 'status')} />
+        <div className="form-row">
+          {dateField(t('milestone.requestedOnOptional'), 'requestedOn', requestedOn, setRequestedOn)}
+          {dateField(t('milestone.decidedOnOptional'), 'decidedOn', decidedOn, setDecidedOn)}
+        </div>
+        <div className="form-row">
+          {dateField(t('milestone.expiresOnOptional'), 'expiresOn', expiresOn, setExpiresOn)}
+          {dateField(t('milestone.dueOnOptional'), 'dueOn', dueOn, setDueOn, t('milestone.dueHint'))}
+        </div>
+        <TextField label={t('common.note')} value={note} onChange={setNote} autoComplete="off" maxLength={500} error={errorAt(submit.errors, 'note')} />
+        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
+        <div className="actions">
+          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
+            {t('milestone.save')}
+          </button>
+          <button type="button" onClick={props.onDone}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </FormPanel>
+  );
+}

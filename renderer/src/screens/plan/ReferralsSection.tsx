@@ -1,0 +1,309 @@
+// renderer/: referrals to partner organizations. A referral that carries the person's name or
+// identifying details needs their active consent to share with that partner; without it the screen
+// explains why, offers to record consent, and makes plain the referral can go without those details.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { allCasesRoles } from '../../../../shared/roles';
+import type { Referral } from '../../../../shared/schemas/planning';
+import type { SessionUser } from '../../../../shared/schemas/session';
+import { referralStatuses, serviceCategories } from '../../../../shared/vocab/planning';
+import { call } from '../../api/client';
+import { today } from '../../components/dates';
+import { CheckboxField, SelectField, useVocab } from '../../components/fields';
+import { errorAt } from '../../components/forms';
+import { FormPanel } from '../../components/FormPanel';
+import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { TextField } from '../../components/TextField';
+import { useSubmit } from '../../components/useSubmit';
+import { useT } from '../../i18n/i18n';
+import { PartnerDirectory } from './PartnerDirectory';
+import type { PartnerEntry, PlanContext } from './PlanTab';
+
+type ReferralRow = z.infer<typeof Referral>;
+type Service = ReferralRow['service'];
+type ReferralStatus = ReferralRow['status'];
+
+export function ReferralsSection(props: {
+  ctx: PlanContext;
+  user: SessionUser;
+  partners: PartnerEntry[];
+  onPartnersChanged: () => Promise<void>;
+  onRecordConsent: (partnerName: string) => void;
+  backFromConsent: number;
+}) {
+  const { t } = useT();
+  const headingId = useId();
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const { referrals } = props.ctx.plan;
+  const manages = allCasesRoles.includes(props.user.role);
+  return (
+    <section className="plan-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('referral.listTitle')}</h2>
+      {referrals.length === 0 ? <p>{t('referral.none')}</p> : null}
+      <ul className="referral-list" aria-labelledby={headingId}>
+        {referrals.map((r) => (
+          <ReferralItem key={r.id} referral={r} ctx={props.ctx} />
+        ))}
+      </ul>
+      {adding ? (
+        <SendReferralForm
+          ctx={props.ctx}
+          partners={props.partners}
+          onRecordConsent={props.onRecordConsent}
+          backFromConsent={props.backFromConsent}
+          onDone={() => {
+            setAdding(false);
+            addButton.current?.focus();
+          }}
+        />
+      ) : (
+        <div className="actions">
+          <button type="button" ref={addButton} className="primary" onClick={() => setAdding(true)}>
+            {t('referral.send')}
+          </button>
+        </div>
+      )}
+      {manages ? <PartnerDirectory partners={props.partners} onChanged={props.onPartnersChanged} /> : null}
+    </section>
+  );
+}
+
+function ReferralItem({ referral, ctx }: { referral: ReferralRow; ctx: PlanContext }) {
+  const { t, formatDay } = useT();
+  const label = useVocab();
+  const titleId = useId();
+  const [updating, setUpdating] = useState(false);
+  const updateButton = useRef<HTMLButtonElement>(null);
+  const statusText = referral.statusOn
+    ? t('referral.statusOn', { status: label(referralStatuses, referral.status), date: formatDay(referral.statusOn, 'medium') })
+    : label(referralStatuses, referral.status);
+  return (
+    <li className="referral panel" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('referral.itemTitle', { partner: referral.partner, service: label(serviceCategories, referral.service) })}</h3>
+      <p>
+        <span className={`badge badge-referral-${referral.status}`}>{statusText}</span>
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>{t('referral.sentOn')}</dt>
+          <dd>{formatDay(referral.sentOn)}</dd>
+        </div>
+        <div>
+          <dt>{t('referral.daysToMatch')}</dt>
+          <dd>
+            {referral.daysToMatch === null
+              ? t('referral.notMatched')
+              : referral.daysToMatch === 0
+                ? t('referral.sameDay')
+                : referral.daysToMatch === 1
+                ? t('referral.oneDay')
+                : t('referral.days', { days: referral.daysToMatch })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('referral.identity')}</dt>
+          <dd>{referral.sharesIdentity ? t('referral.identityShared') : t('referral.identityNotShared')}</dd>
+        </div>
+      </dl>
+      {updating ? (
+        <ReferralStatusForm
+          referral={referral}
+          ctx={ctx}
+          onDone={() => {
+            setUpdating(false);
+            updateButton.current?.focus();
+          }}
+        />
+      ) : (
+        <button type="button" ref={updateButton} onClick={() => setUpdating(true)}>
+          {t('referral.updateStatus')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+const answerStatuses = referralStatuses.codes.filter((c) => c !== 'sent');
+
+function ReferralStatusForm(props: { referral: ReferralRow; ctx: PlanContext; onDone: () => void }) {
+  const { t } = useT();
+  const label = useVocab();
+  const [status, setStatus] = useState<ReferralStatus>(props.referral.status === 'sent' ? 'accepted' : props.referral.status);
+  const [on, setOn] = useState(today());
+  const submit = useSubmit();
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const found = on ? {} : { on: t('field.required') };
+    const saved = await submit.run(found, () => call('referrals.setStatus', { referralId: props.referral.id, status, on }));
+    if (!saved) return;
+    await props.ctx.reload();
+    props.onDone();
+  }
+  return (
+    <FormPanel title={t('referral.statusTitle', { partner: props.referral.partner })} level={4}>
+      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
+        <ErrorMessage>{submit.formError}</ErrorMessage>
+        <SelectField
+          label={t('common.status')}
+          value={status}
+          onChange={(v) => setStatus(referralStatuses.codes.find((c) => c === v) ?? status)}
+          options={answerStatuses.map((c) => ({ value: c, label: label(referralStatuses, c) }))}
+          error={errorAt(submit.errors, 'status')}
+        />
+        <TextField type="date" label={t('common.date')} value={on} onChange={setOn} autoComplete="off" className="medium" error={errorAt(submit.errors, 'on')} required />
+        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
+        <div className="actions">
+          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
+            {t('referral.saveStatus')}
+          </button>
+          <button type="button" onClick={props.onDone}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </FormPanel>
+  );
+}
+
+function SendReferralForm(props: {
+  ctx: PlanContext;
+  partners: PartnerEntry[];
+  onRecordConsent: (partnerName: string) => void;
+  backFromConsent: number;
+  onDone: () => void;
+}) {
+  const { t } = useT();
+  const label = useVocab();
+  const active = props.partners.filter((p) => p.active);
+  const sendButton = useRef<HTMLButtonElement>(null);
+  const [consentRecorded, setConsentRecorded] = useState(false);
+  const [seenReturn] = useState(props.backFromConsent);
+  const [partnerId, setPartnerId] = useState('');
+  const [service, setService] = useState<Service>('case_management');
+  const [sentOn, setSentOn] = useState(today());
+  const [sharesIdentity, setSharesIdentity] = useState(false);
+  // The partner whose consent is missing, after main refused to share identity with them.
+  const [consentNeeded, setConsentNeeded] = useState<string | null>(null);
+  const submit = useSubmit();
+  const partner = active.find((p) => p.id === partnerId) ?? null;
+
+  // Back from recording consent: the same referral is ready to send, with identifying details.
+  const { backFromConsent } = props;
+  useEffect(() => {
+    if (backFromConsent === seenReturn) return;
+    setConsentNeeded(null);
+    setConsentRecorded(true);
+    sendButton.current?.focus();
+  }, [backFromConsent, seenReturn]);
+
+  function choosePartner(id: string) {
+    setPartnerId(id);
+    setConsentNeeded(null);
+    const chosen = active.find((p) => p.id === id);
+    const first = chosen?.services[0];
+    if (chosen && first && !chosen.services.includes(service)) setService(first);
+  }
+
+  async function send(withIdentity: boolean) {
+    const found: Record<string, string> = {};
+    if (!partnerId) found.partnerId = t('referral.partnerRequired');
+    if (!sentOn) found.sentOn = t('field.required');
+    const saved = await submit.run(
+      found,
+      () => call('referrals.send', { clientId: props.ctx.clientId, partnerId, service, sentOn, sharesIdentity: withIdentity }),
+      (error) => {
+        if (error.code !== 'CONSENT_REQUIRED') return false;
+        setConsentNeeded(partner?.name ?? '');
+        return true;
+      },
+    );
+    if (!saved) return;
+    await props.ctx.reload();
+    props.onDone();
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setConsentNeeded(null);
+    setConsentRecorded(false);
+    void send(sharesIdentity);
+  }
+
+  if (active.length === 0) {
+    return (
+      <FormPanel title={t('referral.sendTitle')}>
+        <p>{t('partner.noneYet')}</p>
+        <div className="actions">
+          <button type="button" onClick={props.onDone}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </FormPanel>
+    );
+  }
+
+  return (
+    <FormPanel title={t('referral.sendTitle')}>
+      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
+        <ErrorMessage>{submit.formError}</ErrorMessage>
+        <SelectField
+          label={t('referral.partner')}
+          hint={partner ? t('referral.partnerOffers', { services: partner.services.map((s) => label(serviceCategories, s)).join(', ') }) : undefined}
+          value={partnerId}
+          onChange={choosePartner}
+          options={[{ value: '', label: t('referral.choosePartner') }, ...active.map((p) => ({ value: p.id, label: p.name }))]}
+          error={errorAt(submit.errors, 'partnerId')}
+          required
+        />
+        <SelectField
+          label={t('service.category')}
+          value={service}
+          onChange={(v) => setService(serviceCategories.codes.find((c) => c === v) ?? service)}
+          options={serviceCategories.codes.map((c) => ({ value: c, label: label(serviceCategories, c) }))}
+          error={errorAt(submit.errors, 'service')}
+        />
+        <TextField type="date" label={t('referral.sentOn')} value={sentOn} onChange={setSentOn} autoComplete="off" className="medium" error={errorAt(submit.errors, 'sentOn')} required />
+        <CheckboxField
+          label={t('referral.sharesIdentity')}
+          hint={t('referral.sharesIdentityHint')}
+          checked={sharesIdentity}
+          onChange={(checked) => {
+            setSharesIdentity(checked);
+            setConsentNeeded(null);
+          }}
+        />
+        {consentNeeded !== null ? (
+          <div role="alert" className="message message-info consent-needed">
+            <p>{t('referral.consentNeeded', { partner: consentNeeded })}</p>
+            <p>{t('referral.consentNeverCondition')}</p>
+            <div className="actions">
+              <button type="button" onClick={() => props.onRecordConsent(consentNeeded)}>
+                {t('referral.recordConsent', { partner: consentNeeded })}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setSharesIdentity(false);
+                  setConsentNeeded(null);
+                  void send(false);
+                }}
+              >
+                {t('referral.sendWithout')}
+              </button>
+            </div>
+          </div>
+        ) : null}
+        <StatusMessage>{submit.busy ? t('common.working') : consentRecorded ? t('referral.readyAfterConsent') : null}</StatusMessage>
+        <div className="actions">
+          <button type="submit" ref={sendButton} className="primary" aria-disabled={submit.busy || undefined}>
+            {t('referral.save')}
+          </button>
+          <button type="button" onClick={props.onDone}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </FormPanel>
+  );
+}
