@@ -16,6 +16,7 @@ export const errorCodes = [
   'CONFLICT',
   'CONSENT_REQUIRED',
   'STORE_UNAVAILABLE',
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 
@@ -54,5 +55,6 @@ export const defaultMessages: Record<ErrorCode, string> = {
     "Sharing this person's identity needs their active consent for this partner. Record the consent first, or send the referral without identifying details.",
   STORE_UNAVAILABLE:
     'The case store could not be opened. It may be damaged or the key is wrong. Nothing was changed; restore from a backup if this continues.',
+  DISK_FULL: 'The disk is full, so the last change was not saved. Everything saved before it is intact. Free some space, then try again.',
   INTERNAL: 'Something went wrong. Nothing was saved.',
 };

@@ -2,6 +2,7 @@
 // For agency IT and scripts. Exit codes: 0 done, 1 a check found a problem, 2 refused (bad usage,
 // wrong passphrase, nothing to open). Output never contains case data or staff names.
 import { parseArgs } from 'node:util';
+import { defaultMessages } from '../../shared/errors';
 import { KeyringError } from '../keys/keyring';
 import { StoreError } from '../store/errors';
 import { audit } from './commands/audit';
@@ -81,6 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const code = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     let message = `Something went wrong${code}. Nothing was changed.`;
     if (error instanceof Refused || error instanceof KeyringError) message = error.message;
+    else if (error instanceof Error && 'code' in error && (error.code === 'SQLITE_FULL' || error.code === 'ENOSPC')) message = defaultMessages.DISK_FULL;
     else if (error instanceof StoreError) message = `The store could not be opened: ${error.message}`;
     else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) message = `${error.message}\n\n${USAGE}`;
     else if (error instanceof Error && /terminal|Cancelled/u.test(error.message)) message = error.message;

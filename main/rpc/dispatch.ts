@@ -41,8 +41,9 @@ function toFailure(error: unknown): Result<never> {
   if (error instanceof StoreError) {
     return fail('STORE_UNAVAILABLE', error.failure === 'from-future' ? error.message : undefined);
   }
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_CONSTRAINT')) {
-    return fail('CONFLICT');
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    if (error.code.startsWith('SQLITE_CONSTRAINT')) return fail('CONFLICT');
+    if (error.code === 'SQLITE_FULL' || error.code === 'ENOSPC') return fail('DISK_FULL');
   }
   return fail('INTERNAL');
 }

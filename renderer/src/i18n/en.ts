@@ -620,6 +620,7 @@ export const en = {
     'The case store could not be opened. It may be damaged or the key is wrong. Nothing was changed; restore from a backup if this continues.',
   'error.INTERNAL': 'Something went wrong. Nothing was saved.',
   'error.CONSENT_REQUIRED': "Sharing this person's identity needs their active consent for this partner. Record the consent first, or send the referral without identifying details.",
+  'error.DISK_FULL': 'The disk is full, so the last change was not saved. Everything saved before it is intact. Free some space, then try again.',
   'error.TOO_MANY_ATTEMPTS': 'Too many attempts with this name. Wait a little and try again.',
   // Service planning, notes, the safety plan, closing a case and what is due.
   'nav.due': 'What\'s due',

@@ -625,6 +625,7 @@ export const es = {
     'No se pudo abrir el almacén de casos. Puede estar dañado o la clave no es la correcta. No se ha cambiado nada; si vuelve a ocurrir, restaure una copia de seguridad.',
   'error.INTERNAL': 'Algo salió mal. No se ha guardado nada.',
   'error.CONSENT_REQUIRED': 'Compartir la identidad de esta persona requiere su consentimiento vigente para esta organización. Registre primero el consentimiento o envíe la derivación sin datos que la identifiquen.',
+  'error.DISK_FULL': 'El disco está lleno, así que el último cambio no se guardó. Todo lo guardado antes está intacto. Libere espacio y vuelva a intentarlo.',
   'error.TOO_MANY_ATTEMPTS': 'Demasiados intentos con este nombre. Espere un poco y vuelva a intentarlo.',
   // Service planning, notes, the safety plan, closing a case and what is due.
   'nav.due': 'Pendientes',
