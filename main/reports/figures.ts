@@ -113,9 +113,10 @@ export function computeFigures(db: Db, period: Period): Figures {
     );
     const services = db
       .prepare<[object], { category: string; clients: number; encounters: number }>(
-        `SELECT s.category, count(DISTINCT s.client_id) AS clients, count(*) AS encounters
-         FROM services s JOIN temp.report_clients rc ON rc.id = s.client_id
-         WHERE s.date BETWEEN @from AND @to GROUP BY s.category ORDER BY s.category`,
+        `SELECT category, count(*) AS clients, sum(n) AS encounters FROM (
+           SELECT s.category, s.client_id, count(*) AS n FROM services s
+           WHERE s.date BETWEEN @from AND @to GROUP BY s.category, s.client_id
+         ) WHERE client_id IN (SELECT id FROM temp.report_clients) GROUP BY category ORDER BY category`,
       )
       .all(p);
     const referrals = breakdown(
@@ -139,34 +140,39 @@ export function computeFigures(db: Db, period: Period): Figures {
        WHERE (g.status = 'open' AND substr(g.created_at, 1, 10) <= @to) OR g.status_on BETWEEN @from AND @to GROUP BY 1`,
       p,
     );
-    const pairs = `WITH ranked AS (
-        SELECT a.id, a.client_id, a.instrument_id,
-          row_number() OVER (PARTITION BY a.client_id, a.instrument_id ORDER BY a.taken_on, a.created_at) AS first_rank,
-          row_number() OVER (PARTITION BY a.client_id, a.instrument_id ORDER BY a.taken_on DESC, a.created_at DESC) AS last_rank
-        FROM assessments a JOIN temp.report_clients rc ON rc.id = a.client_id WHERE a.taken_on <= @to
+    // First and latest assessment per person and instrument in one grouped pass: the sort key is
+    // date, then creation time, then id (a fixed-width 32-character suffix the pair is read back from).
+    const pairs = `WITH bounds AS (
+        SELECT a.client_id,
+          min(a.taken_on || a.created_at || a.id) AS first_key,
+          max(a.taken_on || a.created_at || a.id) AS last_key
+        FROM assessments a JOIN temp.report_clients rc ON rc.id = a.client_id
+        WHERE a.taken_on <= @to
+        GROUP BY a.client_id, a.instrument_id
+        HAVING count(*) >= 2
       ),
-      pairs AS (
-        SELECT f.client_id, f.id AS first_id, l.id AS last_id FROM ranked f
-        JOIN ranked l ON l.client_id = f.client_id AND l.instrument_id = f.instrument_id AND l.last_rank = 1 AND l.first_rank > 1
-        WHERE f.first_rank = 1
-      ),
+      pairs AS (SELECT client_id, substr(first_key, -32) AS first_id, substr(last_key, -32) AS last_id FROM bounds),
       changes AS (
-        SELECT pairs.client_id, d.code AS domain, ls.score - fs.score AS change
+        SELECT pairs.client_id, fs.domain_id AS domain, ls.score - fs.score AS change
         FROM pairs
         JOIN assessment_scores fs ON fs.assessment_id = pairs.first_id
         JOIN assessment_scores ls ON ls.assessment_id = pairs.last_id AND ls.domain_id = fs.domain_id
-        JOIN instrument_domains d ON d.id = fs.domain_id
       )`;
+    db.exec('DROP TABLE IF EXISTS temp.report_changes');
+    db.prepare(`CREATE TEMP TABLE report_changes AS ${pairs} SELECT client_id, domain, change FROM changes`).run({ to: period.to });
+    const domainCodes = new Map(db.prepare<[], { id: string; code: string }>('SELECT id, code FROM instrument_domains').all().map((d) => [d.id, d.code]));
     const assessment = db
-      .prepare<[object], { domain: string; clients: number; meanChange: number; improved: number }>(
-        `${pairs} SELECT domain, count(*) AS clients, avg(change) AS meanChange, sum(change >= 1) AS improved FROM changes GROUP BY domain ORDER BY domain`,
+      .prepare<[], { domain: string; clients: number; meanChange: number; improved: number }>(
+        'SELECT domain, count(*) AS clients, avg(change) AS meanChange, sum(change >= 1) AS improved FROM temp.report_changes GROUP BY domain',
       )
-      .all({ to: period.to });
+      .all()
+      .map((a) => ({ ...a, domain: domainCodes.get(a.domain) ?? a.domain }))
+      .sort((a, b) => a.domain.localeCompare(b.domain));
     const improvedClients = db
-      .prepare<[object], { assessed: number; improved: number }>(
-        `${pairs} SELECT count(DISTINCT client_id) AS assessed, count(DISTINCT CASE WHEN change >= 1 THEN client_id END) AS improved FROM changes`,
+      .prepare<[], { assessed: number; improved: number }>(
+        'SELECT count(DISTINCT client_id) AS assessed, count(DISTINCT CASE WHEN change >= 1 THEN client_id END) AS improved FROM temp.report_changes',
       )
-      .get({ to: period.to })!;
+      .get()!;
     const milestones = breakdown(
       db,
       `SELECT m.kind AS key, count(*) AS count FROM milestones m JOIN temp.report_clients rc ON rc.id = m.client_id
@@ -199,5 +205,6 @@ export function computeFigures(db: Db, period: Period): Figures {
     };
   } finally {
     db.exec('DROP TABLE IF EXISTS temp.report_clients');
+    db.exec('DROP TABLE IF EXISTS temp.report_changes');
   }
 }

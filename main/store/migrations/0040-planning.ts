@@ -58,7 +58,8 @@ const migration: Migration = {
         created_by TEXT NOT NULL REFERENCES users (id)
       ) STRICT;
       CREATE INDEX services_client ON services (client_id, date);
-      CREATE INDEX services_date ON services (date, category);
+      -- Covering index for the report: a period's services by category and person, from the index alone.
+      CREATE INDEX services_date ON services (date, category, client_id);
 
       CREATE TABLE referrals (
         id TEXT PRIMARY KEY,

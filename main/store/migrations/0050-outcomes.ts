@@ -37,7 +37,8 @@ const migration: Migration = {
         created_at TEXT NOT NULL,
         created_by TEXT NOT NULL REFERENCES users (id)
       ) STRICT;
-      CREATE INDEX assessments_client ON assessments (client_id, taken_on);
+      -- Covering index: each person's first and latest assessment per instrument, read in order.
+      CREATE INDEX assessments_client ON assessments (client_id, instrument_id, taken_on, created_at, id);
       CREATE INDEX assessments_taken_on ON assessments (taken_on);
 
       CREATE TABLE assessment_scores (

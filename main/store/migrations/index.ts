@@ -8,6 +8,7 @@ import clients from './0020-clients';
 import accessReasons from './0030-access-reasons';
 import planning from './0040-planning';
 import outcomes from './0050-outcomes';
+import importIds from './0060-import';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 
