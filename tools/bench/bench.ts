@@ -14,6 +14,7 @@ import { dataPaths } from '../../main/core/paths';
 import { STORE_CIPHER } from '../../main/store/cipher';
 import { closeStore, openStore } from '../../main/store/open';
 import { benchCaseload } from './caseload';
+import { benchImport } from './import';
 import { benchAuditVerify, benchSignInTiming } from './security';
 
 const ROWS = Number(process.env.SAFEHOLD_BENCH_ROWS ?? 100_000);
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
     await benchSignInTiming(emit);
     benchAuditVerify(Number(process.env.SAFEHOLD_BENCH_AUDIT ?? 1_000_000), emit);
     await benchCaseload(Number(process.env.SAFEHOLD_BENCH_CLIENTS ?? 100_000), emit);
+    await benchImport(Number(process.env.SAFEHOLD_BENCH_IMPORT_ROWS ?? 50_000), emit);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import { memoryPreferences } from '../../main/core/prefs';
 import { seedClients, seededRng } from '../../main/demo/generator';
 import { FLOOR_COST } from '../../main/keys/kdf';
 import { fold } from '../../shared/fold';
+import { benchCaseloadRender } from './render';
 
 export interface Emit {
   (name: string, value: number, unit: string): void;
@@ -121,6 +122,8 @@ export async function benchCaseload(clients: number, emit: Emit): Promise<void> 
     start = performance.now();
     control.rotateKey();
     emit('rekey_ms', performance.now() - start, 'ms');
+    core.close();
+    await benchCaseloadRender(dir, { name: 'Bench Admin', passphrase: 'bench passphrase words' }, emit);
   } finally {
     core.close();
     rmSync(dir, { recursive: true, force: true });
