@@ -19,7 +19,7 @@ export const funderItems: readonly FunderItem[] = [
   { funder: 'OVC TIMS', item: 'Clients by type of trafficking: sex and labor', table: 'trafficking_type', row: 'both', column: 'count' },
   { funder: 'OVC TIMS', item: 'Clients under 18 at intake', table: 'age_at_intake', row: 'minor', column: 'count' },
   { funder: 'OVC TIMS', item: 'Clients 18 or older at intake', table: 'age_at_intake', row: 'adult', column: 'count' },
-  { funder: 'OVC TIMS', item: 'U.S. citizens and lawful permanent residents', table: 'citizenship', row: 'us_citizen', column: 'count' },
+  { funder: 'OVC TIMS', item: 'U.S. citizens', table: 'citizenship', row: 'us_citizen', column: 'count' },
   { funder: 'OVC TIMS', item: 'Lawful permanent residents', table: 'citizenship', row: 'lpr', column: 'count' },
   { funder: 'OVC TIMS', item: 'Foreign nationals', table: 'citizenship', row: 'foreign_national', column: 'count' },
   { funder: 'OVC TIMS', item: 'Family members served', table: 'family_members', row: '', column: 'family_members' },
@@ -32,3 +32,13 @@ export const funderItems: readonly FunderItem[] = [
   { funder: 'HHS OTIP', item: 'T visas granted', table: 'milestones_granted', row: 't_visa', column: 'count' },
   { funder: 'HHS OTIP', item: 'Continued Presence granted', table: 'milestones_granted', row: 'continued_presence', column: 'count' },
 ];
+
+/** The report cell an item copies: looked up the same way by the export and by the screens. */
+export function funderValue(
+  tables: readonly { name: string; rows: readonly Record<string, string | number>[] }[],
+  item: Pick<FunderItem, 'table' | 'row' | 'column'>,
+): string | number {
+  const table = tables.find((t) => t.name === item.table);
+  const row = item.row === '' ? table?.rows[0] : table?.rows.find((r) => r.code === item.row || r.measure === item.row);
+  return row?.[item.column] ?? 0;
+}

@@ -7,7 +7,6 @@ import type { Label } from '../../shared/vocab/define';
 import { reasons } from '../../shared/vocab/define';
 import * as v from '../../shared/vocab/lists';
 import * as p from '../../shared/vocab/planning';
-import { defaultInstrument } from '../../shared/outcomes/default-instrument';
 import { COUNTING_RULES, type Breakdown, type Figures, type Period } from './figures';
 
 const extra: Record<string, string> = { not_recorded: 'Not recorded', adult: 'Adult', minor: 'Minor', unknown: 'Unknown', total: 'Total' };
@@ -83,11 +82,11 @@ export function buildReport(figures: Figures, period: Period, threshold: number)
   referrals.note = `Median days from sending to acceptance: ${enoughMatches && figures.daysToMatch.median !== null ? figures.daysToMatch.median : 'not shown (too few accepted referrals)'}.`;
   tables.push(referrals);
   tables.push(partitionTable('goals_by_status', 'Goals by status', figures.goals, [p.goalStatuses], t, p.goalStatuses.codes));
-  const domainLabel = (code: string) => defaultInstrument.domains.find((d) => d.code === code)?.label.en ?? code;
   tables.push({
     name: 'assessment_change',
     title: 'Change in assessment scores (first to latest)',
     columns: [
+      { key: 'code', label: 'Code' },
       { key: 'domain', label: 'Domain' },
       { key: 'clients', label: 'Clients assessed twice or more' },
       { key: 'mean_change', label: 'Mean change (levels)' },
@@ -95,13 +94,15 @@ export function buildReport(figures: Figures, period: Period, threshold: number)
     ],
     rows: [
       ...figures.assessment.map((a) => ({
-        domain: domainLabel(a.domain),
+        code: a.domain,
+        domain: a.label,
         clients: suppressCount(a.clients, t),
         // An average over a handful of people says too much about each of them.
         mean_change: a.clients > t ? a.meanChange : 'not shown',
         improved: suppressCount(a.improved, t),
       })),
       {
+        code: 'any',
         domain: 'Any domain',
         clients: suppressCount(figures.improvedClients.assessed, t),
         mean_change: '',

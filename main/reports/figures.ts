@@ -39,7 +39,7 @@ export interface Figures {
   referrals: Breakdown;
   daysToMatch: { median: number | null; matched: number };
   goals: Breakdown;
-  assessment: { domain: string; clients: number; meanChange: number; improved: number }[];
+  assessment: { domain: string; label: string; clients: number; meanChange: number; improved: number }[];
   improvedClients: { assessed: number; improved: number };
   milestones: Breakdown;
   exits: Breakdown;
@@ -160,13 +160,18 @@ export function computeFigures(db: Db, period: Period): Figures {
       )`;
     db.exec('DROP TABLE IF EXISTS temp.report_changes');
     db.prepare(`CREATE TEMP TABLE report_changes AS ${pairs} SELECT client_id, domain, change FROM changes`).run({ to: period.to });
-    const domainCodes = new Map(db.prepare<[], { id: string; code: string }>('SELECT id, code FROM instrument_domains').all().map((d) => [d.id, d.code]));
+    const domains = new Map(
+      db
+        .prepare<[], { id: string; code: string; label: string }>('SELECT id, code, label FROM instrument_domains')
+        .all()
+        .map((d) => [d.id, { code: d.code, label: (JSON.parse(d.label) as { en: string }).en }]),
+    );
     const assessment = db
       .prepare<[], { domain: string; clients: number; meanChange: number; improved: number }>(
         'SELECT domain, count(*) AS clients, avg(change) AS meanChange, sum(change >= 1) AS improved FROM temp.report_changes GROUP BY domain',
       )
       .all()
-      .map((a) => ({ ...a, domain: domainCodes.get(a.domain) ?? a.domain }))
+      .map((a) => ({ ...a, domain: domains.get(a.domain)?.code ?? a.domain, label: domains.get(a.domain)?.label ?? a.domain }))
       .sort((a, b) => a.domain.localeCompare(b.domain));
     const improvedClients = db
       .prepare<[], { assessed: number; improved: number }>(

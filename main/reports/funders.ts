@@ -1,14 +1,9 @@
 // Main process (plain Node). Never imports electron.
-import { funderItems } from '../../shared/funder-mapping';
+import { funderItems, funderValue } from '../../shared/funder-mapping';
 import type { Report, ReportTable } from '../../shared/schemas/reports';
 
 /** The funder items, each copied from its source cell (already suppressed), as one more table. */
 export function funderTable(report: Report): ReportTable {
-  const find = (table: string, row: string, column: string) => {
-    const t = report.tables.find((x) => x.name === table);
-    const r = t?.rows.find((x) => row === '' || x.code === row || x.measure === row) ?? (row === '' ? t?.rows[0] : undefined);
-    return r?.[column] ?? 0;
-  };
   return {
     name: 'funder_views',
     title: 'Funder report items (OVC TIMS, HHS OTIP)',
@@ -18,7 +13,7 @@ export function funderTable(report: Report): ReportTable {
       { key: 'value', label: 'Value' },
       { key: 'source', label: 'Source table' },
     ],
-    rows: funderItems.map((i) => ({ funder: i.funder, item: i.item, value: find(i.table, i.row, i.column), source: `${i.table}${i.row ? `:${i.row}` : ''}` })),
+    rows: funderItems.map((i) => ({ funder: i.funder, item: i.item, value: funderValue(report.tables, i), source: `${i.table}${i.row ? `:${i.row}` : ''}` })),
     note: 'Copied from the tables above after disclosure control; the mapping is documented in shared/funder-mapping.ts.',
   };
 }

@@ -83,8 +83,8 @@ describe('the outcome report figures', () => {
     expect(f.daysToMatch).toEqual({ median: 10, matched: 1 });
     expect(asMap(f.goals)).toEqual({ achieved: 1 });
     expect(f.assessment).toEqual([
-      { domain: 'housing', clients: 1, meanChange: 2, improved: 1 },
-      { domain: 'safety', clients: 1, meanChange: 0, improved: 0 },
+      { domain: 'housing', label: 'Housing', clients: 1, meanChange: 2, improved: 1 },
+      { domain: 'safety', label: 'Safety', clients: 1, meanChange: 0, improved: 0 },
     ]);
     expect(f.improvedClients).toEqual({ assessed: 1, improved: 1 });
     expect(asMap(f.milestones)).toEqual({ t_visa: 1 });

@@ -34,6 +34,10 @@ const rules: readonly Rule[] = [
   { pattern: /^Use a date on or after the day it was sent\.$/u, key: 'server.dateAfterSent' },
   { pattern: /^Use a date on or after the day it was closed\.$/u, key: 'server.dateAfterClosed' },
   { pattern: /^Already in the directory\.$/u, key: 'server.partnerTakenShort' },
+  { pattern: /^The end of the period must be on or after its start\.$/u, key: 'server.periodOrder' },
+  { pattern: /^Describe all five levels\.$/u, key: 'server.fiveLevels' },
+  { pattern: /^Choose one of the instruments\.$/u, key: 'server.chooseInstrument' },
+  { pattern: /^That domain is not part of this instrument\.$/u, key: 'server.domainNotInInstrument' },
 
   // Specific refusals (main/core, main/rpc/handlers).
   { pattern: /^Too many attempts with this name\. Wait (\d+) minute/u, key: 'server.waitMinutes', vars: (m) => ({ minutes: m[1] ?? '' }) },
@@ -60,6 +64,8 @@ const rules: readonly Rule[] = [
   { pattern: /^Only the person who wrote a note can edit it\.$/u, key: 'server.notYourNote' },
   { pattern: /^A partner with this name is already in the directory\.$/u, key: 'server.partnerTaken' },
   { pattern: /^Someone else saved a newer version of this safety plan\./u, key: 'safetyPlan.conflict' },
+  { pattern: /^That instrument could not be found\.$/u, key: 'server.instrumentNotFound' },
+  { pattern: /^The export was cancelled; nothing was written\.$/u, key: 'server.exportCancelled' },
 ];
 
 /** The catalog key (and placeholders) for a message main sent, or null when it is not one we know. */

@@ -1,16 +1,19 @@
-// renderer/: administration: staff accounts and security settings. Administrators only; everyone's
-// own passphrase is under My account, and the access log has its own page.
+// renderer/: administration: staff accounts, security settings and report settings. Administrators
+// only; everyone's own passphrase is under My account, and the access log has its own page.
 import { useId } from 'react';
 import type { SessionUser } from '../../../shared/schemas/session';
 import { PageHeading } from '../components/Heading';
 import { useT } from '../i18n/i18n';
 import { IdleLockForm } from './admin/IdleLockForm';
+import { InstrumentsSection } from './admin/InstrumentsSection';
 import { NewRecoveryKey } from './admin/NewRecoveryKey';
 import { StaffSection } from './admin/StaffSection';
+import { SuppressionForm } from './admin/SuppressionForm';
 
 export function AdminPage({ user }: { user: SessionUser }) {
   const { t } = useT();
   const securityId = useId();
+  const reportsId = useId();
   return (
     <>
       <PageHeading>{t('admin.title')}</PageHeading>
@@ -19,6 +22,11 @@ export function AdminPage({ user }: { user: SessionUser }) {
         <h2 id={securityId}>{t('security.title')}</h2>
         <IdleLockForm />
         <NewRecoveryKey />
+      </section>
+      <section aria-labelledby={reportsId} className="admin-section">
+        <h2 id={reportsId}>{t('reportSettings.title')}</h2>
+        <SuppressionForm />
+        <InstrumentsSection />
       </section>
     </>
   );

@@ -21,7 +21,8 @@ type Section = 'due' | 'caseload' | 'reports' | 'access-log' | 'admin' | 'accoun
 /**
  * What each role finds in the navigation, first section first. The dispatcher enforces the same
  * rules; this only spares people screens that would answer "your role does not allow this".
- * Auditors never see identities, so they have no caseload.
+ * Auditors never see identities, so they have no caseload. Caseworkers keep the Reports entry: it
+ * tells them calmly who makes reports instead of disappearing.
  */
 const sectionsFor: Record<Role, readonly Section[]> = {
   admin: ['due', 'caseload', 'reports', 'access-log', 'admin', 'account'],
@@ -114,7 +115,7 @@ function Screen({ route, status }: { route: Route; status: Unlocked }) {
     case 'client':
       return <ClientProfilePage key={route.id} id={route.id} user={status.user} />;
     case 'reports':
-      return <ReportsPage key="reports" />;
+      return <ReportsPage key="reports" user={status.user} />;
     case 'access-log':
       return <AccessLogPage key="access-log" user={status.user} />;
     case 'admin':

@@ -1,13 +1,101 @@
-// renderer/: reports. They arrive with later work; until then it says so, with no sample data.
+// renderer/: the de-identified outcome report, for administrators, supervisors and auditors: choose a
+// period, read the tables (and the funders' items), export them as signed files, and check a report
+// folder. Nothing here names or identifies a survivor: main sends aggregate counts only.
+import { useEffect, useState, type FormEvent } from 'react';
+import { reportRoles } from '../../../shared/roles';
+import type { Report } from '../../../shared/schemas/reports';
+import type { SessionUser } from '../../../shared/schemas/session';
+import { call } from '../api/client';
+import { today } from '../components/dates';
+import { SelectField, type Option } from '../components/fields';
+import { errorAt } from '../components/forms';
 import { PageHeading } from '../components/Heading';
+import { ErrorMessage, StatusMessage } from '../components/Messages';
+import { useSubmit } from '../components/useSubmit';
 import { useT } from '../i18n/i18n';
+import { ExportSection } from './reports/ExportSection';
+import { FunderViews } from './reports/FunderViews';
+import { PeriodForm, periodProblems, quickPeriods, type Period } from './reports/PeriodForm';
+import { ReportView } from './reports/ReportView';
+import { SigningKeySection, VerifySection } from './reports/VerifySection';
 
-export function ReportsPage() {
+export function ReportsPage({ user }: { user: SessionUser }) {
   const { t } = useT();
+  if (!reportRoles.includes(user.role)) {
+    return (
+      <section className="reports">
+        <PageHeading>{t('reports.title')}</PageHeading>
+        <p className="message message-info calm-note">{t('reports.notForRole')}</p>
+      </section>
+    );
+  }
+  return <Reports user={user} />;
+}
+
+function Reports({ user }: { user: SessionUser }) {
+  const { t } = useT();
+  const [period, setPeriod] = useState<Period>(() => quickPeriods(today()).lastYear);
+  const [workerId, setWorkerId] = useState('');
+  const [workers, setWorkers] = useState<Option[]>([]);
+  const [report, setReport] = useState<Report | null>(null);
+  const submit = useSubmit();
+  // Auditors may not read the staff list, and see every worker's cases together.
+  const canFilter = user.role === 'admin' || user.role === 'supervisor';
+
+  useEffect(() => {
+    if (!canFilter) return;
+    let live = true;
+    void call('staff.list', {}).then((result) => {
+      if (live && result.ok)
+        setWorkers(result.value.staff.filter((s) => s.active && s.role !== 'auditor').map((s) => ({ value: s.id, label: s.displayName })));
+    });
+    return () => {
+      live = false;
+    };
+  }, [canFilter]);
+
+  async function show(event: FormEvent) {
+    event.preventDefault();
+    const shown = await submit.run(periodProblems(t, period), () => call('reports.outcomes', { from: period.from, to: period.to, workerId: workerId || null }));
+    if (shown) setReport(shown);
+  }
+
+  const problems = periodProblems(t, period);
+  const periodProblem = problems.from ?? problems.to ?? null;
   return (
-    <section>
+    <section className="reports">
       <PageHeading>{t('reports.title')}</PageHeading>
-      <p>{t('reports.later')}</p>
+      <p>{t('reports.intro')}</p>
+      <PeriodForm
+        period={period}
+        onChange={(next) => setPeriod(next)}
+        onSubmit={show}
+        errors={submit.errors}
+        formRef={submit.formRef}
+        busy={submit.busy}
+      >
+        {canFilter && workers.length > 0 ? (
+          <SelectField
+            label={t('reports.worker')}
+            hint={t('reports.workerHint')}
+            value={workerId}
+            onChange={setWorkerId}
+            options={[{ value: '', label: t('reports.everyone') }, ...workers]}
+            error={errorAt(submit.errors, 'workerId')}
+          />
+        ) : null}
+        <ErrorMessage>{submit.formError}</ErrorMessage>
+        <StatusMessage>{submit.busy ? t('reports.making') : null}</StatusMessage>
+      </PeriodForm>
+      {report ? (
+        <>
+          <ReportView report={report} />
+          <FunderViews report={report} />
+        </>
+      ) : null}
+      <ExportSection period={period} periodProblem={periodProblem} workerId={workerId || null} />
+      <VerifySection />
+      {canFilter ? <SigningKeySection /> : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // renderer/: one survivor's case. The header with what must never be missed (safety, risk, consent,
 // who is responsible) stays above every tab; the tabs hold the intake, consents, the service and
-// safety plans, notes and history.
+// safety plans, outcomes, notes and history.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RpcError } from '../../../../shared/errors';
 import type { ClientProfile } from '../../../../shared/schemas/clients';
@@ -12,6 +12,7 @@ import { ErrorMessage } from '../../components/Messages';
 import { Tabs } from '../../components/Tabs';
 import { useT } from '../../i18n/i18n';
 import { IntakeTab } from '../intake/IntakeTab';
+import { OutcomesTab } from '../outcomes/OutcomesTab';
 import { PlanTab } from '../plan/PlanTab';
 import { BreakGlassPanel } from './BreakGlassPanel';
 import { ClientHeader } from './ClientHeader';
@@ -118,7 +119,7 @@ export function ClientProfilePage({ id, user }: { id: string; user: SessionUser 
                 ),
               },
               { key: 'safety-plan', label: t('tab.safetyPlan'), panel: <SafetyPlanTab clientId={profile.id} visible={tab === 'safety-plan'} /> },
-              { key: 'outcomes', label: t('tab.outcomes'), panel: <p className="calm-note">{t('tab.outcomesLater')}</p> },
+              { key: 'outcomes', label: t('tab.outcomes'), panel: <OutcomesTab clientId={profile.id} visible={tab === 'outcomes'} /> },
               { key: 'notes', label: t('tab.notes'), panel: <NotesTab clientId={profile.id} visible={tab === 'notes'} /> },
               { key: 'history', label: t('tab.history'), panel: <HistoryTab clientId={profile.id} visible={tab === 'history'} changes={changes} /> },
             ]}

@@ -1,0 +1,149 @@
+// renderer/: saving the report for the chosen period as files: CSV, PDF and JSON with a signed
+// manifest. Main reports each file as it is written; the export can be cancelled, and then leaves
+// nothing behind. The folder is typed as a full path (a folder picker can replace it in Electron).
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { reportFormats } from '../../../../shared/schemas/reports';
+import { call, onAppEvent } from '../../api/client';
+import { errorAt } from '../../components/forms';
+import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { TextField } from '../../components/TextField';
+import { useSubmit } from '../../components/useSubmit';
+import { useT } from '../../i18n/i18n';
+import type { Period } from './PeriodForm';
+
+type Format = (typeof reportFormats)[number];
+
+export function ExportSection(props: { period: Period; periodProblem: string | null; workerId: string | null }) {
+  const { t, formatDay } = useT();
+  const headingId = useId();
+  const progressId = useId();
+  const [folder, setFolder] = useState('');
+  const [formats, setFormats] = useState<Format[]>([...reportFormats]);
+  const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
+  const [saved, setSaved] = useState<{ folder: string; files: string[] } | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const cancelRequested = useRef(false);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const submit = useSubmit();
+
+  useEffect(
+    () =>
+      onAppEvent((event) => {
+        if (event.type === 'progress' && event.task === 'export-report') setProgress({ done: event.done, total: event.total, file: event.step });
+      }),
+    [],
+  );
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    setCancelled(false);
+    setProgress(null);
+    cancelRequested.current = false;
+    const found = {
+      folder: folder.trim() ? undefined : t('export.folderRequired'),
+      formats: formats.length === 0 ? t('export.formatRequired') : undefined,
+      period: props.periodProblem ?? undefined,
+    };
+    const result = await submit.run(
+      found,
+      () => call('reports.export', { from: props.period.from, to: props.period.to, workerId: props.workerId, folder: folder.trim(), formats }),
+      (error) => {
+        if (!cancelRequested.current || error.code !== 'CONFLICT') return false;
+        setCancelled(true);
+        return true;
+      },
+    );
+    setProgress(null);
+    if (result) setSaved(result);
+    // The Cancel button goes away with the export; keep the keyboard where it was.
+    if (cancelRequested.current) exportButton.current?.focus();
+  }
+
+  async function cancel() {
+    cancelRequested.current = true;
+    await call('reports.cancelExport', {});
+  }
+
+  const periodText =
+    props.periodProblem === null ? t('export.period', { from: formatDay(props.period.from, 'medium'), to: formatDay(props.period.to, 'medium') }) : null;
+  return (
+    <section aria-labelledby={headingId} className="panel report-tool">
+      <h2 id={headingId}>{t('export.title')}</h2>
+      <p>{t('export.intro')}</p>
+      {periodText ? <p>{periodText}</p> : null}
+      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
+        <ErrorMessage>{errorAt(submit.errors, 'period') ? t('export.choosePeriod') : submit.formError}</ErrorMessage>
+        <TextField
+          label={t('export.folder')}
+          hint={t('export.folderHint')}
+          value={folder}
+          onChange={setFolder}
+          autoComplete="off"
+          maxLength={1000}
+          error={errorAt(submit.errors, 'folder')}
+          required
+        />
+        <fieldset className={`field checkbox-group${errorAt(submit.errors, 'formats') ? ' field-invalid' : ''}`}>
+          <legend>{t('export.formats')}</legend>
+          {errorAt(submit.errors, 'formats') ? <p className="field-error">{errorAt(submit.errors, 'formats')}</p> : null}
+          <div className="checkbox-list">
+            {reportFormats.map((f) => (
+              <div className="checkbox" key={f}>
+                <input
+                  id={`${headingId}-${f}`}
+                  type="checkbox"
+                  checked={formats.includes(f)}
+                  aria-invalid={errorAt(submit.errors, 'formats') ? true : undefined}
+                  onChange={(event) =>
+                    setFormats(event.target.checked ? reportFormats.filter((x) => x === f || formats.includes(x)) : formats.filter((x) => x !== f))
+                  }
+                />
+                <label htmlFor={`${headingId}-${f}`}>{t(`export.format.${f}`)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        {submit.busy ? (
+          <div className="field">
+            <label htmlFor={progressId}>{t('export.progressLabel')}</label>
+            <progress id={progressId} max={progress?.total ?? 1} value={progress?.done ?? 0} />
+          </div>
+        ) : null}
+        <StatusMessage tone={saved ? 'success' : 'info'}>
+          {submit.busy
+            ? progress
+              ? t('export.progress', { done: progress.done, total: progress.total })
+              : t('export.starting')
+            : cancelled
+              ? t('export.cancelled')
+              : saved
+                ? t('export.saved', { folder: saved.folder })
+                : null}
+        </StatusMessage>
+        {saved ? (
+          <>
+            <p>{t('export.files')}</p>
+            <ul className="file-list">
+              {saved.files.map((f) => (
+                <li key={f}>
+                  <code>{f}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <div className="actions">
+          <button type="submit" ref={exportButton} className="primary" aria-disabled={submit.busy || undefined}>
+            {t('export.export')}
+          </button>
+          {submit.busy ? (
+            <button type="button" onClick={() => void cancel()}>
+              {t('export.cancel')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}
