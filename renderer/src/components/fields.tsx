@@ -353,6 +353,7 @@ export function TextAreaField(
       <label htmlFor={id}>{props.label}</label>
       {notes}
       <textarea
+        autoComplete="off"
         id={id}
         rows={3}
         value={props.value}

@@ -1,6 +1,7 @@
 // Test tooling: starts the real `npm run preview` server (the built out/node/preview.mjs) in a child
 // process with its own data, temp and browser-profile folders, and a Chromium on a persistent profile,
-// so every file the run writes can be scanned afterwards.
+// so every file the run writes can be scanned afterwards. A run can also start on an existing data
+// folder (a restored backup) or on the folders of an earlier run (after that run was killed).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,24 +19,37 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export interface PreviewRun {
+export interface RunFolders {
   root: string;
   dataDir: string;
   tempDir: string;
   profileDir: string;
+}
+
+export interface PreviewRun extends RunFolders {
   url: string;
   context: BrowserContext;
   page: Page;
+  /** Closes the browser, then ends the preview with SIGTERM and waits for it. */
   stop(): Promise<void>;
+  /** Ends the preview with SIGKILL (no chance to tidy up), then closes the browser. */
+  kill(): Promise<void>;
   cleanup(): void;
 }
 
-export async function startPreviewRun(): Promise<PreviewRun> {
-  const root = mkdtempSync(join(tmpdir(), 'safehold-e2e-'));
-  const dataDir = join(root, 'data');
-  const tempDir = join(root, 'tmp');
-  const profileDir = join(root, 'profile');
-  for (const dir of [dataDir, tempDir, profileDir]) mkdirSync(dir);
+export interface PreviewOptions {
+  /** An existing data folder, for example one a backup was restored into. Default: a new one under the run's root. */
+  dataDir?: string;
+  /** Start again on an earlier run's data, temp and browser-profile folders (cleanup() of either removes them). */
+  reuse?: RunFolders;
+}
+
+export async function startPreviewRun(options: PreviewOptions = {}): Promise<PreviewRun> {
+  const root = options.reuse?.root ?? mkdtempSync(join(tmpdir(), 'safehold-e2e-'));
+  const dataDir = options.reuse?.dataDir ?? options.dataDir ?? join(root, 'data');
+  const tempDir = options.reuse?.tempDir ?? join(root, 'tmp');
+  const profileDir = options.reuse?.profileDir ?? join(root, 'profile');
+  for (const dir of [dataDir, tempDir, profileDir]) mkdirSync(dir, { recursive: true });
 
   const child: ChildProcess = spawn(process.execPath, [resolve('out/node/preview.mjs'), '--data-dir', dataDir, '--port', '0'], {
     env: { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir },
@@ -56,7 +70,7 @@ export async function startPreviewRun(): Promise<PreviewRun> {
   // The product runs in Electron, which has no password manager or form autofill, on an in-memory
   // session. A desktop browser saves typed names and sign-ins to its profile: turn that off here, as
   // the README tells preview users to, so the scan below tests what Safehold itself writes.
-  mkdirSync(join(profileDir, 'Default'));
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
   writeFileSync(
     join(profileDir, 'Default', 'Preferences'),
     JSON.stringify({
@@ -75,6 +89,7 @@ export async function startPreviewRun(): Promise<PreviewRun> {
   await page.goto(url);
 
   let stopped = false;
+  const exited = new Promise((done) => child.once('exit', done));
   return {
     root,
     dataDir,
@@ -87,9 +102,15 @@ export async function startPreviewRun(): Promise<PreviewRun> {
       if (stopped) return;
       stopped = true;
       await context.close();
-      const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
       await exited;
+    },
+    async kill() {
+      if (stopped) return;
+      stopped = true;
+      child.kill('SIGKILL');
+      await exited;
+      await context.close();
     },
     cleanup() {
       rmSync(root, { recursive: true, force: true });

@@ -16,10 +16,11 @@ export const TEST_AGENCY: Agency = {
 };
 
 // Deriving the key from a passphrase takes about a second; setup and sign-in get room for it.
-const KDF_TIMEOUT = 30_000;
+export const KDF_TIMEOUT = 30_000;
 
-/** Sets up a new agency from the first-run screen and leaves the administrator signed in. */
-export async function setUpAgency(page: Page, who: Agency = TEST_AGENCY): Promise<Agency> {
+/** Sets up a new agency from the first-run screen and leaves the administrator signed in. Returns
+ * who was set up, with the recovery key as the screen showed it (groups joined by dashes). */
+export async function setUpAgency(page: Page, who: Agency = TEST_AGENCY): Promise<Agency & { recoveryKey: string }> {
   await expect(page.getByRole('heading', { name: 'Set up Safehold' })).toBeVisible({ timeout: KDF_TIMEOUT });
   await page.getByLabel('Agency name').fill(who.agency);
   await page.getByLabel('Your name').fill(who.admin);
@@ -31,7 +32,7 @@ export async function setUpAgency(page: Page, who: Agency = TEST_AGENCY): Promis
   await page.getByLabel('Type the recovery key to confirm').fill(key);
   await page.getByRole('button', { name: 'Finish setup' }).click();
   await expect(page.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: KDF_TIMEOUT });
-  return who;
+  return { ...who, recoveryKey: key };
 }
 
 /** Locks with the frame's button; the page reloads onto the sign-in screen. */

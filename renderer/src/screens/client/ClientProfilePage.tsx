@@ -30,7 +30,7 @@ export function ClientProfilePage({ id, user }: { id: string; user: SessionUser 
   const [tab, setTab] = useState<TabKey>('intake');
   const [changes, setChanges] = useState(0);
   // Set when a referral needs consent: the Consents tab opens its form for that partner.
-  const [consentFor, setConsentFor] = useState<{ recipient: string; n: number } | null>(null);
+  const [consentFor, setConsentFor] = useState<{ recipient: string; startDate: string; n: number } | null>(null);
   const [backFromConsent, setBackFromConsent] = useState(0);
   // A case opened by breaking the glass is read again with the same reason; each reading is recorded.
   const breakGlassReason = useRef<string | null>(null);
@@ -111,8 +111,8 @@ export function ClientProfilePage({ id, user }: { id: string; user: SessionUser 
                     user={user}
                     visible={tab === 'plan'}
                     backFromConsent={backFromConsent}
-                    onRecordConsent={(recipient) => {
-                      setConsentFor((old) => ({ recipient, n: (old?.n ?? 0) + 1 }));
+                    onRecordConsent={(recipient, startDate) => {
+                      setConsentFor((old) => ({ recipient, startDate, n: (old?.n ?? 0) + 1 }));
                       setTab('consents');
                     }}
                   />

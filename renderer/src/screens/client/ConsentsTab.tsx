@@ -20,7 +20,7 @@ export function ConsentsTab(props: {
   profile: ClientProfile;
   onChanged: () => Promise<void>;
   /** From a referral that needs consent: open the form for sharing with this partner. */
-  prefill?: { recipient: string; n: number } | null;
+  prefill?: { recipient: string; startDate: string; n: number } | null;
   onBackToPlan?: () => void;
 }) {
   const { profile, onChanged, prefill } = props;
@@ -63,6 +63,7 @@ export function ConsentsTab(props: {
           key={prefill?.n ?? 0}
           clientId={profile.id}
           recipient={prefill?.recipient}
+          startDate={prefill?.startDate}
           onDone={async (saved) => {
             setAdding(false);
             if (saved) await onChanged();
@@ -219,14 +220,16 @@ function RevokeForm(props: { consentId: string; onDone: (saved: boolean) => Prom
   );
 }
 
-function AddConsentForm(props: { clientId: string; recipient?: string | undefined; onDone: (saved: boolean) => Promise<void> }) {
+// A consent recorded for a referral starts on the day the referral is sent (which may be earlier
+// than today), since that is the day the server checks it for.
+function AddConsentForm(props: { clientId: string; recipient?: string | undefined; startDate?: string | undefined; onDone: (saved: boolean) => Promise<void> }) {
   const { t, language, errorMessage } = useT();
   const headingId = useId();
   const [kind, setKind] = useState<Kind>(props.recipient ? 'share_partner' : 'services');
   const [recipient, setRecipient] = useState(props.recipient ?? '');
   const [purpose, setPurpose] = useState('');
   const [categories, setCategories] = useState<Category[]>([]);
-  const [startDate, setStartDate] = useState(today());
+  const [startDate, setStartDate] = useState(props.startDate && props.startDate < today() ? props.startDate : today());
   const [expiryDate, setExpiryDate] = useState('');
   const [spoken, setSpoken] = useState<Spoken>(language);
   const [signed, setSigned] = useState<Signed>('written');

@@ -1,5 +1,6 @@
 // renderer/: case notes, newest first. A restricted note is read only by its author and by
 // supervisors and administrators (main decides who gets it); only the author may edit a note.
+import { focusSoon } from '../../components/focusSoon';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { RpcError } from '../../../../shared/errors';
@@ -52,7 +53,7 @@ export function NotesTab({ clientId, visible }: { clientId: string; visible: boo
           onDone={async (saved) => {
             setAdding(false);
             if (saved) await reload();
-            addButton.current?.focus();
+            focusSoon(() => addButton.current);
           }}
         />
       ) : (
@@ -94,7 +95,7 @@ function NoteItem({ note, onChanged }: { note: NoteRow; onChanged: () => Promise
           onDone={async (saved) => {
             setEditing(false);
             if (saved) await onChanged();
-            editButton.current?.focus();
+            focusSoon(() => editButton.current);
           }}
         />
       ) : (

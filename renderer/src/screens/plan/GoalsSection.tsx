@@ -1,5 +1,6 @@
 // renderer/: goals by domain, each with its steps, target date, the person responsible and a status
 // with the date it changed. Steps are ticked off as they are done.
+import { focusSoon } from '../../components/focusSoon';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Goal } from '../../../../shared/schemas/planning';
 import { goalDomains, goalStatuses } from '../../../../shared/vocab/planning';
@@ -39,7 +40,7 @@ export function GoalsSection(props: { ctx: PlanContext; staff: Staff; onLogServi
           staff={props.staff}
           onDone={() => {
             setAdding(false);
-            addButton.current?.focus();
+            focusSoon(() => addButton.current);
           }}
         />
       ) : (
@@ -66,7 +67,7 @@ function GoalItem(props: { goal: Goal; ctx: PlanContext; onLogService: (goalId: 
     : label(goalStatuses, goal.status);
   const close = (which: 'step' | 'status') => {
     setOpen(null);
-    (which === 'step' ? stepButton : statusButton).current?.focus();
+    focusSoon(() => (which === 'step' ? stepButton : statusButton).current);
   };
   return (
     <li className="goal panel" aria-labelledby={titleId}>

@@ -1,6 +1,7 @@
 // renderer/: legal and immigration milestones (Continued Presence, T and U visas, HHS letters,
 // vacatur) with their dates and a due-date clock. A granted interim assistance letter gets its
 // 90-day deadline from main when no date is given.
+import { focusSoon } from '../../components/focusSoon';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { Milestone } from '../../../../shared/schemas/planning';
@@ -52,7 +53,7 @@ export function MilestonesSection({ ctx }: { ctx: PlanContext }) {
           milestone={null}
           onDone={() => {
             setAdding(false);
-            addButton.current?.focus();
+            focusSoon(() => addButton.current);
           }}
         />
       ) : (
@@ -111,7 +112,7 @@ function MilestoneItem({ milestone, ctx }: { milestone: MilestoneRow; ctx: PlanC
           milestone={milestone}
           onDone={() => {
             setUpdating(false);
-            updateButton.current?.focus();
+            focusSoon(() => updateButton.current);
           }}
         />
       ) : (

@@ -1,5 +1,6 @@
 // renderer/: the partner directory, kept by supervisors and administrators: the organizations the
 // agency refers people to, and the services each offers.
+import { focusSoon } from '../../components/focusSoon';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { AddPartnerInput } from '../../../../shared/schemas/planning';
@@ -45,7 +46,7 @@ export function PartnerDirectory(props: { partners: PartnerEntry[]; onChanged: (
             setAdding(false);
             setAdded(saved);
             if (saved) await props.onChanged();
-            addButton.current?.focus();
+            focusSoon(() => addButton.current);
           }}
         />
       ) : (

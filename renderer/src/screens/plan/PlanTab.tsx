@@ -31,7 +31,7 @@ export function PlanTab(props: {
   /** Counts returns from recording consent, so the waiting referral form can take focus again. */
   backFromConsent: number;
   /** Opens the Consents tab's form to record consent to share with this partner. */
-  onRecordConsent: (partnerName: string) => void;
+  onRecordConsent: (partnerName: string, startDate: string) => void;
 }) {
   const { t, errorMessage } = useT();
   const [plan, setPlan] = useState<PlanOutput | null>(null);

@@ -1,6 +1,7 @@
 // renderer/: referrals to partner organizations. A referral that carries the person's name or
 // identifying details needs their active consent to share with that partner; without it the screen
 // explains why, offers to record consent, and makes plain the referral can go without those details.
+import { focusSoon } from '../../components/focusSoon';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { allCasesRoles } from '../../../../shared/roles';
@@ -28,7 +29,7 @@ export function ReferralsSection(props: {
   user: SessionUser;
   partners: PartnerEntry[];
   onPartnersChanged: () => Promise<void>;
-  onRecordConsent: (partnerName: string) => void;
+  onRecordConsent: (partnerName: string, startDate: string) => void;
   backFromConsent: number;
 }) {
   const { t } = useT();
@@ -54,7 +55,7 @@ export function ReferralsSection(props: {
           backFromConsent={props.backFromConsent}
           onDone={() => {
             setAdding(false);
-            addButton.current?.focus();
+            focusSoon(() => addButton.current);
           }}
         />
       ) : (
@@ -112,7 +113,7 @@ function ReferralItem({ referral, ctx }: { referral: ReferralRow; ctx: PlanConte
           ctx={ctx}
           onDone={() => {
             setUpdating(false);
-            updateButton.current?.focus();
+            focusSoon(() => updateButton.current);
           }}
         />
       ) : (
@@ -169,7 +170,7 @@ function ReferralStatusForm(props: { referral: ReferralRow; ctx: PlanContext; on
 function SendReferralForm(props: {
   ctx: PlanContext;
   partners: PartnerEntry[];
-  onRecordConsent: (partnerName: string) => void;
+  onRecordConsent: (partnerName: string, startDate: string) => void;
   backFromConsent: number;
   onDone: () => void;
 }) {
@@ -194,7 +195,7 @@ function SendReferralForm(props: {
     if (backFromConsent === seenReturn) return;
     setConsentNeeded(null);
     setConsentRecorded(true);
-    sendButton.current?.focus();
+    focusSoon(() => sendButton.current);
   }, [backFromConsent, seenReturn]);
 
   function choosePartner(id: string) {
@@ -278,7 +279,7 @@ function SendReferralForm(props: {
             <p>{t('referral.consentNeeded', { partner: consentNeeded })}</p>
             <p>{t('referral.consentNeverCondition')}</p>
             <div className="actions">
-              <button type="button" onClick={() => props.onRecordConsent(consentNeeded)}>
+              <button type="button" onClick={() => props.onRecordConsent(consentNeeded, sentOn)}>
                 {t('referral.recordConsent', { partner: consentNeeded })}
               </button>
               <button

@@ -1,5 +1,6 @@
 // renderer/: services delivered, and a short form to log one in a few seconds (also opened from a
 // goal with that goal already chosen). Money is typed in dollars and stored in whole cents.
+import { focusSoon } from '../../components/focusSoon';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AddServiceInput } from '../../../../shared/schemas/planning';
 import { providerKinds, serviceCategories } from '../../../../shared/vocab/planning';
@@ -66,7 +67,7 @@ export function ServicesSection(props: {
           onDone={(saved) => {
             setAdding(null);
             setLogged(saved);
-            (opener.current?.isConnected ? opener.current : addButton.current)?.focus();
+            focusSoon(() => (opener.current?.isConnected ? opener.current : addButton.current));
           }}
         />
       ) : (

@@ -1,0 +1,97 @@
+// A laptop is lost: an agency that made a backup to a folder gets every case back. Set up and cases
+// made in the browser; the backup made and restored with the `safehold` command (the backup screen
+// comes later) with the recovery key read off the setup screen; then a new preview on the restored
+// folder, where every client is found again by search. The backup folder and the restored data
+// folder hold none of what was typed. Built renderer in Debian's Chromium against the real
+// dispatcher; the built command-line tool in a child process.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { scanForCanaries } from '../helpers/scan';
+import { caseList, createClient, goToCaseload, openSection, openTab, resultCount, saveSection, search } from './support/intake.page';
+import { startPreviewRun, type PreviewRun } from './support/preview';
+import { setUpAgency, signIn, type Agency } from './support/session';
+
+const runs: PreviewRun[] = [];
+
+test.afterEach(async () => {
+  for (const run of runs.splice(0)) {
+    await run.stop();
+    run.cleanup();
+  }
+});
+
+/** Runs the built `safehold` command with a secret on standard input; fails with its output if it fails. */
+function safehold(args: string[], stdin: string, tempDir: string): Record<string, unknown> {
+  const result = spawnSync(process.execPath, [resolve('bin/safehold.mjs'), ...args], {
+    input: `${stdin}\n`,
+    env: { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(result.status, `safehold ${args[0]}: ${result.stderr}`).toBe(0);
+  return JSON.parse(result.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+// Synthetic canaries: unique tokens that must never reach a file in the clear.
+const who: Agency = { agency: 'Canary Shelter Tg6Wa1', admin: 'Canary Admin Ry8Pe4', passphrase: 'canary willow Kc2Nh7 harbour' };
+const CLIENTS = ['Canary-Backup-Ana-Qs31', 'Canary-Backup-Émile-Vf52', 'Canary-Backup-Оксана-Lh74'];
+const ALIAS = 'Canary-Alias-Bx96';
+
+test('a backup made with the command line is restored with the recovery key, and every client is found again', async () => {
+  const first = await startPreviewRun();
+  runs.push(first);
+  const { recoveryKey } = await setUpAgency(first.page, who);
+  expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/u);
+  for (const chosenName of CLIENTS) await createClient(first.page, { chosenName });
+  // One of them is also known by an alias, found by search after the restore too.
+  await openTab(first.page, 'Intake');
+  const identity = await openSection(first.page, 'Identity and background');
+  await identity.getByRole('button', { name: 'Add an alias' }).click();
+  await identity.getByLabel('Alias 1').fill(ALIAS);
+  await saveSection(identity);
+  await goToCaseload(first.page);
+  await expect(resultCount(first.page)).toHaveText('3 cases');
+  await first.stop();
+
+  // Back up to a folder, as onto a USB drive.
+  const backups = join(first.root, 'usb-drive');
+  mkdirSync(backups);
+  const made = safehold(['backup', '--data-dir', first.dataDir, '--to', backups, '--name', who.admin, '--passphrase-stdin'], who.passphrase, first.tempDir);
+  expect(made.ok).toBe(true);
+  const file = String(made.file);
+  expect(existsSync(file)).toBe(true);
+  expect(readdirSync(backups)).toHaveLength(1);
+
+  // The laptop is lost: the data folder is gone. A new folder is restored with the recovery key.
+  rmSync(first.dataDir, { recursive: true, force: true });
+  const restoredDir = join(first.root, 'new-computer-data');
+  const restored = safehold(['restore', '--data-dir', restoredDir, '--from', file, '--recovery-key-stdin'], recoveryKey, first.tempDir);
+  expect(restored.ok).toBe(true);
+
+  // A new preview on the restored folder: the administrator signs in as before and finds everyone.
+  const second = await startPreviewRun({ dataDir: restoredDir });
+  runs.push(second);
+  const { page } = second;
+  await signIn(page, who);
+  await expect(page.getByText(who.agency)).toBeVisible();
+  await goToCaseload(page);
+  await expect(resultCount(page)).toHaveText('3 cases');
+  for (const name of CLIENTS) {
+    await search(page, name.slice(0, -3));
+    await expect(resultCount(page), `search for ${name}`).toHaveText('1 case');
+    await expect(caseList(page).getByRole('link')).toContainText(name);
+  }
+  await search(page, ALIAS);
+  await expect(resultCount(page)).toHaveText('1 case');
+  await expect(caseList(page).getByRole('link')).toContainText(CLIENTS[2]!);
+  await caseList(page).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: CLIENTS[2]! })).toBeVisible();
+  await openTab(page, 'Intake');
+  await expect((await openSection(page, 'Identity and background')).getByLabel('Alias 1')).toHaveValue(ALIAS);
+
+  await second.stop();
+  const canaries = [who.agency, who.admin, who.passphrase, recoveryKey, ...CLIENTS, ALIAS];
+  expect(scanForCanaries([backups, restoredDir, second.tempDir, second.profileDir, first.tempDir, first.profileDir], canaries)).toEqual([]);
+});
