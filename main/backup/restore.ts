@@ -223,7 +223,13 @@ export async function restoreBackup(input: RestoreInput): Promise<Restored> {
     try {
       const auditKey = auditKeyOf(staged);
       const actor = unlocked.userId && staged.prepare('SELECT 1 FROM users WHERE id = ?').get(unlocked.userId) ? unlocked.userId : null;
-      staged.transaction(() => auditLog(staged, auditKey, () => now).append({ actorId: actor, action: 'backup.restore', targetId: summary.backupId }))();
+      staged.transaction(() => {
+        auditLog(staged, auditKey, () => now).append({ actorId: actor, action: 'backup.restore', targetId: summary.backupId });
+        // The store now holds what the backup held, so the last backup is that one.
+        staged
+          .prepare("INSERT INTO settings (key, value) VALUES ('last_backup_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+          .run(summary.createdAt);
+      })();
       writeAnchor(work, staged, auditKey);
       auditKey.fill(0);
     } finally {

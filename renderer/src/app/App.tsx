@@ -15,6 +15,7 @@ export function App({ lockReason }: { lockReason: LockReason | null }) {
   const { t } = useT();
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [unreachable, setUnreachable] = useState(false);
+  const [restored, setRestored] = useState(false);
   const unlocked = status?.state === 'unlocked';
   const unlockedRef = useRef(false);
   useEffect(() => {
@@ -47,6 +48,11 @@ export function App({ lockReason }: { lockReason: LockReason | null }) {
     return () => setLockedHandler(null);
   }, [unlocked]);
 
+  const onRestored = (next: AppStatus) => {
+    setRestored(true);
+    setStatus(next);
+  };
+
   useQuickLock(unlocked);
   useActivityPings(unlocked);
 
@@ -66,9 +72,9 @@ export function App({ lockReason }: { lockReason: LockReason | null }) {
   }
   switch (status.state) {
     case 'needs-setup':
-      return <Setup onStatus={setStatus} />;
+      return <Setup onStatus={setStatus} onRestored={onRestored} />;
     case 'locked':
-      return <LockedScreen lockReason={lockReason} onStatus={setStatus} />;
+      return <LockedScreen lockReason={lockReason} restored={restored} onStatus={setStatus} onRestored={onRestored} />;
     case 'unlocked':
       return <MainFrame status={status} />;
   }

@@ -8,7 +8,8 @@ export type Route =
   | { page: 'due' }
   | { page: 'caseload' }
   | { page: 'reports' }
-  | { page: 'admin' }
+  /** The admin page; `section` brings one part of it into view (the backup banner links there). */
+  | { page: 'admin'; section?: 'backups' }
   | { page: 'access-log' }
   | { page: 'account' }
   | { page: 'new-client' }
@@ -26,7 +27,7 @@ export function parseRoute(hash: string): Route {
     case 'reports':
       return { page: 'reports' };
     case 'admin':
-      return { page: 'admin' };
+      return parts[1] === 'backups' ? { page: 'admin', section: 'backups' } : { page: 'admin' };
     case 'access-log':
       return { page: 'access-log' };
     case 'account':
@@ -48,6 +49,8 @@ export function hrefFor(route: Route): string {
       return `#/clients/${route.id}`;
     case 'home':
       return '#/';
+    case 'admin':
+      return route.section ? `#/admin/${route.section}` : '#/admin';
     default:
       return `#/${route.page}`;
   }

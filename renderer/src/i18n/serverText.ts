@@ -38,6 +38,9 @@ const rules: readonly Rule[] = [
   { pattern: /^Describe all five levels\.$/u, key: 'server.fiveLevels' },
   { pattern: /^Choose one of the instruments\.$/u, key: 'server.chooseInstrument' },
   { pattern: /^That domain is not part of this instrument\.$/u, key: 'server.domainNotInInstrument' },
+  { pattern: /^Choose a folder or file with its full path\.$/u, key: 'server.notAbsolute' },
+  { pattern: /^Not a valid path\.$/u, key: 'server.badPath' },
+  { pattern: /^Choose a Safehold backup file \(\.shbk\)\.$/u, key: 'server.backupFileOnly' },
 
   // Specific refusals (main/core, main/rpc/handlers).
   { pattern: /^Too many attempts with this name\. Wait (\d+) minute/u, key: 'server.waitMinutes', vars: (m) => ({ minutes: m[1] ?? '' }) },
@@ -66,6 +69,24 @@ const rules: readonly Rule[] = [
   { pattern: /^Someone else saved a newer version of this safety plan\./u, key: 'safetyPlan.conflict' },
   { pattern: /^That instrument could not be found\.$/u, key: 'server.instrumentNotFound' },
   { pattern: /^The export was cancelled; nothing was written\.$/u, key: 'server.exportCancelled' },
+
+  // Backups and restore (main/backup): why a backup could not be made, opened or restored.
+  { pattern: /^That folder could not be found\./u, key: 'server.backupFolderMissing' },
+  { pattern: /^The backup folder is full\./u, key: 'server.backupFolderFull' },
+  { pattern: /^Safehold may not write to that folder\./u, key: 'server.backupFolderDenied' },
+  { pattern: /^The backup could not be written\./u, key: 'server.backupNotWritten' },
+  { pattern: /^The store changed while it was being backed up\./u, key: 'server.backupTryAgain' },
+  { pattern: /^The store is busy\. Try the backup again/u, key: 'server.backupBusy' },
+  { pattern: /^That backup file could not be found\.$/u, key: 'server.backupFileMissing' },
+  { pattern: /^That backup file could not be opened\.$/u, key: 'server.backupFileUnreadable' },
+  { pattern: /^This file is not a Safehold backup\./u, key: 'server.notABackup' },
+  { pattern: /^This backup is damaged or was changed after it was made/u, key: 'server.backupDamaged' },
+  { pattern: /^That recovery key does not open this backup\./u, key: 'server.backupWrongKey' },
+  { pattern: /^That name and passphrase do not open this backup\./u, key: 'server.backupWrongPassphrase' },
+  { pattern: /^This backup was made by a newer version of Safehold\./u, key: 'server.backupFromFuture' },
+  { pattern: /^Safehold is open and unlocked on this data folder\./u, key: 'server.backupInUse' },
+  { pattern: /^Lock Safehold first: a backup can only be restored/u, key: 'server.restoreSignedIn' },
+  { pattern: /^The restored store could not be opened here/u, key: 'server.restorePutBack' },
 ];
 
 /** The catalog key (and placeholders) for a message main sent, or null when it is not one we know. */

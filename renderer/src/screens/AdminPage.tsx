@@ -1,16 +1,17 @@
-// renderer/: administration: staff accounts, security settings and report settings. Administrators
+// renderer/: administration: staff accounts, security settings, backups and report settings. Administrators
 // only; everyone's own passphrase is under My account, and the access log has its own page.
 import { useId } from 'react';
 import type { SessionUser } from '../../../shared/schemas/session';
 import { PageHeading } from '../components/Heading';
 import { useT } from '../i18n/i18n';
+import { BackupsSection } from './admin/BackupsSection';
 import { IdleLockForm } from './admin/IdleLockForm';
 import { InstrumentsSection } from './admin/InstrumentsSection';
 import { NewRecoveryKey } from './admin/NewRecoveryKey';
 import { StaffSection } from './admin/StaffSection';
 import { SuppressionForm } from './admin/SuppressionForm';
 
-export function AdminPage({ user }: { user: SessionUser }) {
+export function AdminPage({ user, section, onBackupMade }: { user: SessionUser; section?: 'backups' | undefined; onBackupMade: () => void }) {
   const { t } = useT();
   const securityId = useId();
   const reportsId = useId();
@@ -23,6 +24,7 @@ export function AdminPage({ user }: { user: SessionUser }) {
         <IdleLockForm />
         <NewRecoveryKey />
       </section>
+      <BackupsSection focusRequested={section === 'backups'} onBackupMade={onBackupMade} />
       <section aria-labelledby={reportsId} className="admin-section">
         <h2 id={reportsId}>{t('reportSettings.title')}</h2>
         <SuppressionForm />

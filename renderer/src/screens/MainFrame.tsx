@@ -1,7 +1,9 @@
 // renderer/: the frame once someone is signed in: who and where, the Lock button, language, sections.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Output } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 import type { AppStatus } from '../../../shared/schemas/session';
+import { call } from '../api/client';
 import { lockNow } from '../app/lock';
 import { hrefFor, useRoute, type Route } from '../app/router';
 import { LanguageSelect } from '../components/LanguageSelect';
@@ -9,6 +11,7 @@ import { useT } from '../i18n/i18n';
 import { AccessLogPage } from './AccessLogPage';
 import { AccountPage } from './AccountPage';
 import { AdminPage } from './AdminPage';
+import { BackupBanner } from './BackupBanner';
 import { CaseloadPage } from './CaseloadPage';
 import { ClientProfilePage } from './client/ClientProfilePage';
 import { DuePage } from './DuePage';
@@ -47,6 +50,7 @@ export function MainFrame({ status }: { status: Unlocked }) {
   const allowed = askedSection !== null && sections.includes(askedSection);
   const route: Route = allowed ? asked : { page: homePage };
   const current = sectionOf(route);
+  const backups = useBackupStatus(route.page);
 
   // No address yet (just signed in), or one this role has no screen for (an old bookmark), goes home.
   useEffect(() => {
@@ -81,6 +85,7 @@ export function MainFrame({ status }: { status: Unlocked }) {
         </div>
       </header>
       {status.demo ? <p className="demo-banner">{t('frame.demo')}</p> : null}
+      <BackupBanner status={backups.status} isAdmin={status.user.role === 'admin'} />
       <nav aria-label={t('frame.nav')} className="frame-nav">
         <ul>
           {sections.map((s) => (
@@ -96,13 +101,25 @@ export function MainFrame({ status }: { status: Unlocked }) {
         </ul>
       </nav>
       <main id="main" ref={mainRef} tabIndex={-1} className="frame-main">
-        <Screen route={route} status={status} />
+        <Screen route={route} status={status} onBackupMade={backups.refresh} />
       </main>
     </div>
   );
 }
 
-function Screen({ route, status }: { route: Route; status: Unlocked }) {
+/** How old the last backup is, read again on each new page and after a backup is made. */
+function useBackupStatus(page: Route['page']) {
+  const [status, setStatus] = useState<Output<'backup.status'> | null>(null);
+  const refresh = useCallback(() => {
+    void call('backup.status', {}).then((result) => {
+      if (result.ok) setStatus(result.value);
+    });
+  }, []);
+  useEffect(() => refresh(), [refresh, page]);
+  return { status, refresh };
+}
+
+function Screen({ route, status, onBackupMade }: { route: Route; status: Unlocked; onBackupMade: () => void }) {
   switch (route.page) {
     case 'home':
       return null;
@@ -119,7 +136,7 @@ function Screen({ route, status }: { route: Route; status: Unlocked }) {
     case 'access-log':
       return <AccessLogPage key="access-log" user={status.user} />;
     case 'admin':
-      return <AdminPage key="admin" user={status.user} />;
+      return <AdminPage key="admin" user={status.user} section={route.section} onBackupMade={onBackupMade} />;
     case 'account':
       return <AccountPage key="account" />;
   }

@@ -1,5 +1,6 @@
 // renderer/: first run, step 1 of 2: the agency, its first administrator and a passphrase.
-// Nothing is saved until setup.complete on step 2; going back keeps everything typed.
+// Nothing is saved until setup.complete on step 2; going back keeps everything typed. On a new
+// computer, an agency with a backup restores it instead of setting up afresh.
 import { useState, type FormEvent } from 'react';
 import { NAME_MAX } from '../../../shared/limits';
 import type { AppStatus } from '../../../shared/schemas/session';
@@ -11,14 +12,16 @@ import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { PublicShell } from '../components/PublicShell';
 import { TextField } from '../components/TextField';
 import { useT } from '../i18n/i18n';
+import { RestoreBackup } from './RestoreBackup';
 import { SetupRecoveryKey } from './SetupRecoveryKey';
 
 type Field = 'agencyName' | 'adminName' | 'passphrase' | 'confirm';
 const serverFields = ['agencyName', 'adminName', 'passphrase'] as const;
 
-export function Setup({ onStatus }: { onStatus: (status: AppStatus) => void }) {
+export function Setup({ onStatus, onRestored }: { onStatus: (status: AppStatus) => void; onRestored: (status: AppStatus) => void }) {
   const { t, errorMessage } = useT();
   const [step, setStep] = useState<1 | 2>(1);
+  const [restoring, setRestoring] = useState(false);
   const [agencyName, setAgencyName] = useState('');
   const [adminName, setAdminName] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -87,6 +90,14 @@ export function Setup({ onStatus }: { onStatus: (status: AppStatus) => void }) {
     return result.error;
   }
 
+  if (restoring) {
+    return (
+      <PublicShell>
+        <RestoreBackup backLabel={t('restore.backToSetup')} onBack={() => setRestoring(false)} onRestored={onRestored} />
+      </PublicShell>
+    );
+  }
+
   if (step === 2 && recoveryKey) {
     return (
       <PublicShell>
@@ -145,6 +156,11 @@ export function Setup({ onStatus }: { onStatus: (status: AppStatus) => void }) {
             </button>
           </div>
         </form>
+        <p className="secondary-action">
+          <button type="button" className="link-button" onClick={() => setRestoring(true)}>
+            {t('restore.open')}
+          </button>
+        </p>
       </section>
     </PublicShell>
   );

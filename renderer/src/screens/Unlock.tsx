@@ -16,9 +16,11 @@ const lockNotes = { idle: 'unlock.lockedIdle', manual: 'unlock.lockedManual', sy
 
 export function Unlock(props: {
   lockReason: LockReason | null;
+  restored: boolean;
   onStatus: (status: AppStatus) => void;
   onForgot: () => void;
   onFirstTime: () => void;
+  onRestore: () => void;
 }) {
   const { t, errorMessage } = useT();
   const [name, setName] = useState('');
@@ -58,7 +60,11 @@ export function Unlock(props: {
   return (
     <section className="card">
       <PageHeading>{t('unlock.title')}</PageHeading>
-      {props.lockReason ? <p className="message message-info calm-note">{t(lockNotes[props.lockReason])}</p> : null}
+      {props.restored ? (
+        <p className="message message-success calm-note">{t('restore.done')}</p>
+      ) : props.lockReason ? (
+        <p className="message message-info calm-note">{t(lockNotes[props.lockReason])}</p>
+      ) : null}
       <form ref={form.ref} onSubmit={submit} noValidate>
         <ErrorMessage id={formErrorId}>{formError}</ErrorMessage>
         <TextField
@@ -97,6 +103,11 @@ export function Unlock(props: {
       <p className="secondary-action">
         <button type="button" className="link-button" onClick={props.onForgot}>
           {t('unlock.forgot')}
+        </button>
+      </p>
+      <p className="secondary-action">
+        <button type="button" className="link-button" onClick={props.onRestore}>
+          {t('restore.open')}
         </button>
       </p>
     </section>
