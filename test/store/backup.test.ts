@@ -20,7 +20,9 @@ function casesDigest(db: Db): string {
   const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client_search_%' AND name <> 'audit_log' ORDER BY name").all();
   for (const { name } of tables) {
     hash.update(name);
-    for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate()) {
+    // A restored store records the backup it came from as its last backup; that one setting differs.
+    const rows = name === 'settings' ? "SELECT * FROM settings WHERE key <> 'last_backup_at'" : `SELECT * FROM "${name}"`;
+    for (const row of db.prepare(rows).raw().iterate()) {
       hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
     }
   }
