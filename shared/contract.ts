@@ -3,7 +3,7 @@
 // main/rpc/handlers; it never adds an IPC channel. Types on both sides are derived from these schemas.
 import type { z } from 'zod';
 import type { Access } from './roles';
-import { caseRoles, everyone, reportRoles } from './roles';
+import { allCasesRoles, caseRoles, everyone, reportRoles } from './roles';
 import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
 import { BackupFolderInput, BackupStatus, BackupSummary, CreatedBackup, OpenBackupInput } from './schemas/backup';
 import {
@@ -34,6 +34,7 @@ import {
   SavedSection,
   StaffListOutput,
 } from './schemas/clients';
+import { ImportInput, ImportPreview, ImportResult } from './schemas/import';
 import { SaveSectionInput } from './schemas/intake';
 import { AddDomainInput, AddInstrumentInput, ClientOutcomes, InstrumentsOutput, RecordAssessmentInput } from './schemas/outcomes';
 import {
@@ -179,6 +180,10 @@ export const contract = {
   'reports.verify': method({ input: VerifyReportInput, output: VerifyReportOutput, access: reportRoles, kind: 'session' }),
   'reports.signingKey': method({ input: Empty, output: SigningKeyOutput, access: reportRoles, kind: 'read' }),
   'settings.setSuppression': method({ input: SuppressionInput, output: Done, access: ['admin'], kind: 'write' }),
+
+  // Spreadsheet import: every row checked in the preview, then the whole file written or none of it.
+  'import.preview': method({ input: ImportInput, output: ImportPreview, access: allCasesRoles, kind: 'read' }),
+  'import.apply': method({ input: ImportInput, output: ImportResult, access: allCasesRoles, kind: 'write' }),
 } as const;
 
 export type Contract = typeof contract;

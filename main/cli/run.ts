@@ -11,6 +11,7 @@ import { check } from './commands/check';
 import { report, verifyReport } from './commands/report';
 import { rotateKey } from './commands/rotate-key';
 import { demo } from './commands/demo';
+import { importCommand } from './commands/import';
 import { init } from './commands/init';
 import { Refused, type CliValues } from './common';
 import type { CliIo } from './prompt';
@@ -29,6 +30,10 @@ const USAGE = `Usage:
                    (one encrypted .shbk file: the store, its key slots and a sealed manifest)
   safehold restore --data-dir DIR --from FILE (--name NAME [--passphrase-stdin] | --recovery-key-stdin)
                    (checks the whole backup first; the replaced store is kept in DIR/previous-<time>/)
+  safehold import --data-dir DIR --kind clients|services|assessments --file FILE.csv
+                  [--name NAME] [--passphrase-stdin]   (admins and supervisors)
+                  (checks every row first; lists every problem and writes nothing unless all are valid)
+  safehold import --template clients|services|assessments   (prints the columns a file needs)
 
 The passphrase is asked for on the terminal, or read from the first line of standard input
 with --passphrase-stdin. The recovery key is read from standard input with --recovery-key-stdin.
@@ -45,6 +50,9 @@ const options = {
   to: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
+  kind: { type: 'string' },
+  file: { type: 'string' },
+  template: { type: 'string' },
   'passphrase-stdin': { type: 'boolean' },
   'recovery-key-stdin': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -60,6 +68,7 @@ const commands: Record<string, (values: CliValues, io: CliIo, subcommand?: strin
   restore,
   report,
   'verify-report': verifyReport,
+  import: importCommand,
 };
 /** Commands with a second word: `audit verify`, `verify-report DIR`. */
 const withSubcommand = new Set(['audit', 'verify-report']);

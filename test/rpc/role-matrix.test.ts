@@ -95,6 +95,8 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'reports.verify': (w) => ({ folder: w.folder }),
   'reports.signingKey': () => ({}),
   'settings.setSuppression': () => ({ threshold: 10 }),
+  'import.preview': () => ({ kind: 'clients', csvText: 'chosen_name,pronouns\nMatrix Import,they/them\n' }),
+  'import.apply': () => ({ kind: 'clients', csvText: 'chosen_name,pronouns\nMatrix Import,they/them\n' }),
 };
 
 /** Methods that name a case, and how to point them at one's own case instead. */

@@ -32,7 +32,7 @@ export function clientsCsv(rows: number, seed: number): string {
       legal_name: identity.legalName,
       aliases: identity.aliases.join(';'),
       gender_identity: identity.genderIdentity,
-      citizenship_category: g.sections.citizenship?.category as string | null | undefined,
+      citizenship_category: g.sections.citizenship?.category,
       trafficking_type: g.sections.trafficking?.type,
       referral_source: g.sections.referral?.referralSource,
       intake_date: g.sections.referral?.intakeDate,

@@ -19,6 +19,7 @@ import { listDue } from './due';
 import * as outcomes from './outcomes';
 import * as reports from './reports';
 import * as staff from './staff';
+import { applyImport, previewImport } from './import';
 
 export function createHandlers(prefs: PreferencesStore): HandlerMap {
   const preferences = prefsHandlers(prefs);
@@ -88,5 +89,7 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'reports.verify': reports.verifyReport,
     'reports.signingKey': reports.reportSigningKey,
     'settings.setSuppression': reports.setSuppression,
+    'import.preview': previewImport,
+    'import.apply': applyImport,
   };
 }
