@@ -75,20 +75,10 @@ function prepareServed(db: Db, period: Period): void {
        gender, ttype, citizenship, source, family_served
      FROM (
        SELECT c.id,
-         coalesce(json_extract(r.data, '$.intakeDate'), substr(c.created_at, 1, 10)) AS intake_date,
-         json_extract(i.data, '$.dateOfBirth') AS dob,
-         json_extract(i.data, '$.estimatedAge') AS est_age,
-         json_extract(i.data, '$.genderIdentity') AS gender,
-         json_extract(t.data, '$.type') AS ttype,
-         json_extract(z.data, '$.category') AS citizenship,
-         json_extract(r.data, '$.referralSource') AS source,
-         (SELECT count(*) FROM json_each(f.data, '$.members') m WHERE json_extract(m.value, '$.servedByAgency') = 1) AS family_served
-       FROM clients c
-       LEFT JOIN intake_sections r ON r.client_id = c.id AND r.section = 'referral'
-       LEFT JOIN intake_sections i ON i.client_id = c.id AND i.section = 'identity'
-       LEFT JOIN intake_sections t ON t.client_id = c.id AND t.section = 'trafficking'
-       LEFT JOIN intake_sections z ON z.client_id = c.id AND z.section = 'citizenship'
-       LEFT JOIN intake_sections f ON f.client_id = c.id AND f.section = 'family'
+         coalesce(f.intake_date, substr(c.created_at, 1, 10)) AS intake_date,
+         f.dob, f.est_age, f.gender, f.ttype, f.citizenship, f.referral_source AS source,
+         coalesce(f.family_served, 0) AS family_served
+       FROM clients c LEFT JOIN client_facts f ON f.client_id = c.id
        WHERE (@worker IS NULL OR c.assigned_worker_id = @worker)
      ) AS x
      WHERE x.intake_date <= @to

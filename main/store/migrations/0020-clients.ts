@@ -69,6 +69,20 @@ const migration: Migration = {
       CREATE INDEX consents_client ON consents (client_id);
       CREATE INDEX consents_open_expiry ON consents (expiry_date) WHERE revoked_on IS NULL;
 
+      -- The few intake answers the outcome report counts by, kept beside the sections as they are saved
+      -- so a report over a whole caseload reads one narrow table instead of parsing every section.
+      CREATE TABLE client_facts (
+        client_id TEXT PRIMARY KEY REFERENCES clients (id) ON DELETE CASCADE,
+        intake_date TEXT,
+        referral_source TEXT,
+        dob TEXT,
+        est_age INTEGER,
+        gender TEXT,
+        ttype TEXT,
+        citizenship TEXT,
+        family_served INTEGER NOT NULL DEFAULT 0
+      ) STRICT, WITHOUT ROWID;
+
       -- Who changed which field of which record, and when. Values are not copied here.
       CREATE TABLE client_changes (
         id INTEGER PRIMARY KEY,

@@ -111,6 +111,30 @@ export function putSection(db: Db, row: { clientId: string; section: SectionName
     `INSERT INTO intake_sections (client_id, section, data, version, updated_at, updated_by) VALUES (@clientId, @section, @data, @version, @at, @by)
      ON CONFLICT (client_id, section) DO UPDATE SET data = excluded.data, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ).run({ ...row, data: JSON.stringify(row.data) });
+  updateFacts(db, row.clientId, row.section, row.data as Record<string, unknown>);
+}
+
+/** The client_facts columns each section feeds (see migration 0020), taken from the saved data. */
+const factsOf: Partial<Record<SectionName, (d: Record<string, unknown>) => Record<string, unknown>>> = {
+  referral: (d) => ({ intake_date: d.intakeDate ?? null, referral_source: d.referralSource ?? null }),
+  identity: (d) => ({ dob: d.dateOfBirth ?? null, est_age: d.estimatedAge ?? null, gender: d.genderIdentity ?? null }),
+  trafficking: (d) => ({ ttype: d.type ?? null }),
+  citizenship: (d) => ({ citizenship: d.category ?? null }),
+  family: (d) => ({
+    family_served: Array.isArray(d.members) ? d.members.filter((m) => (m as { servedByAgency?: boolean }).servedByAgency === true).length : 0,
+  }),
+};
+
+function updateFacts(db: Db, clientId: string, section: SectionName, data: Record<string, unknown>): void {
+  const facts = factsOf[section]?.(data);
+  if (!facts) return;
+  // Column names come from the fixed map above, never from input.
+  const columns = Object.keys(facts);
+  stmt(
+    db,
+    `INSERT INTO client_facts (client_id, ${columns.join(', ')}) VALUES (@clientId, ${columns.map((c) => `@${c}`).join(', ')})
+     ON CONFLICT (client_id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  ).run({ clientId, ...facts });
 }
 
 export function recordChanges(db: Db, clientId: string, at: string, by: string, section: string, fields: string[]): void {
