@@ -33,12 +33,16 @@ export const funderItems: readonly FunderItem[] = [
   { funder: 'HHS OTIP', item: 'Continued Presence granted', table: 'milestones_granted', row: 'continued_presence', column: 'count' },
 ];
 
-/** The report cell an item copies: looked up the same way by the export and by the screens. */
-export function funderValue(
-  tables: readonly { name: string; rows: readonly Record<string, string | number>[] }[],
-  item: Pick<FunderItem, 'table' | 'row' | 'column'>,
-): string | number {
+type Tables = readonly { name: string; rows: readonly Record<string, string | number>[] }[];
+
+/** The table and row an item copies from: looked up the same way by the export and by the screens. */
+export function funderSource<T extends Tables[number]>(tables: readonly T[], item: Pick<FunderItem, 'table' | 'row'>): { table: T | undefined; row: T['rows'][number] | undefined } {
   const table = tables.find((t) => t.name === item.table);
   const row = item.row === '' ? table?.rows[0] : table?.rows.find((r) => r.code === item.row || r.measure === item.row);
-  return row?.[item.column] ?? 0;
+  return { table, row };
+}
+
+/** The value an item copies; a missing row is a zero. */
+export function funderValue(tables: Tables, item: Pick<FunderItem, 'table' | 'row' | 'column'>): string | number {
+  return funderSource(tables, item).row?.[item.column] ?? 0;
 }

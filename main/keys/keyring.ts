@@ -266,8 +266,3 @@ export function resealed(keyring: Keyring, newDataKey: Buffer): Keyring {
     slots: keyring.slots.map((slot) => ({ ...slot, dataKey: seal(newDataKey, slot.publicKey, dataKeyAad(slot, keyEpoch)) })),
   };
 }
-
-export function hasSlotFor(keyring: Keyring, name: string): boolean {
-  const lookup = slotLookup(keyring, name);
-  return keyring.slots.some((s) => s.kind !== 'recovery' && s.lookup === lookup);
-}

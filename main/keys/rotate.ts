@@ -8,7 +8,6 @@
 // A crash before 4 leaves the old keyring and the old store (the copy is discarded); a crash after 4
 // is finished by finishPendingRotation at the next open. Only the old or only the new key ever works.
 import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { fsyncDirectory } from '../fs/atomic';
 import { STORE_CIPHER } from '../store/cipher';
@@ -22,19 +21,6 @@ const rekeyPath = (paths: DataPaths) => `${paths.store}.rekey`;
 
 function rawKey(key: Buffer): Buffer {
   return Buffer.concat([Buffer.from('raw:', 'latin1'), key]);
-}
-
-/** A digest of every row of every table, to prove the rekeyed copy holds the same data. */
-export function contentDigest(db: Db): string {
-  const hash = createHash('sha256');
-  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client_search_%' ORDER BY name").all();
-  for (const { name } of tables) {
-    hash.update(`\u0000${name}\u0000`);
-    for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate()) {
-      hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? v.toString() : v)));
-    }
-  }
-  return hash.digest('hex');
 }
 
 /** Row counts of every table: cheap to take, and enough next to a page-by-page check (see below). */

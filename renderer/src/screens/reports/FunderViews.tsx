@@ -3,16 +3,10 @@
 // disclosure control, the way main/reports/funders.ts fills the exported funder table; the mapping
 // itself lives in shared/funder-mapping.ts.
 import { useId } from 'react';
-import { funderItems, type FunderItem } from '../../../../shared/funder-mapping';
-import type { Report, ReportCell, ReportTable } from '../../../../shared/schemas/reports';
+import { funderItems, funderSource, type FunderItem } from '../../../../shared/funder-mapping';
+import type { Report } from '../../../../shared/schemas/reports';
 import { useT } from '../../i18n/i18n';
 import { cellText, tableTitle } from './reportWords';
-
-function sourceOf(report: Report, item: FunderItem): { table: ReportTable | undefined; row: Record<string, ReportCell> | undefined } {
-  const table = report.tables.find((x) => x.name === item.table);
-  const row = table?.rows.find((x) => item.row === '' || x.code === item.row || x.measure === item.row) ?? (item.row === '' ? table?.rows[0] : undefined);
-  return { table, row };
-}
 
 export function FunderViews({ report }: { report: Report }) {
   const { t } = useT();
@@ -46,7 +40,7 @@ function FunderTable({ funder, report }: { funder: FunderItem['funder']; report:
         </thead>
         <tbody>
           {items.map((item) => {
-            const { table, row } = sourceOf(report, item);
+            const { table, row } = funderSource(report.tables, item);
             const key = `funderItem.${item.table}.${item.row || 'all'}`;
             // A missing row is a zero, as in the exported funder table.
             const value = table && row ? cellText(i18n, table, row, item.column) || '0' : '0';
