@@ -3,6 +3,7 @@
 // case, referrals to a few fictional partners, some milestones and notes. Seeded, like the cases.
 import * as p from '../../shared/vocab/planning';
 import type { Db } from '../store/open';
+import { insertAssessment } from '../store/repos/assessments';
 import { stmt } from '../store/repos/statements';
 import type { Rng } from './generator';
 
@@ -45,15 +46,21 @@ export function defaultInstrumentOf(db: Db): Instrument {
 /** About three assessments a case: at intake, then every 90 days or so, scores drifting upward. */
 function seedAssessments(db: Db, rng: Rng, c: { id: string; createdAt: string; worker: string; today: Date }, instrument: Instrument): void {
   const start = Date.parse(c.createdAt);
-  const insertAssessment = stmt(db, 'INSERT INTO assessments (id, client_id, instrument_id, taken_on, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertScore = stmt(db, 'INSERT INTO assessment_scores (assessment_id, domain_id, score) VALUES (?, ?, ?)');
   const scores = instrument.domainIds.map(() => 1 + Math.floor(rng() * 3));
   for (let n = 0, at = start; n < 4 && at <= c.today.getTime(); n += 1, at += (80 + Math.floor(rng() * 30)) * day) {
     const id = hexId(rng);
-    insertAssessment.run(id, c.id, instrument.id, iso(at), n === 0 ? 'intake' : 'follow_up', c.createdAt, c.worker);
-    instrument.domainIds.forEach((domainId, i) => {
+    instrument.domainIds.forEach((_, i) => {
       if (n > 0 && rng() < 0.4) scores[i] = Math.min(5, Math.max(1, scores[i]! + (rng() < 0.8 ? 1 : -1)));
-      insertScore.run(id, domainId, scores[i]!);
+    });
+    insertAssessment(db, {
+      id,
+      clientId: c.id,
+      instrumentId: instrument.id,
+      takenOn: iso(at),
+      kind: n === 0 ? 'intake' : 'follow_up',
+      createdAt: c.createdAt,
+      createdBy: c.worker,
+      scores: instrument.domainIds.map((domainId, i) => ({ domainId, score: scores[i]! })),
     });
   }
 }

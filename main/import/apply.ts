@@ -8,6 +8,7 @@ import { localIsoDate } from '../cases/dates';
 import { newId } from '../store/ids';
 import type { Db } from '../store/open';
 import { getClient, insertClient, nextCaseNumber, putSection, recordChanges, setClientNames, updateClientColumns } from '../store/repos/clients';
+import { insertAssessment } from '../store/repos/assessments';
 import { insertExternalId, SPREADSHEET } from '../store/repos/external-ids';
 import { stmt } from '../store/repos/statements';
 import type { ClientImport } from './clients';
@@ -80,18 +81,7 @@ function writeService(w: Writer, s: ServiceImport): void {
 }
 
 function writeAssessment(w: Writer, a: AssessmentImport): void {
-  const id = newId();
-  stmt(w.db, 'INSERT INTO assessments (id, client_id, instrument_id, taken_on, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    id,
-    a.clientId,
-    a.instrumentId,
-    a.takenOn,
-    a.kind,
-    w.at,
-    w.by,
-  );
-  const insert = stmt(w.db, 'INSERT INTO assessment_scores (assessment_id, domain_id, score) VALUES (?, ?, ?)');
-  for (const s of a.scores) insert.run(id, s.domainId, s.score);
+  insertAssessment(w.db, { id: newId(), clientId: a.clientId, instrumentId: a.instrumentId, takenOn: a.takenOn, kind: a.kind, createdAt: w.at, createdBy: w.by, scores: a.scores });
   recordChanges(w.db, a.clientId, w.at, w.by, 'outcomes', [`imported:${a.kind}`]);
   updateClientColumns(w.db, a.clientId, {}, w.at);
 }

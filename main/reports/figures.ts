@@ -48,138 +48,233 @@ export interface Figures {
 
 const NOT_RECORDED = 'not_recorded';
 
-function breakdown(db: Db, sql: string, params: object): Breakdown {
-  return db
-    .prepare<[object], { key: string | null; count: number }>(sql)
-    .all(params)
-    .map((r) => ({ key: r.key ?? NOT_RECORDED, count: r.count }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+/**
+ * How figures "for served clients" are read. Each is either read for the served people directly
+ * (driving from them into each table's per-person index), or read for everyone and the part for the
+ * people *not* served taken away, whichever group is smaller: a caseworker's report reads only their
+ * caseload, and a whole-agency report at 100,000 cases never looks up every row's person.
+ * Both give the same numbers (tested).
+ */
+export type Strategy = 'direct' | 'complement';
+
+type Population = 'served' | 'others' | 'everyone';
+
+/** The FROM clause of `table` (alias `alias`, with a client_id column), limited to one population. */
+function rowsOf(population: Population, table: string, alias: string): string {
+  if (population === 'everyone') return `${table} ${alias}`;
+  const people = population === 'served' ? 'temp.report_clients' : 'temp.report_others';
+  // CROSS JOIN keeps the people as the outer loop: one index range per person.
+  return `${people} rc CROSS JOIN ${table} ${alias} ON ${alias}.client_id = rc.id`;
 }
 
-/** Builds the served population for the period as an in-memory temporary table. */
-function prepareServed(db: Db, period: Period): void {
-  db.exec('DROP TABLE IF EXISTS temp.report_clients');
+/** Rows keyed by `key`, numeric columns `values`: everyone's minus the others'. */
+function subtract<R extends Record<string, unknown>>(everyone: R[], others: R[], key: keyof R, values: (keyof R)[]): R[] {
+  const taken = new Map(others.map((r) => [r[key], r]));
+  return everyone
+    .map((r) => {
+      const o = taken.get(r[key]);
+      if (!o) return r;
+      const out: Record<string, unknown> = { ...r };
+      for (const v of values) out[v as string] = (r[v] as number) - (o[v] as number);
+      return out as R;
+    })
+    .filter((r) => values.some((v) => (r[v] as number) !== 0));
+}
+
+class Reader {
+  constructor(
+    private readonly db: Db,
+    readonly strategy: Strategy,
+    private readonly params: object,
+  ) {}
+
+  all<R>(sql: string): R[] {
+    return this.db.prepare<[object], R>(sql).all(this.params);
+  }
+
+  /** A tally over served people, from a query written for any one population. */
+  tally<R extends Record<string, unknown>>(query: (p: Population) => string, key: keyof R & string, values: (keyof R & string)[]): R[] {
+    if (this.strategy === 'direct') return this.all<R>(query('served'));
+    return subtract(this.all<R>(query('everyone')), this.all<R>(query('others')), key, values);
+  }
+
+  breakdown(query: (p: Population) => string): Breakdown {
+    return this.tally<{ key: string | null; count: number }>(query, 'key', ['count'])
+      .map((r) => ({ key: r.key ?? NOT_RECORDED, count: r.count }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  /** Every value of a one-column query over served people, as a multiset (sorted). */
+  values(query: (p: Population) => string): number[] {
+    const read = (p: Population) => this.all<{ d: number }>(query(p)).map((r) => r.d);
+    if (this.strategy === 'direct') return read('served').sort((a, b) => a - b);
+    const left = new Map<number, number>();
+    for (const d of read('others')) left.set(d, (left.get(d) ?? 0) + 1);
+    return read('everyone')
+      .filter((d) => {
+        const n = left.get(d) ?? 0;
+        if (n === 0) return true;
+        left.set(d, n - 1);
+        return false;
+      })
+      .sort((a, b) => a - b);
+  }
+}
+
+/**
+ * Builds the served population for the period as temporary tables: temp.report_clients (served,
+ * with the facts counted by) and, when the other people are fewer, temp.report_others (their ids).
+ * Both are read in client_facts order, which is their key order, so the build is one ordered pass.
+ */
+function preparePopulation(db: Db, period: Period, forced?: Strategy): Strategy {
+  dropTemp(db);
   db.exec(`CREATE TEMP TABLE report_clients (
     id TEXT PRIMARY KEY, intake_date TEXT, is_new INTEGER, minor INTEGER, gender TEXT, ttype TEXT,
     citizenship TEXT, source TEXT, family_served INTEGER
   ) WITHOUT ROWID`);
-  db.prepare(
+  const served = db.prepare(
     `INSERT INTO temp.report_clients
-     SELECT id, intake_date, intake_date >= @from,
+     SELECT client_id, intake_date, intake_date >= @from,
        CASE
          WHEN dob GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN
            (CAST(substr(intake_date, 1, 4) AS INTEGER) - CAST(substr(dob, 1, 4) AS INTEGER)
              - (substr(intake_date, 6, 5) < substr(dob, 6, 5))) < 18
          WHEN est_age IS NOT NULL THEN est_age < 18
        END,
-       gender, ttype, citizenship, source, family_served
-     FROM (
-       SELECT c.id,
-         coalesce(f.intake_date, substr(c.created_at, 1, 10)) AS intake_date,
-         f.dob, f.est_age, f.gender, f.ttype, f.citizenship, f.referral_source AS source,
-         coalesce(f.family_served, 0) AS family_served
-       FROM clients c LEFT JOIN client_facts f ON f.client_id = c.id
-       WHERE (@worker IS NULL OR c.assigned_worker_id = @worker)
-     ) AS x
+       gender, ttype, citizenship, referral_source, family_served
+     FROM (SELECT f.*, coalesce(f.intake_date, f.opened_on) AS intake_date FROM client_facts f) AS x
      WHERE x.intake_date <= @to
-       AND NOT EXISTS (
-         SELECT 1 FROM case_closures k WHERE k.client_id = x.id AND k.closed_on < @from
+       AND (@worker IS NULL OR x.client_id IN (SELECT id FROM clients WHERE assigned_worker_id = @worker))
+       AND x.client_id NOT IN (
+         -- Closed before the period (by their latest closure) and not reopened within it.
+         SELECT k.client_id FROM case_closures k WHERE k.closed_on < @from
            AND (k.reopened_on IS NULL OR k.reopened_on > @to)
            AND NOT EXISTS (SELECT 1 FROM case_closures later WHERE later.client_id = k.client_id AND later.id > k.id)
-       )`,
-  ).run({ from: period.from, to: period.to, worker: period.workerId });
+       )
+     ORDER BY x.client_id`,
+  ).run({ from: period.from, to: period.to, worker: period.workerId }).changes;
+  const everyone = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM client_facts').get()!.n;
+  const strategy = forced ?? (everyone - served < served ? 'complement' : 'direct');
+  if (strategy === 'complement') {
+    db.exec('CREATE TEMP TABLE report_others (id TEXT PRIMARY KEY) WITHOUT ROWID');
+    db.exec('INSERT INTO temp.report_others SELECT client_id FROM client_facts WHERE client_id NOT IN (SELECT id FROM temp.report_clients) ORDER BY client_id');
+  }
+  return strategy;
 }
 
-export function computeFigures(db: Db, period: Period): Figures {
-  const p = { from: period.from, to: period.to };
-  prepareServed(db, period);
+function dropTemp(db: Db): void {
+  db.exec('DROP TABLE IF EXISTS temp.report_clients');
+  db.exec('DROP TABLE IF EXISTS temp.report_others');
+}
+
+interface Pair {
+  instrument: string;
+  client: string;
+  first: string;
+  last: string;
+}
+
+/**
+ * Each served person's first and latest assessment per instrument up to the last day, as score
+ * lines (see migration 0070). One grouped pass over the per-person index: the sort key is date,
+ * then creation time, then id, and the score line rides after a '|' that no date or id contains.
+ */
+function assessmentPairs(db: Db, strategy: Strategy, to: string): Pair[] {
+  const key = "a.taken_on || a.created_at || a.id || '|' || a.score_line";
+  const grouped = (source: string, filter: string) => `
+    SELECT instrument, client, substr(first_key, instr(first_key, '|') + 1) AS first, substr(last_key, instr(last_key, '|') + 1) AS last
+    FROM (
+      SELECT a.instrument_id AS instrument, a.client_id AS client, min(${key}) AS first_key, max(${key}) AS last_key
+      FROM ${source} WHERE a.taken_on <= @to
+      GROUP BY a.client_id, a.instrument_id HAVING count(*) >= 2
+    ) ${filter}`;
+  const sql =
+    strategy === 'direct'
+      ? grouped(rowsOf('served', 'assessments', 'a'), '')
+      : grouped('assessments a', 'WHERE client NOT IN (SELECT id FROM temp.report_others)');
+  return db.prepare<[object], Pair>(sql).all({ to });
+}
+
+function assessmentChange(db: Db, pairs: Pair[]): Pick<Figures, 'assessment' | 'improvedClients'> {
+  const domains = db
+    .prepare<[], { id: string; instrument_id: string; code: string; label: string }>('SELECT id, instrument_id, code, label FROM instrument_domains ORDER BY position')
+    .all();
+  const order = new Map<string, typeof domains>();
+  for (const d of domains) order.set(d.instrument_id, [...(order.get(d.instrument_id) ?? []), d]);
+  const perDomain = new Map<string, { clients: number; sum: number; improved: number }>();
+  const assessed = new Set<string>();
+  const improved = new Set<string>();
+  for (const pair of pairs) {
+    const list = order.get(pair.instrument) ?? [];
+    const n = Math.min(pair.first.length, pair.last.length, list.length);
+    for (let i = 0; i < n; i += 1) {
+      const first = pair.first.charCodeAt(i) - 48;
+      const last = pair.last.charCodeAt(i) - 48;
+      // '.' (not scored) reads as a negative number here: only a domain scored both times counts.
+      if (first < 1 || last < 1) continue;
+      const change = last - first;
+      const id = list[i]!.id;
+      const tally = perDomain.get(id) ?? { clients: 0, sum: 0, improved: 0 };
+      tally.clients += 1;
+      tally.sum += change;
+      if (change >= 1) {
+        tally.improved += 1;
+        improved.add(pair.client);
+      }
+      perDomain.set(id, tally);
+      assessed.add(pair.client);
+    }
+  }
+  const byId = new Map(domains.map((d) => [d.id, d]));
+  const assessment = [...perDomain].map(([id, t]) => {
+    const d = byId.get(id)!;
+    return { domain: d.code, label: (JSON.parse(d.label) as { en: string }).en, clients: t.clients, meanChange: Math.round((t.sum / t.clients) * 100) / 100, improved: t.improved };
+  });
+  assessment.sort((a, b) => a.domain.localeCompare(b.domain));
+  return { assessment, improvedClients: { assessed: assessed.size, improved: improved.size } };
+}
+
+export function computeFigures(db: Db, period: Period, forced?: Strategy): Figures {
+  const strategy = preparePopulation(db, period, forced);
   try {
+    const read = new Reader(db, strategy, { from: period.from, to: period.to });
     const served = db.prepare<[], { total: number; fresh: number }>('SELECT count(*) AS total, coalesce(sum(is_new), 0) AS fresh FROM temp.report_clients').get()!;
-    const by = (column: string) => breakdown(db, `SELECT ${column} AS key, count(*) AS count FROM temp.report_clients GROUP BY 1`, {});
-    const ageAtIntake = breakdown(
-      db,
-      "SELECT CASE minor WHEN 1 THEN 'minor' WHEN 0 THEN 'adult' ELSE 'unknown' END AS key, count(*) AS count FROM temp.report_clients GROUP BY 1",
-      {},
+    const people = new Reader(db, 'direct', {});
+    const by = (column: string) => people.breakdown(() => `SELECT ${column} AS key, count(*) AS count FROM temp.report_clients GROUP BY 1`);
+    const ageAtIntake = people.breakdown(
+      () => "SELECT CASE minor WHEN 1 THEN 'minor' WHEN 0 THEN 'adult' ELSE 'unknown' END AS key, count(*) AS count FROM temp.report_clients GROUP BY 1",
     );
-    const services = db
-      .prepare<[object], { category: string; clients: number; encounters: number }>(
-        `SELECT category, count(*) AS clients, sum(n) AS encounters FROM (
-           SELECT s.category, s.client_id, count(*) AS n FROM services s
-           WHERE s.date BETWEEN @from AND @to GROUP BY s.category, s.client_id
-         ) WHERE client_id IN (SELECT id FROM temp.report_clients) GROUP BY category ORDER BY category`,
+    // For everyone, the categories in use are found by hopping along the category index (one seek
+    // each), then each category's period is one range of that index, read in category order.
+    const services = read
+      .tally<{ category: string; clients: number; encounters: number }>(
+        (p) => `WITH RECURSIVE used(category) AS (
+                  SELECT min(category) FROM services
+                  UNION ALL SELECT (SELECT min(category) FROM services WHERE category > used.category) FROM used WHERE used.category IS NOT NULL
+                )
+                SELECT s.category, count(DISTINCT s.client_id) AS clients, count(*) AS encounters FROM ${rowsOf(p, 'services', 's')}
+                WHERE s.date BETWEEN @from AND @to ${p === 'everyone' ? 'AND s.category IN (SELECT category FROM used)' : ''} GROUP BY s.category`,
+        'category',
+        ['clients', 'encounters'],
       )
-      .all(p);
-    const referrals = breakdown(
-      db,
-      `SELECT r.status AS key, count(*) AS count FROM referrals r JOIN temp.report_clients rc ON rc.id = r.client_id
-       WHERE r.sent_on BETWEEN @from AND @to GROUP BY 1`,
-      p,
+      .sort((a, b) => a.category.localeCompare(b.category));
+    const referrals = read.breakdown((p) => `SELECT r.status AS key, count(*) AS count FROM ${rowsOf(p, 'referrals', 'r')} WHERE r.sent_on BETWEEN @from AND @to GROUP BY 1`);
+    const matchDays = read.values(
+      (p) => `SELECT julianday(r.accepted_on) - julianday(r.sent_on) AS d FROM ${rowsOf(p, 'referrals', 'r')}
+              WHERE r.sent_on BETWEEN @from AND @to AND r.accepted_on IS NOT NULL`,
     );
-    const matchDays = db
-      .prepare<[object], { d: number }>(
-        `SELECT julianday(r.accepted_on) - julianday(r.sent_on) AS d FROM referrals r JOIN temp.report_clients rc ON rc.id = r.client_id
-         WHERE r.sent_on BETWEEN @from AND @to AND r.accepted_on IS NOT NULL ORDER BY d`,
-      )
-      .all(p)
-      .map((r) => r.d);
     const mid = matchDays.length / 2;
     const median = matchDays.length === 0 ? null : matchDays.length % 2 ? matchDays[Math.floor(mid)]! : (matchDays[mid - 1]! + matchDays[mid]!) / 2;
-    const goals = breakdown(
-      db,
-      `SELECT g.status AS key, count(*) AS count FROM goals g JOIN temp.report_clients rc ON rc.id = g.client_id
-       WHERE (g.status = 'open' AND substr(g.created_at, 1, 10) <= @to) OR g.status_on BETWEEN @from AND @to GROUP BY 1`,
-      p,
+    const goals = read.breakdown(
+      (p) => `SELECT g.status AS key, count(*) AS count FROM ${rowsOf(p, 'goals', 'g')}
+              WHERE (g.status = 'open' AND substr(g.created_at, 1, 10) <= @to) OR g.status_on BETWEEN @from AND @to GROUP BY 1`,
     );
-    // First and latest assessment per person and instrument in one grouped pass: the sort key is
-    // date, then creation time, then id (a fixed-width 32-character suffix the pair is read back from).
-    const pairs = `WITH bounds AS (
-        SELECT a.client_id,
-          min(a.taken_on || a.created_at || a.id) AS first_key,
-          max(a.taken_on || a.created_at || a.id) AS last_key
-        FROM assessments a JOIN temp.report_clients rc ON rc.id = a.client_id
-        WHERE a.taken_on <= @to
-        GROUP BY a.client_id, a.instrument_id
-        HAVING count(*) >= 2
-      ),
-      pairs AS (SELECT client_id, substr(first_key, -32) AS first_id, substr(last_key, -32) AS last_id FROM bounds),
-      changes AS (
-        SELECT pairs.client_id, fs.domain_id AS domain, ls.score - fs.score AS change
-        FROM pairs
-        JOIN assessment_scores fs ON fs.assessment_id = pairs.first_id
-        JOIN assessment_scores ls ON ls.assessment_id = pairs.last_id AND ls.domain_id = fs.domain_id
-      )`;
-    db.exec('DROP TABLE IF EXISTS temp.report_changes');
-    db.prepare(`CREATE TEMP TABLE report_changes AS ${pairs} SELECT client_id, domain, change FROM changes`).run({ to: period.to });
-    const domains = new Map(
-      db
-        .prepare<[], { id: string; code: string; label: string }>('SELECT id, code, label FROM instrument_domains')
-        .all()
-        .map((d) => [d.id, { code: d.code, label: (JSON.parse(d.label) as { en: string }).en }]),
+    const change = assessmentChange(db, assessmentPairs(db, strategy, period.to));
+    const milestones = read.breakdown(
+      (p) => `SELECT m.kind AS key, count(*) AS count FROM ${rowsOf(p, 'milestones', 'm')}
+              WHERE m.status = 'granted' AND m.decided_on BETWEEN @from AND @to GROUP BY 1`,
     );
-    const assessment = db
-      .prepare<[], { domain: string; clients: number; meanChange: number; improved: number }>(
-        'SELECT domain, count(*) AS clients, avg(change) AS meanChange, sum(change >= 1) AS improved FROM temp.report_changes GROUP BY domain',
-      )
-      .all()
-      .map((a) => ({ ...a, domain: domains.get(a.domain)?.code ?? a.domain, label: domains.get(a.domain)?.label ?? a.domain }))
-      .sort((a, b) => a.domain.localeCompare(b.domain));
-    const improvedClients = db
-      .prepare<[], { assessed: number; improved: number }>(
-        'SELECT count(DISTINCT client_id) AS assessed, count(DISTINCT CASE WHEN change >= 1 THEN client_id END) AS improved FROM temp.report_changes',
-      )
-      .get()!;
-    const milestones = breakdown(
-      db,
-      `SELECT m.kind AS key, count(*) AS count FROM milestones m JOIN temp.report_clients rc ON rc.id = m.client_id
-       WHERE m.status = 'granted' AND m.decided_on BETWEEN @from AND @to GROUP BY 1`,
-      p,
-    );
-    const exits = breakdown(
-      db,
-      `SELECT k.destination AS key, count(*) AS count FROM case_closures k JOIN temp.report_clients rc ON rc.id = k.client_id
-       WHERE k.closed_on BETWEEN @from AND @to GROUP BY 1`,
-      p,
-    );
+    const exits = read.breakdown((p) => `SELECT k.destination AS key, count(*) AS count FROM ${rowsOf(p, 'case_closures', 'k')} WHERE k.closed_on BETWEEN @from AND @to GROUP BY 1`);
     const family = db.prepare<[], { n: number }>('SELECT coalesce(sum(family_served), 0) AS n FROM temp.report_clients').get()!.n;
     return {
       served: { total: served.total, new: served.fresh, continuing: served.total - served.fresh },
@@ -192,14 +287,13 @@ export function computeFigures(db: Db, period: Period): Figures {
       referrals,
       daysToMatch: { median, matched: matchDays.length },
       goals,
-      assessment: assessment.map((a) => ({ ...a, meanChange: Math.round(a.meanChange * 100) / 100 })),
-      improvedClients,
+      assessment: change.assessment,
+      improvedClients: change.improvedClients,
       milestones,
       exits,
       familyMembersServed: family,
     };
   } finally {
-    db.exec('DROP TABLE IF EXISTS temp.report_clients');
-    db.exec('DROP TABLE IF EXISTS temp.report_changes');
+    dropTemp(db);
   }
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../../main/reports/figures';
 import { scanForCanaries } from '../helpers/scan';
 import { tempDir } from '../helpers/tmp';
-import { setUpCore, type TestCore } from '../helpers/core';
+import { seedClients } from '../../main/demo/generator';
+import { addStaff, setUpCore, type TestCore } from '../helpers/core';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 
@@ -62,10 +63,10 @@ async function fixture(t: TestCore) {
 }
 
 describe('the outcome report figures', () => {
-  it('match the hand-computed fixture, rule by rule', async () => {
+  it.each(['direct', 'complement'] as const)('match the hand-computed fixture, rule by rule (read %s)', async (strategy) => {
     const t = await setUpCore();
     await fixture(t);
-    const f = computeFigures(t.control.current!.db, { ...YEAR, workerId: null });
+    const f = computeFigures(t.control.current!.db, { ...YEAR, workerId: null }, strategy);
     const asMap = (b: { key: string; count: number }[]) => Object.fromEntries(b.map((x) => [x.key, x.count]));
     // Served: A (continuing), B and C (new), F (reopened in the period); not D (after) nor E (closed before).
     expect(f.served).toEqual({ total: 4, new: 2, continuing: 2 });
@@ -98,6 +99,31 @@ describe('the outcome report figures', () => {
     const me = ((await t.ok('app.status', {})) as { user: { id: string } }).user.id;
     expect(computeFigures(t.control.current!.db, { ...YEAR, workerId: me }).served.total).toBe(4);
     expect(computeFigures(t.control.current!.db, { ...YEAR, workerId: 'f'.repeat(32) }).served.total).toBe(0);
+  });
+
+  it('are the same whether read for the served people or for everyone less the others', async () => {
+    const t = await setUpCore();
+    const db = t.control.current!.db;
+    const me = ((await t.ok('app.status', {})) as { user: { id: string } }).user.id;
+    await addStaff(t, 'caseworker', 'Synthetic Caseworker');
+    const other = db.prepare<[], { id: string }>("SELECT id FROM users WHERE display_name = 'Synthetic Caseworker'").get()!;
+    seedClients(db, { count: 400, seed: 11, today: new Date('2026-06-01T12:00:00Z'), workerIds: [me, me, me, other.id] });
+    // Some cases closed (one reopened) so the served population differs from the whole caseload.
+    const ids = db.prepare('SELECT id FROM clients ORDER BY id LIMIT 40').pluck().all() as string[];
+    for (const [i, id] of ids.entries()) {
+      await t.ok('clients.close', { clientId: id, closedOn: i % 2 ? '2024-06-01' : '2025-06-01', reason: 'moved', destination: 'unknown' });
+      if (i % 5 === 0) await t.ok('clients.reopen', { clientId: id, reopenedOn: '2025-08-01' });
+    }
+    for (const period of [YEAR, { from: '2024-01-01', to: '2024-06-30' }, { from: '2026-01-01', to: '2026-05-31' }]) {
+      for (const workerId of [null, me, other.id]) {
+        const direct = computeFigures(db, { ...period, workerId }, 'direct');
+        expect(direct.served.total).toBeGreaterThan(0);
+        expect(computeFigures(db, { ...period, workerId }, 'complement')).toEqual(direct);
+      }
+    }
+    const year = computeFigures(db, { ...YEAR, workerId: null });
+    expect(year.services.length).toBeGreaterThan(3);
+    expect(year.improvedClients.assessed).toBeGreaterThan(10);
   });
 });
 

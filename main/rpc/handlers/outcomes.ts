@@ -5,6 +5,7 @@ import { openableClient } from '../../cases/access';
 import { workingOn } from '../../cases/owner';
 import { recordChanges, updateClientColumns } from '../../store/repos/clients';
 import { newId } from '../../store/ids';
+import { insertAssessment } from '../../store/repos/assessments';
 import { stmt } from '../../store/repos/statements';
 import { AppError } from '../errors';
 import type { Handler } from '../types';
@@ -65,17 +66,7 @@ export const recordAssessment: Handler<'outcomes.record'> = (input, ctx) => {
   if (bad >= 0) throw new AppError('INVALID_INPUT', undefined, [{ path: `scores.${bad}.domainId`, message: "That domain is not part of this instrument." }]);
   const id = newId();
   const at = ctx.now().toISOString();
-  stmt(ctx.db, 'INSERT INTO assessments (id, client_id, instrument_id, taken_on, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    id,
-    client.id,
-    input.instrumentId,
-    input.takenOn,
-    input.kind,
-    at,
-    ctx.user.id,
-  );
-  const insert = stmt(ctx.db, 'INSERT INTO assessment_scores (assessment_id, domain_id, score) VALUES (?, ?, ?)');
-  for (const s of input.scores) insert.run(id, s.domainId, s.score);
+  insertAssessment(ctx.db, { id, clientId: client.id, instrumentId: input.instrumentId, takenOn: input.takenOn, kind: input.kind, createdAt: at, createdBy: ctx.user.id, scores: input.scores });
   recordChanges(ctx.db, client.id, at, ctx.user.id, 'outcomes', [`assessment:${input.kind}`]);
   updateClientColumns(ctx.db, client.id, {}, at);
   return { id };

@@ -9,6 +9,7 @@ import accessReasons from './0030-access-reasons';
 import planning from './0040-planning';
 import outcomes from './0050-outcomes';
 import importIds from './0060-import';
+import reportSpeed from './0070-report-speed';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

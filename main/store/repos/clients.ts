@@ -49,6 +49,7 @@ export function insertClient(db: Db, c: NewClient): void {
     `INSERT INTO clients (id, case_number, chosen_name, pronouns, risk_level, urgent_safety, birth_date, assigned_worker_id, created_by, created_at, updated_at)
      VALUES (@id, @caseNumber, @chosenName, @pronouns, @riskLevel, @urgentSafety, @birthDate, @assignedWorkerId, @createdBy, @at, @at)`,
   ).run({ ...c, urgentSafety: c.urgentSafety ? 1 : 0 });
+  stmt(db, 'INSERT INTO client_facts (client_id, opened_on) VALUES (?, substr(?, 1, 10))').run(c.id, c.at);
 }
 
 export function getClient(db: Db, id: string): ClientRecord | undefined {
