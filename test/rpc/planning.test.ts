@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seedClients } from '../../main/demo/generator';
+import { dueItems } from '../../main/rpc/handlers/due';
 import { ADMIN, PASSPHRASE, addStaff, setUpCore, type TestCore } from '../helpers/core';
 
 async function clientWithPartner(t: TestCore) {
@@ -163,5 +165,22 @@ describe("what's due", () => {
       ['consent', '2026-03-20', false, 'services'],
       ['milestone', '2026-03-25', false, 'interim_assistance'],
     ]);
+  });
+
+  it('gives the same items read from the cases or from the dates, for a small and a large caseload', async () => {
+    const t = await setUpCore();
+    const db = t.control.current!.db;
+    const me = ((await t.ok('app.status', {})) as { user: { id: string } }).user.id;
+    await addStaff(t, 'caseworker', 'Other Worker');
+    const other = db.prepare<[], { id: string }>("SELECT id FROM users WHERE display_name = 'Other Worker'").get()!.id;
+    // Most cases are mine; a few are someone else's, so both readings must also leave theirs out.
+    seedClients(db, { count: 300, seed: 21, today: new Date('2026-02-15T12:00:00Z'), workerIds: [me, me, me, other] });
+    const now = new Date('2026-03-01T12:00:00Z');
+    for (const person of [me, other]) {
+      const byCase = dueItems(db, person, now, 'by-case');
+      expect(new Set(byCase.map((i) => i.kind)).size).toBeGreaterThanOrEqual(3);
+      expect(dueItems(db, person, now, 'by-date')).toEqual(byCase);
+    }
+    expect(dueItems(db, me, now).length).toBeGreaterThan(dueItems(db, other, now).length);
   });
 });
