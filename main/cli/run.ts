@@ -24,7 +24,8 @@ const USAGE = `Usage:
   safehold audit verify --data-dir DIR [--name NAME] [--passphrase-stdin]   (admins and auditors)
   safehold rotate-key   --data-dir DIR [--name NAME] [--passphrase-stdin]   (admins)
   safehold report --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--format csv,pdf,json]
-                 [--name NAME] [--passphrase-stdin]   (admins, supervisors, auditors)
+                 [--lang en|es] [--name NAME] [--passphrase-stdin]   (admins, supervisors, auditors)
+                 (--lang: the language of the files' titles, labels and notes; codes stay the same)
   safehold verify-report DIR   (needs no store: checks a report folder is complete and unaltered)
   safehold backup  --data-dir DIR --to FOLDER [--name NAME] [--passphrase-stdin]   (admins)
                    (one encrypted .shbk file: the store, its key slots and a sealed manifest)
@@ -50,6 +51,7 @@ const options = {
   to: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
+  lang: { type: 'string' },
   kind: { type: 'string' },
   file: { type: 'string' },
   template: { type: 'string' },

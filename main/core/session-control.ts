@@ -3,6 +3,7 @@
 // passphrase change. Holds the only live copy of the data key, and wipes it on lock.
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/limits';
 import type { AppEvent } from '../../shared/contract';
+import type { Language } from '../../shared/schemas/prefs';
 import type { AppStatus } from '../../shared/schemas/session';
 import { auditLog, type AuditEvent } from '../audit/chain';
 import { calibrateKdf, FLOOR_COST, type KdfCost } from '../keys/kdf';
@@ -15,7 +16,7 @@ import { buildReport } from '../reports/build';
 import { computeFigures } from '../reports/figures';
 import { ExportCancelled, exportReport } from '../reports/export';
 import { keyFingerprint, verifyReportFolder } from '../reports/manifest';
-import { signingKeys, suppressionThreshold } from '../reports/settings';
+import { domainLabels, signingKeys, suppressionThreshold } from '../reports/settings';
 import type { Role } from '../../shared/roles';
 import { addStaffAccount, deactivate, reactivate, regenerateRecoveryKey, resetPassphrase, rotate, type AccountContext } from './accounts';
 import type { RotationStep } from '../keys/rotate';
@@ -195,11 +196,14 @@ export class SessionControl {
 
   private exportCancelled = false;
 
-  /** Writes a signed report folder; reports progress, and stops cleanly if cancelled. */
-  async exportReport(input: { from: string; to: string; workerId: string | null; folder: string; formats: ('csv' | 'pdf' | 'json')[] }) {
+  /** Writes a signed report folder in the language asked for; reports progress, and stops cleanly if cancelled. */
+  async exportReport(input: { from: string; to: string; workerId: string | null; folder: string; formats: ('csv' | 'pdf' | 'json')[]; language: Language }) {
     const session = this.requireSession();
     this.exportCancelled = false;
-    const report = session.db.transaction(() => buildReport(computeFigures(session.db, input), input, suppressionThreshold(session.db))).deferred();
+    const db = session.db;
+    const report = db
+      .transaction(() => buildReport(computeFigures(db, input), input, suppressionThreshold(db), { language: input.language, domainLabels: domainLabels(db) }))
+      .deferred();
     const result = await exportReport({
       report,
       folder: input.folder,

@@ -1,24 +1,10 @@
 // Main process (plain Node). Never imports electron.
 // The outcome report's raw figures for a period, before disclosure control. Aggregates only: no
 // row of this file's output names or identifies anyone. The counting rules are written once, here
-// and in COUNTING_RULES, and tested against a hand-computed fixture.
+// and in counting-rules.ts, and tested against a hand-computed fixture.
 import type { Db } from '../store/open';
 
-export const COUNTING_RULES = [
-  'Clients served: every case open at some time in the period: its intake date is on or before the last day, and it was not closed before the first day (or it was reopened within the period).',
-  'New clients: served clients whose intake date falls in the period. Continuing clients: the other served clients.',
-  "Intake date: the intake section's intake date, or the day the case was created when that is empty.",
-  "Adult or minor: age on the intake date, from the date of birth, or from the estimated age when there is no date of birth; 'Unknown' when neither is recorded.",
-  "Trafficking type, gender, citizenship and referral source: as recorded in the intake; a reason (doesn't know, prefers not to answer, not collected) is counted as that reason, and an empty answer as 'Not recorded'.",
-  'Services: services dated in the period, for served clients. Encounters count every service; clients count each person once per category.',
-  'Referrals: referrals sent in the period, by their status now. Days to match: from sending to acceptance, for those accepted (median).',
-  'Goals: goals of served clients that were open at the end of the period or changed status during it, by status.',
-  'Assessment change: for served clients with at least two assessments on the same instrument up to the last day, latest score minus first score per domain. Measurable improvement: at least one domain up by one level or more.',
-  'Legal and immigration milestones: granted, with the decision dated in the period, by kind.',
-  'Exits: cases closed in the period, by destination.',
-  'Family members served: family members marked as served by the agency, of served clients.',
-  'Counts from 1 to the threshold are shown as a range; further cells are withheld so that no hidden count can be worked out from a total. Zeros are shown.',
-] as const;
+export { COUNTING_RULES } from './counting-rules';
 
 export interface Period {
   from: string;
@@ -93,13 +79,13 @@ class Reader {
   }
 
   /** A tally over served people, from a query written for any one population. */
-  tally<R extends Record<string, unknown>>(query: (p: Population) => string, key: keyof R & string, values: (keyof R & string)[]): R[] {
-    if (this.strategy === 'direct') return this.all<R>(query('served'));
+  tally<R extends Record<string, unknown>>(query: (p: Population) => string, key: keyof R & string, values: (keyof R & string)[], strategy = this.strategy): R[] {
+    if (strategy === 'direct') return this.all<R>(query('served'));
     return subtract(this.all<R>(query('everyone')), this.all<R>(query('others')), key, values);
   }
 
-  breakdown(query: (p: Population) => string): Breakdown {
-    return this.tally<{ key: string | null; count: number }>(query, 'key', ['count'])
+  breakdown(query: (p: Population) => string, strategy = this.strategy): Breakdown {
+    return this.tally<{ key: string | null; count: number }>(query, 'key', ['count'], strategy)
       .map((r) => ({ key: r.key ?? NOT_RECORDED, count: r.count }))
       .sort((a, b) => a.key.localeCompare(b.key));
   }
@@ -142,7 +128,11 @@ function preparePopulation(db: Db, period: Period, forced?: Strategy): Strategy 
          WHEN est_age IS NOT NULL THEN est_age < 18
        END,
        gender, ttype, citizenship, referral_source, family_served
-     FROM (SELECT f.*, coalesce(f.intake_date, f.opened_on) AS intake_date FROM client_facts f) AS x
+     FROM (
+       SELECT f.client_id, coalesce(f.intake_date, f.opened_on) AS intake_date, f.dob, f.est_age, f.gender, f.ttype,
+         f.citizenship, f.referral_source, f.family_served
+       FROM client_facts f
+     ) AS x
      WHERE x.intake_date <= @to
        AND (@worker IS NULL OR x.client_id IN (SELECT id FROM clients WHERE assigned_worker_id = @worker))
        AND x.client_id NOT IN (
@@ -239,11 +229,9 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
   try {
     const read = new Reader(db, strategy, { from: period.from, to: period.to });
     const served = db.prepare<[], { total: number; fresh: number }>('SELECT count(*) AS total, coalesce(sum(is_new), 0) AS fresh FROM temp.report_clients').get()!;
-    const people = new Reader(db, 'direct', {});
-    const by = (column: string) => people.breakdown(() => `SELECT ${column} AS key, count(*) AS count FROM temp.report_clients GROUP BY 1`);
-    const ageAtIntake = people.breakdown(
-      () => "SELECT CASE minor WHEN 1 THEN 'minor' WHEN 0 THEN 'adult' ELSE 'unknown' END AS key, count(*) AS count FROM temp.report_clients GROUP BY 1",
-    );
+    // The served people's own facts: read from the population table alone.
+    const by = (expression: string) => read.breakdown(() => `SELECT ${expression} AS key, count(*) AS count FROM temp.report_clients GROUP BY 1`, 'direct');
+    const ageAtIntake = by("CASE minor WHEN 1 THEN 'minor' WHEN 0 THEN 'adult' ELSE 'unknown' END");
     // For everyone, the categories in use are found by hopping along the category index (one seek
     // each), then each category's period is one range of that index, read in category order.
     const services = read

@@ -7,6 +7,7 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'nod
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { Language } from '../../shared/schemas/prefs';
 
 export const MANIFEST = 'manifest.json';
 
@@ -15,7 +16,9 @@ const Manifest = z
     kind: z.literal('safehold-report-manifest'),
     version: z.literal(1),
     period: z.object({ from: z.string(), to: z.string() }),
-    parameters: z.object({ workerFilter: z.boolean(), threshold: z.number().int() }),
+    // A report made before reports had a language has none here (it was English); leaving it out
+    // keeps that manifest's signed bytes, and so its signature, as they were.
+    parameters: z.object({ workerFilter: z.boolean(), threshold: z.number().int(), language: Language.optional() }),
     appVersion: z.string(),
     generatedAt: z.string(),
     auditChainHead: z.string(),

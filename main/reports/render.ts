@@ -3,6 +3,7 @@
 // with bar charts. All built from the suppressed report only; nothing else is read.
 import PDFDocument from 'pdfkit';
 import type { Report, ReportTable } from '../../shared/schemas/reports';
+import { reportWords } from './words';
 
 function csvField(value: string | number | undefined): string {
   const text = value === undefined ? '' : String(value);
@@ -21,18 +22,26 @@ export function reportJson(report: Report, tables: ReportTable[]): string {
   return `${JSON.stringify({ ...report, tables }, null, 2)}\n`;
 }
 
-/** A PDF a person can read: the period, each table with a bar chart of its counts, and the rules. */
+/** A PDF a person can read, in the report's language: the period, each table with a bar chart of its counts, and the rules. */
 export function reportPdf(report: Report, tables: ReportTable[], generatedAt: string): Promise<Buffer> {
+  const { language } = report.parameters;
+  const words = reportWords[language].pdf;
   return new Promise((resolve, reject) => {
-    // No metadata beyond a title; fixed dates so the bytes depend only on the report.
-    const doc = new PDFDocument({ size: 'LETTER', margin: 54, info: { Title: 'Safehold outcome report', CreationDate: new Date(generatedAt), ModDate: new Date(generatedAt) } });
+    // No metadata beyond a title and the language (for screen readers); fixed dates so the bytes
+    // depend only on the report.
+    const doc = new PDFDocument({
+      size: 'LETTER',
+      margin: 54,
+      lang: language,
+      info: { Title: words.documentTitle, CreationDate: new Date(generatedAt), ModDate: new Date(generatedAt) },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.font('Helvetica-Bold').fontSize(18).text('Outcome report');
-    doc.font('Helvetica').fontSize(11).text(`Period: ${report.period.from} to ${report.period.to}`);
-    doc.text(`Generated: ${generatedAt.slice(0, 10)}    Small counts (1 to ${report.parameters.threshold}) are shown as a range.`);
+    doc.font('Helvetica-Bold').fontSize(18).text(words.heading);
+    doc.font('Helvetica').fontSize(11).text(words.period(report.period.from, report.period.to));
+    doc.text(words.generated(generatedAt.slice(0, 10), report.parameters.threshold));
     doc.moveDown();
     for (const table of tables) {
       if (doc.y > 620) doc.addPage();
@@ -48,7 +57,7 @@ export function reportPdf(report: Report, tables: ReportTable[], generatedAt: st
         const y = doc.y;
         doc.text(String(row[labelKey] ?? ''), 54, y, { width: 230 });
         doc.text(String(value ?? ''), 290, y, { width: 70, align: 'right' });
-        if (typeof value === 'number' && value > 0 && row[labelKey] !== 'Total') {
+        if (typeof value === 'number' && value > 0 && row.code !== 'total') {
           doc.rect(370, y + 2, Math.max(1, (value / max) * 180), 8).fill('#2f5d8a').fillColor('black');
         }
         doc.y = Math.max(doc.y, y + 14);
@@ -56,7 +65,7 @@ export function reportPdf(report: Report, tables: ReportTable[], generatedAt: st
       if (table.note) doc.fontSize(9).fillColor('#444').text(table.note, 54).fillColor('black').fontSize(10);
       doc.moveDown();
     }
-    doc.addPage().font('Helvetica-Bold').fontSize(13).text('How the figures are counted');
+    doc.addPage().font('Helvetica-Bold').fontSize(13).text(words.rulesTitle);
     doc.font('Helvetica').fontSize(10);
     for (const rule of report.countingRules) doc.text(`- ${rule}`).moveDown(0.3);
     doc.end();

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id } from './common';
 import { IsoDate } from './intake';
+import { Language } from './prefs';
 
 export const ReportCell = z.union([z.number(), z.string()]);
 export type ReportCell = z.infer<typeof ReportCell>;
@@ -19,7 +20,8 @@ export const Report = z.object({
   kind: z.literal('safehold-outcome-report'),
   version: z.literal(1),
   period: z.object({ from: z.string(), to: z.string() }),
-  parameters: z.object({ workerFilter: z.boolean(), threshold: z.number().int() }),
+  /** The language of the titles, labels, notes and counting rules; codes and keys are the same in every language. */
+  parameters: z.object({ workerFilter: z.boolean(), threshold: z.number().int(), language: Language }),
   countingRules: z.array(z.string()),
   tables: z.array(ReportTable),
 });
@@ -41,6 +43,8 @@ export const ExportReportInput = z
     /** An absolute folder path; a new sub-folder named after the period is created in it. */
     folder: z.string().min(1).max(1000),
     formats: z.array(ReportFormat).min(1).max(3).default(['csv', 'pdf', 'json']),
+    /** The language of the files' words (titles, labels, notes, counting rules). */
+    language: Language.default('en'),
   })
   .strict()
   .refine((r) => r.from <= r.to, { path: ['to'], message: 'The end of the period must be on or after its start.' });

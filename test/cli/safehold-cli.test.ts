@@ -90,3 +90,38 @@ describe('safehold init and check', () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ ok: true, demo: true, integrity: 'ok' });
   });
 });
+
+describe('safehold report --lang', () => {
+  const report = (dir: string, out: string, ...more: string[]) =>
+    safehold(['report', '--data-dir', dir, '--name', ADMIN, '--passphrase-stdin', '--from', '2025-01-01', '--to', '2025-12-31', '--out', out, ...more], `${PASSPHRASE}\n`);
+
+  it('writes the files in Spanish, signed with their language, and verify-report accepts them', () => {
+    const dir = tempDir();
+    init(dir);
+    const result = report(dir, tempDir(), '--lang', 'es');
+    expect(result.code, result.stderr).toBe(0);
+    const { folder } = JSON.parse(result.stdout) as { folder: string };
+    const json = JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8')) as { parameters: { language: string }; countingRules: string[]; tables: { name: string; title: string }[] };
+    expect(json.parameters.language).toBe('es');
+    expect(json.tables.find((t) => t.name === 'clients_served')!.title).toBe('Personas atendidas');
+    expect(json.countingRules[0]).toMatch(/^Personas atendidas: /u);
+    expect(readFileSync(join(folder, 'clients_served.csv'), 'utf8')).toBe('code,measure,clients\r\nnew,Nuevas,0\r\ncontinuing,Que continúan,0\r\ntotal,Total,0\r\n');
+    expect((JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { parameters: unknown }).parameters).toEqual({ workerFilter: false, threshold: 10, language: 'es' });
+    const verified = safehold(['verify-report', folder]);
+    expect(verified.code, verified.stdout).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('refuses a language it does not have, before asking for anything, and writes nothing', () => {
+    const dir = tempDir();
+    init(dir);
+    const out = tempDir();
+    const before = hashes(dir);
+    const result = report(dir, out, '--lang', 'fr');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('safehold: --lang takes en (English) or es (Spanish). Nothing was written.\n');
+    expect(readdirSync(out)).toEqual([]);
+    expect(hashes(dir)).toEqual(before);
+    expect(safehold(['--help']).stdout).toContain('[--lang en|es]');
+  });
+});

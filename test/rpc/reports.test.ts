@@ -1,13 +1,33 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COUNTING_RULES } from '../../main/reports/counting-rules';
 import { computeFigures } from '../../main/reports/figures';
+import { MANIFEST, sha256, signManifest, verifyReportFolder } from '../../main/reports/manifest';
+import { reportWords } from '../../main/reports/words';
+import { es as esCatalog } from '../../renderer/src/i18n/es';
+import type { Report } from '../../shared/schemas/reports';
+import { traffickingTypes } from '../../shared/vocab/lists';
 import { scanForCanaries } from '../helpers/scan';
 import { tempDir } from '../helpers/tmp';
 import { seedClients } from '../../main/demo/generator';
 import { addStaff, setUpCore, type TestCore } from '../helpers/core';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
+
+/** The words a reader's PDF viewer finds in a PDF file. */
+async function pdfText(path: string): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const standardFontDataUrl = `${join(process.cwd(), 'node_modules/pdfjs-dist/standard_fonts')}/`;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, standardFontDataUrl }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i += 1) {
+    const page = await doc.getPage(i);
+    text += (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+  }
+  return text;
+}
 
 /** Six synthetic people whose every figure is worked out by hand in the test below. */
 async function fixture(t: TestCore) {
@@ -101,6 +121,15 @@ describe('the outcome report figures', () => {
     expect(computeFigures(t.control.current!.db, { ...YEAR, workerId: 'f'.repeat(32) }).served.total).toBe(0);
   });
 
+  it('count a case with no intake date from the day it was opened', async () => {
+    const t = await setUpCore();
+    await t.ok('clients.create', { chosenName: 'Synthetic No Intake Date' });
+    const opened = (t.control.current!.db.prepare('SELECT substr(created_at, 1, 10) FROM clients').pluck().get() as string);
+    const db = t.control.current!.db;
+    expect(computeFigures(db, { from: opened, to: opened, workerId: null }).served).toEqual({ total: 1, new: 1, continuing: 0 });
+    expect(computeFigures(db, { from: '2000-01-01', to: '2000-12-31', workerId: null }).served.total).toBe(0);
+  });
+
   it('are the same whether read for the served people or for everyone less the others', async () => {
     const t = await setUpCore();
     const db = t.control.current!.db;
@@ -141,6 +170,8 @@ describe('the report as published', () => {
     }
     expect(JSON.stringify(report)).not.toMatch(/Canary|Apartment|Fixture Legal/u);
     expect(report.countingRules.length).toBeGreaterThan(5);
+    // The screen translates by code, so what it is sent is always English.
+    expect(report.parameters.language).toBe('en');
   });
 
   it('exports CSV, JSON and PDF with a signed manifest that verify accepts, and rejects any change', async () => {
@@ -152,7 +183,7 @@ describe('the report as published', () => {
     expect(exported.files).toEqual(expect.arrayContaining(['clients_served.csv', 'funder_views.csv', 'report.json', 'report.pdf', 'manifest.json']));
     expect(scanForCanaries([out], ['Canary-Alpha-Qz19', 'Canary-Bravo-Lp27', 'Canary-Charlie-Vx33', 'Apartment', 'Fixture Legal Aid'])).toEqual([]);
     // 2 new and 2 continuing of 4: two ranges of 1-2 adding up to 4 would give both away, so both are withheld.
-    expect(readFileSync(join(exported.folder, 'clients_served.csv'), 'utf8')).toBe('measure,clients\r\nNew,withheld\r\nContinuing,withheld\r\nTotal,4\r\n');
+    expect(readFileSync(join(exported.folder, 'clients_served.csv'), 'utf8')).toBe('code,measure,clients\r\nnew,New,withheld\r\ncontinuing,Continuing,withheld\r\ntotal,Total,4\r\n');
 
     const verified = await t.ok('reports.verify', { folder: exported.folder });
     expect(verified).toMatchObject({ ok: true, problems: [], period: { from: '2025-01-01', to: '2025-12-31' } });
@@ -180,19 +211,152 @@ describe('the report as published', () => {
     await fixture(t);
     const out = tempDir();
     const exported = await t.ok('reports.export', { ...YEAR, folder: out, formats: ['pdf'] });
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const standardFontDataUrl = `${join(process.cwd(), 'node_modules/pdfjs-dist/standard_fonts')}/`;
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(join(exported.folder, 'report.pdf'))), isEvalSupported: false, standardFontDataUrl }).promise;
-    let text = '';
-    for (let i = 1; i <= doc.numPages; i += 1) {
-      const page = await doc.getPage(i);
-      text += (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
-    }
+    const text = await pdfText(join(exported.folder, 'report.pdf'));
     expect(text).toContain('Outcome report');
     expect(text).toContain('Period: 2025-01-01 to 2025-12-31');
     expect(text).toContain('Type of trafficking');
     expect(text).toContain('How the figures are counted');
     expect(text).not.toContain('Canary');
     expect(readdirSync(out)).toHaveLength(1);
+  });
+});
+
+describe('the report in Spanish', () => {
+  const readJson = (folder: string) => JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8')) as Report;
+  /** A table's figures without its words: codes, numbers, ranges and "withheld" stay; any text is "words". */
+  const figuresOf = (report: Report) =>
+    report.tables.map((table) => ({
+      name: table.name,
+      keys: table.columns.map((c) => c.key),
+      rows: table.rows.map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([key, value]) => [key, key === 'code' || key === 'source' || key === 'funder' || typeof value === 'number' || /^(\d+-\d+|withheld|)$/u.test(value) ? value : 'words']),
+        ),
+      ),
+    }));
+
+  it('has Spanish titles, labels, notes and counting rules, the same figures as in English, and verifies', async () => {
+    const t = await setUpCore();
+    await fixture(t);
+    await t.ok('settings.setSuppression', { threshold: 2 });
+    const english = await t.ok('reports.export', { ...YEAR, folder: tempDir(), formats: ['csv', 'pdf', 'json'] });
+    const spanish = await t.ok('reports.export', { ...YEAR, folder: tempDir(), formats: ['csv', 'pdf', 'json'], language: 'es' });
+    expect(spanish.files).toEqual(english.files);
+    const en = readJson(english.folder);
+    const es = readJson(spanish.folder);
+    const table = (name: string) => es.tables.find((x) => x.name === name)!;
+    const row = (name: string, code: string) => table(name).rows.find((r) => r.code === code)!;
+
+    expect(es.parameters).toEqual({ workerFilter: false, threshold: 2, language: 'es' });
+    expect(en.parameters.language).toBe('en');
+    expect(es.countingRules).toEqual([...COUNTING_RULES.es]);
+    expect(es.countingRules[0]).toMatch(/^Personas atendidas: cada caso abierto/u);
+    expect(table('clients_served').title).toBe('Personas atendidas');
+    expect(table('clients_served').columns).toEqual([
+      { key: 'code', label: 'Código' },
+      { key: 'measure', label: 'Medida' },
+      { key: 'clients', label: 'Personas' },
+    ]);
+    expect(table('clients_served').rows.map((r) => r.measure)).toEqual(['Nuevas', 'Que continúan', 'Total']);
+    expect(table('clients_served').note).toBe('Hay muy pocas personas para mostrar por separado las nuevas y las que continúan.');
+    expect(table('trafficking_type').title).toBe('Tipo de trata');
+    expect(row('trafficking_type', 'labor').category).toBe(traffickingTypes.labels.labor.es);
+    expect(row('gender', 'prefers_not').category).toBe('La persona prefiere no responder');
+    expect(row('gender', 'not_recorded').category).toBe('No registrado');
+    expect(row('age_at_intake', 'adult').category).toBe('Persona adulta');
+    expect(row('age_at_intake', 'total').category).toBe('Total');
+    expect(row('assessment_change', 'housing')).toMatchObject({ domain: 'Vivienda', mean_change: 'no se muestra' });
+    expect(row('assessment_change', 'any').domain).toBe('Cualquier área');
+    expect(table('assessment_change').note).toBe('Proporción con una mejora medible: no se muestra (muy pocas personas evaluadas dos veces).');
+    expect(table('referrals_by_status').note).toBe('Mediana de días entre el envío y la aceptación: no se muestra (hay muy pocas derivaciones aceptadas).');
+    const funders = table('funder_views');
+    expect(funders.title).toBe('Puntos para los informes a financiadores (OVC TIMS, HHS OTIP)');
+    expect(funders.rows.find((r) => r.source === 'clients_served:total')).toEqual({ funder: 'OVC TIMS', item: 'Número total de personas atendidas', value: 4, source: 'clients_served:total' });
+
+    // The figures, codes, table names and column keys are exactly the English report's.
+    expect(figuresOf(es)).toEqual(figuresOf(en));
+    expect(es.tables.find((x) => x.name === 'funder_views')!.rows.map((r) => r.value)).toEqual(en.tables.find((x) => x.name === 'funder_views')!.rows.map((r) => r.value));
+    // CSV headers are the keys, the same in both languages; only the labels in the rows change.
+    for (const file of spanish.files.filter((f) => f.endsWith('.csv'))) {
+      expect(readFileSync(join(spanish.folder, file), 'utf8').split('\r\n')[0], file).toBe(readFileSync(join(english.folder, file), 'utf8').split('\r\n')[0]);
+    }
+    const csvRow = (folder: string) => readFileSync(join(folder, 'trafficking_type.csv'), 'utf8').split('\r\n').find((line) => line.startsWith('labor,'));
+    const { en: enLabel, es: esLabel } = traffickingTypes.labels.labor;
+    expect(csvRow(spanish.folder)).toBe(csvRow(english.folder)!.replace(enLabel, esLabel));
+
+    // Verification covers the language: the manifest records it under its signature.
+    const verified = await t.ok('reports.verify', { folder: spanish.folder });
+    expect(verified).toMatchObject({ ok: true, problems: [] });
+    const manifestPath = join(spanish.folder, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { parameters: { language: string } };
+    expect(manifest.parameters).toEqual({ workerFilter: false, threshold: 2, language: 'es' });
+    manifest.parameters.language = 'en';
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect((await t.ok('reports.verify', { folder: spanish.folder })).problems).toEqual([
+      'The manifest signature does not match: the manifest was changed after the report was made.',
+    ]);
+  });
+
+  it('still verifies a report made before reports had a language', () => {
+    const folder = tempDir();
+    const keys = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const json = Buffer.from('{}\n');
+    writeFileSync(join(folder, 'report.json'), json);
+    const manifest = signManifest(
+      {
+        kind: 'safehold-report-manifest',
+        version: 1,
+        period: YEAR,
+        parameters: { workerFilter: false, threshold: 10 },
+        appVersion: '0.1.0',
+        generatedAt: '2026-01-05T10:00:00.000Z',
+        auditChainHead: 'a'.repeat(64),
+        files: [{ name: 'report.json', sha256: sha256(json), bytes: json.length }],
+      },
+      keys.privateKey,
+      keys.publicKey,
+    );
+    writeFileSync(join(folder, MANIFEST), JSON.stringify(manifest));
+    expect(verifyReportFolder(folder)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('writes a Spanish PDF', async () => {
+    const t = await setUpCore();
+    await fixture(t);
+    const exported = await t.ok('reports.export', { ...YEAR, folder: tempDir(), formats: ['pdf'], language: 'es' });
+    const text = await pdfText(join(exported.folder, 'report.pdf'));
+    for (const words of ['Informe de resultados', 'Periodo: del 2025-01-01 al 2025-12-31', 'Personas atendidas', 'Tipo de trata', 'Persona adulta', 'No registrado', 'Cómo se cuentan las cifras', '«withheld» (retenido)']) {
+      expect(text).toContain(words);
+    }
+    expect(text).toContain('Egresos: los casos cerrados en el periodo, por destino.');
+    expect(text).not.toMatch(/Outcome report|How the figures are counted|Type of trafficking|Not recorded/u);
+    expect(text).not.toContain('Canary');
+  });
+
+  it('refuses a language it does not have, and writes nothing', async () => {
+    const t = await setUpCore();
+    const out = tempDir();
+    const result = await t.call('reports.export', { ...YEAR, folder: out, formats: ['json'], language: 'fr' as 'es' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'language' }] } });
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('says what the Reports screen says in Spanish', () => {
+    const rules = ['served', 'new', 'intakeDate', 'age', 'intakeAnswers', 'services', 'referrals', 'goals', 'assessment', 'milestones', 'exits', 'family', 'suppression'] as const;
+    expect(COUNTING_RULES.es).toEqual(rules.map((key) => esCatalog[`reportRule.${key}`]));
+    expect(COUNTING_RULES.en).toHaveLength(COUNTING_RULES.es.length);
+    const words = reportWords.es;
+    for (const [name, title] of Object.entries(words.tables)) {
+      if (name !== 'funder_views') expect(title, name).toBe(esCatalog[`reportTable.${name}` as keyof typeof esCatalog]);
+    }
+    expect(words.notes.medianDays(10)).toBe(esCatalog['reportNote.medianDays'].replace('{days}', '10'));
+    expect(words.notes.improvedShare(50)).toBe(esCatalog['reportNote.improvedShare'].replace('{percent}', '50'));
+    expect([words.notes.partitionWithheld, words.notes.servedWithheld, words.notes.servicesNoTotal, words.notes.medianHidden, words.notes.improvedHidden]).toEqual([
+      esCatalog['reportNote.partitionWithheld'],
+      esCatalog['reportNote.servedWithheld'],
+      esCatalog['reportNote.servicesNoTotal'],
+      esCatalog['reportNote.medianHidden'],
+      esCatalog['reportNote.improvedHidden'],
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 // Plain Node (the safehold command-line tool). Never imports electron.
-// `safehold report`: the de-identified outcome report for a period, as signed files.
+// `safehold report`: the de-identified outcome report for a period, as signed files (English, or
+// Spanish with --lang es).
 // `safehold verify-report DIR`: is a report folder complete and unaltered? Needs no store.
 import { z } from 'zod';
 import { IsoDate } from '../../../shared/schemas/intake';
+import { Language } from '../../../shared/schemas/prefs';
 import { reportFormats } from '../../../shared/schemas/reports';
 import { auditLog } from '../../audit/chain';
 import { closeSession } from '../../core/installation';
@@ -10,7 +12,7 @@ import { buildReport } from '../../reports/build';
 import { exportReport } from '../../reports/export';
 import { computeFigures } from '../../reports/figures';
 import { keyFingerprint, verifyReportFolder } from '../../reports/manifest';
-import { signingKeys, suppressionThreshold } from '../../reports/settings';
+import { domainLabels, signingKeys, suppressionThreshold } from '../../reports/settings';
 import { Refused, required, type CliValues } from '../common';
 import type { CliIo } from '../prompt';
 import { signIn } from './unlock';
@@ -21,11 +23,16 @@ export async function report(values: CliValues, io: CliIo): Promise<number> {
   if (!from.success || !to.success || from.data > to.data) throw new Refused('Give --from and --to as YYYY-MM-DD, with --from on or before --to.');
   const formats = z.array(z.enum(reportFormats)).min(1).safeParse(String(values.format ?? 'csv,pdf,json').split(','));
   if (!formats.success) throw new Refused('--format takes csv, pdf and/or json, separated by commas.');
+  const language = Language.safeParse(values.lang ?? 'en');
+  if (!language.success) throw new Refused('--lang takes en (English) or es (Spanish). Nothing was written.');
   const out = required(values, 'out');
   const { session } = await signIn(values, io, ['admin', 'supervisor', 'auditor']);
   try {
     const period = { from: from.data, to: to.data, workerId: null };
-    const built = session.db.transaction(() => buildReport(computeFigures(session.db, period), period, suppressionThreshold(session.db))).deferred();
+    const db = session.db;
+    const built = db
+      .transaction(() => buildReport(computeFigures(db, period), period, suppressionThreshold(db), { language: language.data, domainLabels: domainLabels(db) }))
+      .deferred();
     const log = auditLog(session.db, session.auditKey, () => new Date());
     const result = await exportReport({
       report: built,

@@ -38,6 +38,8 @@ const migration: Migration = {
 
       -- Every name a person is known by, folded (accents and case removed) for search and duplicates.
       -- client_rowid = clients.rowid: integer joins keep prefix searches over many names fast.
+      -- So the store is never VACUUMed (VACUUM may renumber the rowids of a table without an INTEGER
+      -- PRIMARY KEY); nothing here needs it: secure_delete zeroes freed pages, and backups copy pages.
       CREATE TABLE client_names (
         client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
         client_rowid INTEGER NOT NULL,

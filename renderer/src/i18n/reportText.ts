@@ -1,7 +1,7 @@
-// renderer/: the outcome report arrives from main in English (its files are English for funders and
-// for other programs). Like serverText, this maps its notes, counting rules and verification
-// problems onto catalog keys by pattern, so the screen reads in the person's language; anything
-// unknown is shown as sent.
+// renderer/: the outcome report arrives from main in English (reports.outcomes has no language; only
+// the exported files can be Spanish). Like serverText, this maps its notes, counting rules and
+// verification problems onto catalog keys by pattern, so the screen reads in the person's language;
+// anything unknown is shown as sent.
 import type { MessageKey } from './en';
 import type { Vars } from './i18n';
 
@@ -21,7 +21,7 @@ const rules: readonly Rule[] = [
   { pattern: /^Share with measurable improvement: (\d+)%\.$/u, key: 'reportNote.improvedShare', vars: (m) => ({ percent: m[1] ?? '' }) },
   { pattern: /^Share with measurable improvement: not shown/u, key: 'reportNote.improvedHidden' },
 
-  // Counting rules (main/reports/figures.ts COUNTING_RULES), by their opening words.
+  // Counting rules (main/reports/counting-rules.ts, English), by their opening words.
   { pattern: /^Clients served: /u, key: 'reportRule.served' },
   { pattern: /^New clients: /u, key: 'reportRule.new' },
   { pattern: /^Intake date: /u, key: 'reportRule.intakeDate' },

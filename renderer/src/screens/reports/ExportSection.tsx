@@ -1,9 +1,12 @@
 // renderer/: saving the report for the chosen period as files: CSV, PDF and JSON with a signed
-// manifest. Main reports each file as it is written; the export can be cancelled, and then leaves
-// nothing behind. The folder is typed as a full path (a folder picker can replace it in Electron).
+// manifest, in the language chosen (the screen's, unless changed). Main reports each file as it is
+// written; the export can be cancelled, and then leaves nothing behind. The folder is typed as a full
+// path (a folder picker can replace it in Electron).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { languages, type Language } from '../../../../shared/schemas/prefs';
 import { reportFormats } from '../../../../shared/schemas/reports';
 import { call, onAppEvent } from '../../api/client';
+import { SelectField } from '../../components/fields';
 import { errorAt } from '../../components/forms';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
@@ -14,11 +17,14 @@ import type { Period } from './PeriodForm';
 type Format = (typeof reportFormats)[number];
 
 export function ExportSection(props: { period: Period; periodProblem: string | null; workerId: string | null }) {
-  const { t, formatDay } = useT();
+  const { t, formatDay, language } = useT();
   const headingId = useId();
   const progressId = useId();
   const [folder, setFolder] = useState('');
   const [formats, setFormats] = useState<Format[]>([...reportFormats]);
+  // The files follow the screen's language until a language is chosen for them here.
+  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
+  const fileLanguage = chosenLanguage ?? language;
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const [saved, setSaved] = useState<{ folder: string; files: string[] } | null>(null);
   const [cancelled, setCancelled] = useState(false);
@@ -47,7 +53,7 @@ export function ExportSection(props: { period: Period; periodProblem: string | n
     };
     const result = await submit.run(
       found,
-      () => call('reports.export', { from: props.period.from, to: props.period.to, workerId: props.workerId, folder: folder.trim(), formats }),
+      () => call('reports.export', { from: props.period.from, to: props.period.to, workerId: props.workerId, folder: folder.trim(), formats, language: fileLanguage }),
       (error) => {
         if (!cancelRequested.current || error.code !== 'CONFLICT') return false;
         setCancelled(true);
@@ -104,6 +110,13 @@ export function ExportSection(props: { period: Period; periodProblem: string | n
             ))}
           </div>
         </fieldset>
+        <SelectField
+          label={t('export.language')}
+          hint={t('export.languageHint')}
+          value={fileLanguage}
+          onChange={(value) => setChosenLanguage(languages.find((l) => l === value) ?? null)}
+          options={languages.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+        />
         {submit.busy ? (
           <div className="field">
             <label htmlFor={progressId}>{t('export.progressLabel')}</label>

@@ -46,7 +46,7 @@ function FunderTable({ funder, report }: { funder: FunderItem['funder']; report:
             const value = table && row ? cellText(i18n, table, row, item.column) || '0' : '0';
             return (
               <tr key={key}>
-                <th scope="row">{has(key) ? t(key) : item.item}</th>
+                <th scope="row">{has(key) ? t(key) : item.item[i18n.language]}</th>
                 <td className="number">{value}</td>
                 <td>{table ? tableTitle(i18n, table) : item.table}</td>
               </tr>

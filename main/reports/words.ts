@@ -1,0 +1,184 @@
+// Main process (plain Node). Never imports electron.
+// The words of the report files, in English and Spanish. Only words change with the language: table
+// names, column keys, codes and cell values ("1-10", "withheld") are the same in every report, so a
+// program reads a Spanish report exactly as an English one. The Spanish is the Reports screen's own
+// (renderer/src/i18n/es.ts), so the files and the screen say the same thing.
+import type { Language } from '../../shared/schemas/prefs';
+
+export type TableName =
+  | 'clients_served'
+  | 'age_at_intake'
+  | 'trafficking_type'
+  | 'gender'
+  | 'citizenship'
+  | 'referral_source'
+  | 'services_by_category'
+  | 'referrals_by_status'
+  | 'goals_by_status'
+  | 'assessment_change'
+  | 'milestones_granted'
+  | 'exits_by_destination'
+  | 'family_members'
+  | 'funder_views';
+
+/** Column keys, and `assessed`: the label of assessment_change's `clients` column. */
+export type ColumnWord = 'code' | 'category' | 'count' | 'measure' | 'clients' | 'encounters' | 'domain' | 'assessed' | 'mean_change' | 'improved' | 'family_members' | 'funder' | 'item' | 'value' | 'source';
+
+/** Row codes that are not in a code list: the served measures, the age groups, 'not recorded', the totals. */
+export type RowWord = 'new' | 'continuing' | 'total' | 'not_recorded' | 'adult' | 'minor' | 'unknown' | 'any';
+
+export interface ReportWords {
+  tables: Readonly<Record<TableName, string>>;
+  columns: Readonly<Record<ColumnWord, string>>;
+  rows: Readonly<Record<RowWord, string>>;
+  notShown: string;
+  notes: {
+    partitionWithheld: string;
+    servedWithheld: string;
+    servicesNoTotal: string;
+    medianDays: (days: number) => string;
+    medianHidden: string;
+    improvedShare: (percent: number) => string;
+    improvedHidden: string;
+    funders: string;
+  };
+  pdf: {
+    documentTitle: string;
+    heading: string;
+    period: (from: string, to: string) => string;
+    generated: (day: string, threshold: number) => string;
+    rulesTitle: string;
+  };
+}
+
+export const reportWords: Readonly<Record<Language, ReportWords>> = {
+  en: {
+    tables: {
+      clients_served: 'Clients served',
+      age_at_intake: 'Adult or minor at intake',
+      trafficking_type: 'Type of trafficking',
+      gender: 'Gender identity',
+      citizenship: 'Citizenship category',
+      referral_source: 'Referral source',
+      services_by_category: 'Services by category',
+      referrals_by_status: 'Referrals by status',
+      goals_by_status: 'Goals by status',
+      assessment_change: 'Change in assessment scores (first to latest)',
+      milestones_granted: 'Legal and immigration milestones granted',
+      exits_by_destination: 'Exits by destination',
+      family_members: 'Family members served',
+      funder_views: 'Funder report items (OVC TIMS, HHS OTIP)',
+    },
+    columns: {
+      code: 'Code',
+      category: 'Category',
+      count: 'Count',
+      measure: 'Measure',
+      clients: 'Clients',
+      encounters: 'Encounters',
+      domain: 'Domain',
+      assessed: 'Clients assessed twice or more',
+      mean_change: 'Mean change (levels)',
+      improved: 'Clients improved by one level or more',
+      family_members: 'Family members served',
+      funder: 'Funder',
+      item: 'Item',
+      value: 'Value',
+      source: 'Source table',
+    },
+    rows: {
+      new: 'New',
+      continuing: 'Continuing',
+      total: 'Total',
+      not_recorded: 'Not recorded',
+      adult: 'Adult',
+      minor: 'Minor',
+      unknown: 'Unknown',
+      any: 'Any domain',
+    },
+    notShown: 'not shown',
+    notes: {
+      partitionWithheld: 'Too few people to show how this total divides without risk of identifying someone.',
+      servedWithheld: 'Too few people to show new and continuing separately.',
+      servicesNoTotal: 'A person can receive services in several categories, so the clients column has no total.',
+      medianDays: (days) => `Median days from sending to acceptance: ${days}.`,
+      medianHidden: 'Median days from sending to acceptance: not shown (too few accepted referrals).',
+      improvedShare: (percent) => `Share with measurable improvement: ${percent}%.`,
+      improvedHidden: 'Share with measurable improvement: not shown (too few people assessed twice).',
+      funders: 'Copied from the tables above after disclosure control; the mapping is documented in shared/funder-mapping.ts.',
+    },
+    pdf: {
+      documentTitle: 'Safehold outcome report',
+      heading: 'Outcome report',
+      period: (from, to) => `Period: ${from} to ${to}`,
+      generated: (day, threshold) => `Generated: ${day}    Small counts (1 to ${threshold}) are shown as a range.`,
+      rulesTitle: 'How the figures are counted',
+    },
+  },
+  es: {
+    tables: {
+      clients_served: 'Personas atendidas',
+      age_at_intake: 'Persona adulta o menor de edad al ingreso',
+      trafficking_type: 'Tipo de trata',
+      gender: 'Identidad de género',
+      citizenship: 'Categoría de ciudadanía',
+      referral_source: 'Quién la derivó',
+      services_by_category: 'Servicios por categoría',
+      referrals_by_status: 'Derivaciones por estado',
+      goals_by_status: 'Metas por estado',
+      assessment_change: 'Cambio en las puntuaciones de evaluación (de la primera a la más reciente)',
+      milestones_granted: 'Logros legales y migratorios concedidos',
+      exits_by_destination: 'Egresos por destino',
+      family_members: 'Familiares atendidos',
+      funder_views: 'Puntos para los informes a financiadores (OVC TIMS, HHS OTIP)',
+    },
+    columns: {
+      code: 'Código',
+      category: 'Categoría',
+      count: 'Recuento',
+      measure: 'Medida',
+      clients: 'Personas',
+      encounters: 'Atenciones',
+      domain: 'Área',
+      assessed: 'Personas evaluadas dos veces o más',
+      mean_change: 'Cambio medio (niveles)',
+      improved: 'Personas que mejoraron un nivel o más',
+      family_members: 'Familiares atendidos',
+      funder: 'Financiador',
+      item: 'Punto',
+      value: 'Valor',
+      source: 'Tabla de origen',
+    },
+    rows: {
+      new: 'Nuevas',
+      continuing: 'Que continúan',
+      total: 'Total',
+      not_recorded: 'No registrado',
+      adult: 'Persona adulta',
+      minor: 'Menor de edad',
+      unknown: 'Se desconoce',
+      any: 'Cualquier área',
+    },
+    notShown: 'no se muestra',
+    notes: {
+      partitionWithheld: 'Hay muy pocas personas para mostrar cómo se reparte este total sin riesgo de identificar a alguien.',
+      servedWithheld: 'Hay muy pocas personas para mostrar por separado las nuevas y las que continúan.',
+      servicesNoTotal: 'Una persona puede recibir servicios de varias categorías, por eso la columna de personas no tiene total.',
+      medianDays: (days) => `Mediana de días entre el envío y la aceptación: ${days}.`,
+      medianHidden: 'Mediana de días entre el envío y la aceptación: no se muestra (hay muy pocas derivaciones aceptadas).',
+      improvedShare: (percent) => `Proporción con una mejora medible: ${percent} %.`,
+      improvedHidden: 'Proporción con una mejora medible: no se muestra (muy pocas personas evaluadas dos veces).',
+      funders:
+        'Copiados de las tablas de arriba después de la protección de la privacidad; la correspondencia con cada punto se explica en shared/funder-mapping.ts.',
+    },
+    pdf: {
+      documentTitle: 'Informe de resultados de Safehold',
+      heading: 'Informe de resultados',
+      period: (from, to) => `Periodo: del ${from} al ${to}`,
+      // The cells keep the word "withheld" in every language (programs read it), so say what it means.
+      generated: (day, threshold) =>
+        `Creado el ${day}.    Los recuentos pequeños (de 1 a ${threshold}) se muestran como un rango, y «withheld» (retenido) marca un recuento que se oculta para proteger la privacidad.`,
+      rulesTitle: 'Cómo se cuentan las cifras',
+    },
+  },
+};
