@@ -59,6 +59,8 @@ export function goalItem(page: Page, title: string): Locator {
 }
 
 export interface NewService {
+  /** YYYY-MM-DD; the form starts on today. */
+  date?: string;
   category: string;
   minutes?: string;
   amount?: string;
@@ -77,6 +79,7 @@ export async function logService(page: Page, s: NewService): Promise<void> {
 }
 
 export async function fillService(form: Locator, s: NewService): Promise<void> {
+  if (s.date !== undefined) await form.getByLabel('Date', { exact: true }).fill(s.date);
   await form.getByLabel('Service', { exact: true }).selectOption({ label: s.category });
   if (s.minutes !== undefined) await form.getByLabel('Minutes (optional)').fill(s.minutes);
   if (s.amount !== undefined) await form.getByLabel('Amount in dollars (optional)').fill(s.amount);
