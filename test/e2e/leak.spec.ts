@@ -1,17 +1,20 @@
 // One long visit through every screen a worker can reach today (first contact, intake, consents,
-// plan, services, milestones, notes, safety plan, lock and sign-in), typing more than a thousand
-// random canary strings in four scripts; half-way through, the app is killed without warning and
-// started again on the same folders. Afterwards every file under the data folder, the temp folder
-// and the browser profile is scanned for every canary, in every encoding: there must be none.
-// Built renderer in Debian's Chromium against the real dispatcher.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// plan, services, milestones, notes, safety plan, outcomes, lock and sign-in) and an administrator's
+// (reports shown, exported and checked; Admin's assessment instruments and backups), typing more than
+// a thousand random canary strings in four scripts; half-way through, the app is killed without
+// warning and started again on the same folders. Afterwards every file under the data folder, the
+// temp folder, the browser profile, the exported report's folder and the backup's folder is scanned
+// for every canary, in every encoding: there must be none (the report is de-identified counts, the
+// backup is encrypted). Built renderer in Debian's Chromium against the real dispatcher.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { CanaryPool, makeCanaries, scanForManyCanaries } from './support/canaries';
-import { caseList, createClient, goToCaseload, isoDay, openFromCaseload, openSection, resultCount, saveSection, search } from './support/intake.page';
+import { caseList, createClient, goToCaseload, isoDay, openFromCaseload, openSection, openTab, resultCount, saveSection, search } from './support/intake.page';
 import { addGoal, formPanel, logService, openCaseTab, planSection } from './support/plan.page';
 import { startPreviewRun, type PreviewRun } from './support/preview';
 import { lock, setUpAgency, signIn, type Agency } from './support/session';
+import { goToSection } from './support/staff.page';
 
 let run: PreviewRun;
 
@@ -56,6 +59,36 @@ async function addNote(page: Page, body: string, restricted: boolean): Promise<v
   await form.getByRole('button', { name: 'Save note' }).click();
   await expect(form).toHaveCount(0);
   await expect(notes.getByRole('listitem').filter({ hasText: body.slice(0, 30) })).toBeVisible();
+}
+
+/** Records an assessment through the form, choosing each area's level by its number. */
+async function recordAssessment(page: Page, a: { instrument?: string; takenOn: string; kind: 'At intake' | 'Follow-up'; scores: Record<string, number> }): Promise<void> {
+  const panel = await openTab(page, 'Outcomes');
+  await panel.getByRole('button', { name: 'Record an assessment' }).click();
+  const form = formPanel(panel, 'Record an assessment');
+  if (a.instrument) await form.getByLabel('Instrument').selectOption({ label: a.instrument });
+  await form.getByLabel('Date taken').fill(a.takenOn);
+  await form.getByLabel('Kind of assessment').selectOption({ label: a.kind });
+  for (const [area, level] of Object.entries(a.scores)) {
+    await form.getByRole('group', { name: area, exact: true }).getByRole('radio', { name: new RegExp(`^${level} `, 'u') }).check();
+  }
+  await form.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(panel.getByRole('status').filter({ hasText: 'The assessment was saved.' })).toBeVisible();
+}
+
+/** A day as the screens show it in English ("Feb 12, 2025"). */
+function shownDay(iso: string): string {
+  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** Chooses one of the Reports page's usual periods and shows its report. */
+async function showReport(page: Page, usual: 'Last calendar year' | 'This year so far', period: { from: string; to: string }): Promise<void> {
+  await page.getByRole('group', { name: 'Or choose a usual period:' }).getByRole('button', { name: usual }).click();
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(period.from);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(period.to);
+  await page.getByRole('button', { name: 'Show report' }).click();
+  await expect(page.getByRole('region', { name: `Outcome report, ${shownDay(period.from)} to ${shownDay(period.to)}` })).toBeVisible();
 }
 
 /** Fills the first `values.length` rows of a safety-plan list, adding each row with its button. */
@@ -168,10 +201,75 @@ test('a thousand canaries typed through every reachable screen, with a kill half
   await safety.getByRole('button', { name: 'Save safety plan' }).click();
   await expect(safety.getByText('Saved as version 2.')).toBeVisible();
 
-  // More notes on another client, then lock and sign in once more.
+  // Outcomes: an intake and a follow-up assessment, so the client's name, the charts and the table of
+  // scores are on screen together.
+  const lastYear = new Date().getFullYear() - 1;
+  await recordAssessment(after, { takenOn: `${lastYear}-03-10`, kind: 'At intake', scores: { Housing: 1, Income: 2, Safety: 2 } });
+  await recordAssessment(after, { takenOn: isoDay(-1), kind: 'Follow-up', scores: { Housing: 3, Income: 2, Safety: 4, Employment: 2 } });
+  const overTime = after.getByRole('tabpanel', { name: 'Outcomes' }).getByRole('region', { name: 'Scores over time' });
+  await expect(overTime.getByRole('img')).toHaveCount(4);
+  await expect(overTime.getByRole('table')).toBeVisible();
+  await expect(after.getByRole('heading', { level: 1, name: people[2]! })).toBeVisible();
+  await dwell(after);
+
+  // More notes on another client.
   await openFromCaseload(after, people[0]!);
   await addNote(after, pool.take(150, 'note').join(' '), false);
   await addNote(after, pool.take(150, 'note').join(' '), false);
+
+  // Reports: last year's and this year's shown; this year's exported to a folder, as onto a USB drive,
+  // and checked there.
+  await goToSection(after, 'Reports');
+  await showReport(after, 'Last calendar year', { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` });
+  const thisYear = { from: `${lastYear + 1}-01-01`, to: isoDay(0) };
+  await showReport(after, 'This year so far', thisYear);
+  await dwell(after);
+  const exportSection = after.getByRole('region', { name: 'Export report' });
+  const reportDrive = join(run.root, 'report-drive');
+  await exportSection.getByLabel('Folder to save the report in').fill(reportDrive);
+  await exportSection.getByRole('button', { name: 'Export', exact: true }).click();
+  const reportFolder = join(reportDrive, `safehold-report-${thisYear.from}-to-${thisYear.to}`);
+  await expect(exportSection.getByRole('status')).toHaveText(`The report was saved in ${reportFolder}`);
+  expect(readdirSync(reportFolder)).toEqual(expect.arrayContaining(['clients_served.csv', 'report.json', 'report.pdf', 'manifest.json']));
+  const verify = after.getByRole('region', { name: 'Check a report' });
+  await verify.getByLabel('Folder of the report').fill(reportFolder);
+  await verify.getByRole('button', { name: 'Check report' }).click();
+  await expect(verify.getByRole('status')).toHaveText('This report is complete and unaltered.');
+
+  // Admin: an assessment instrument named in canaries, added after the export (its names would rightly
+  // be in a report's files), then used on the client, so its names are on the Outcomes tab too.
+  await goToSection(after, 'Admin');
+  const instruments = after.getByRole('region', { name: 'Assessment instruments' });
+  await instruments.getByRole('button', { name: 'Add an instrument' }).click();
+  const instrumentForm = formPanel(instruments, 'Add an instrument');
+  const [instrumentName, domainName] = [pool.one('admin: instrument name'), pool.one('admin: domain name')];
+  await instrumentForm.getByLabel('Instrument name in English').fill(instrumentName);
+  await instrumentForm.getByLabel('Instrument name in Spanish').fill(pool.one('admin: instrument name (Spanish)'));
+  await instrumentForm.getByLabel('Domain name in English').fill(domainName);
+  await instrumentForm.getByLabel('Domain name in Spanish').fill(pool.one('admin: domain name (Spanish)'));
+  for (let n = 1; n <= 5; n++) {
+    await instrumentForm.getByLabel(`Level ${n} in English`).fill(pool.take(3, 'admin: level').join(' '));
+    await instrumentForm.getByLabel(`Level ${n} in Spanish`).fill(pool.take(3, 'admin: level (Spanish)').join(' '));
+  }
+  await dwell(after);
+  await instrumentForm.getByRole('button', { name: 'Save instrument' }).click();
+  await expect(instruments.getByRole('status').filter({ hasText: `The instrument “${instrumentName}” was added.` })).toBeVisible();
+  await openFromCaseload(after, people[2]!);
+  await recordAssessment(after, { instrument: instrumentName, takenOn: isoDay(0), kind: 'At intake', scores: { [domainName]: 3 } });
+  await expect(after.getByRole('tabpanel', { name: 'Outcomes' }).getByRole('img', { name: new RegExp(`^${domainName}: 3 on `, 'u') })).toBeVisible();
+  await dwell(after);
+
+  // Admin → Backups: a backup of everything above, into a folder, as onto a USB drive.
+  await goToSection(after, 'Admin');
+  const backups = after.getByRole('region', { name: 'Backups', exact: true });
+  const backupDrive = join(run.root, 'backup-drive');
+  mkdirSync(backupDrive);
+  await backups.getByLabel('Folder to save the backup in').fill(backupDrive);
+  await backups.getByRole('button', { name: 'Make a backup now' }).click();
+  await expect(backups.getByRole('status')).toContainText('The backup was saved.', { timeout: 60_000 });
+  expect(readdirSync(backupDrive)).toHaveLength(1);
+
+  // Lock and sign in once more.
   await lock(after);
   await signIn(after, who);
   await lock(after);
@@ -179,7 +277,7 @@ test('a thousand canaries typed through every reachable screen, with a kill half
   const typed = pool.used;
   expect(typed.length).toBeGreaterThanOrEqual(1000);
   await run.stop();
-  const hits = scanForManyCanaries([run.dataDir, run.tempDir, run.profileDir], typed);
+  const hits = scanForManyCanaries([run.dataDir, run.tempDir, run.profileDir, reportDrive, backupDrive], typed);
   // One line per file and place the canaries were typed, so a failure reads as a short list.
   const summary = new Map<string, number>();
   for (const hit of hits) {
