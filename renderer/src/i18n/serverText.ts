@@ -87,6 +87,13 @@ const rules: readonly Rule[] = [
   { pattern: /^Safehold is open and unlocked on this data folder\./u, key: 'server.backupInUse' },
   { pattern: /^Lock Safehold first: a backup can only be restored/u, key: 'server.restoreSignedIn' },
   { pattern: /^The restored store could not be opened here/u, key: 'server.restorePutBack' },
+
+  // Spreadsheet import (main/import): a file that cannot be read at all. Row problems stay in English.
+  { pattern: /^That file could not be opened\. Check that it exists/u, key: 'import.unreadable' },
+  { pattern: /^This file is too large to import at once/u, key: 'import.tooLarge' },
+  { pattern: /^This file is not UTF-8 text\./u, key: 'import.notUtf8' },
+  { pattern: /^Safehold cannot read old \.xls workbooks\./u, key: 'import.xls' },
+  { pattern: /^Choose a \.csv or \.xlsx file\.$/u, key: 'import.fileShape' },
 ];
 
 /** The catalog key (and placeholders) for a message main sent, or null when it is not one we know. */

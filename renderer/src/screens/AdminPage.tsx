@@ -1,11 +1,13 @@
-// renderer/: administration: staff accounts, security settings, backups and report settings. Administrators
-// only; everyone's own passphrase is under My account, and the access log has its own page.
+// renderer/: administration: staff accounts, security settings, backups, spreadsheet import and report
+// settings. Administrators only; everyone's own passphrase is under My account, and the access log has
+// its own page.
 import { useId } from 'react';
 import type { SessionUser } from '../../../shared/schemas/session';
 import { PageHeading } from '../components/Heading';
 import { useT } from '../i18n/i18n';
 import { BackupsSection } from './admin/BackupsSection';
 import { IdleLockForm } from './admin/IdleLockForm';
+import { ImportSection } from './admin/ImportSection';
 import { InstrumentsSection } from './admin/InstrumentsSection';
 import { NewRecoveryKey } from './admin/NewRecoveryKey';
 import { StaffSection } from './admin/StaffSection';
@@ -25,6 +27,7 @@ export function AdminPage({ user, section, onBackupMade }: { user: SessionUser; 
         <NewRecoveryKey />
       </section>
       <BackupsSection focusRequested={section === 'backups'} onBackupMade={onBackupMade} />
+      <ImportSection />
       <section aria-labelledby={reportsId} className="admin-section">
         <h2 id={reportsId}>{t('reportSettings.title')}</h2>
         <SuppressionForm />
