@@ -10,6 +10,11 @@
 //   5. prove: the restored store is opened in place; if that fails, everything is put back.
 // A crash before 3 leaves the current store untouched (the work folder is discarded); a crash after
 // 3 is finished by finishPendingRestore at the next open. The previous store is kept for the admin.
+// Accounts deactivated here since the backup was made stay deactivated (keys/revoked.ts): their
+// passphrases cannot restore, and at stage they are marked deactivated again and their key slots
+// removed; after the swap the data key is rotated (6. rotate), crash-safe on its own, so a keyring
+// copied while they were active no longer opens the restored store.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -19,12 +24,15 @@ import { writeAnchor } from '../audit/anchor';
 import { auditKeyOf, auditLog } from '../audit/chain';
 import type { DataPaths } from '../core/paths';
 import { fsyncDirectory, writeFileAtomic } from '../fs/atomic';
-import { readKeyring } from '../keys/keyring';
-import { closeStore, openStore } from '../store/open';
+import { readKeyring, withoutUserSlots, writeKeyring } from '../keys/keyring';
+import { readRevoked, REVOKED_FILE, RevokedListError } from '../keys/revoked';
+import { rotateDataKey } from '../keys/rotate';
+import { DATA_KEY_BYTES } from '../store/cipher';
+import { closeStore, openStore, type Db } from '../store/open';
 import { BackupError } from './errors';
 import { readBackupFile, unlockBackup, verifyBackup, type BackupSecret } from './verify';
 
-export type RestoreStep = 'verify' | 'stage' | 'commit' | 'swap' | 'prove' | 'done';
+export type RestoreStep = 'verify' | 'stage' | 'commit' | 'swap' | 'prove' | 'rotate' | 'done';
 
 const JOURNAL = 'restore-pending.json';
 const ANCHOR = 'audit-anchor.json';
@@ -181,6 +189,65 @@ export interface Restored {
   summary: BackupSummary;
   /** The folder holding the store that was replaced, for the admin to delete when satisfied; null if there was none. */
   previous: string | null;
+  /** Accounts the backup still had active that were deactivated here since, deactivated again. */
+  deactivatedAgain: number;
+  /** Whether the data key was rotated after that (false when there was nothing to re-apply, or it failed). */
+  keyRotated: boolean;
+}
+
+/** The accounts deactivated here; a damaged list stops the restore rather than being ignored. */
+function revokedHere(paths: DataPaths): Set<string> {
+  try {
+    return readRevoked(paths.dir);
+  } catch (error) {
+    if (!(error instanceof RevokedListError)) throw error;
+    throw new BackupError(
+      'not-written',
+      `The list of deactivated accounts (${REVOKED_FILE} in the data folder) is damaged, so the backup was not restored. Move that file aside and try again; then deactivate again anyone who should not have access. Nothing was changed.`,
+    );
+  }
+}
+
+/** Re-applies this installation's deactivations to the staged store and keyring; returns the accounts changed. */
+function reapplyDeactivations(staged: Db, keyringPath: string, revoked: Set<string>, record: (id: string) => void): string[] {
+  const again = staged
+    .prepare<[], string>('SELECT id FROM users WHERE active = 1')
+    .pluck()
+    .all()
+    .filter((id) => revoked.has(id));
+  for (const id of again) {
+    staged.prepare('UPDATE users SET active = 0 WHERE id = ?').run(id);
+    staged.prepare('UPDATE clients SET assigned_worker_id = NULL WHERE assigned_worker_id = ?').run(id);
+    record(id);
+  }
+  const keyring = readKeyring(keyringPath);
+  let trimmed = keyring;
+  for (const id of revoked) trimmed = withoutUserSlots(trimmed, id);
+  if (trimmed.slots.length !== keyring.slots.length) writeKeyring(keyringPath, trimmed);
+  return again;
+}
+
+/** Seals the restored store under a new data key; records it in the access log. Never throws. */
+function rotateAfterRestore(paths: DataPaths, dataKey: Buffer, now: Date): boolean {
+  const newKey = randomBytes(DATA_KEY_BYTES);
+  try {
+    rotateDataKey(paths, dataKey, newKey, readKeyring(paths.keyring));
+    const db = openStore({ path: paths.store, key: newKey });
+    try {
+      const auditKey = auditKeyOf(db);
+      db.transaction(() => auditLog(db, auditKey, () => now).append({ actorId: null, action: 'key.rotated' }))();
+      writeAnchor(paths.dir, db, auditKey);
+      auditKey.fill(0);
+    } finally {
+      closeStore(db);
+    }
+    return true;
+  } catch {
+    // The rotation is crash-safe: the restored store still opens with the key it had.
+    return false;
+  } finally {
+    newKey.fill(0);
+  }
 }
 
 /** Opens a backup and checks all of it in a work folder (removed afterwards). Changes nothing. */
@@ -214,17 +281,27 @@ export async function restoreBackup(input: RestoreInput): Promise<Restored> {
   let committed = false;
   let unlocked: Awaited<ReturnType<typeof unlockBackup>> | null = null;
   try {
+    const revoked = revokedHere(paths);
     unlocked = await unlockBackup(backup, work, input.secret);
+    if (unlocked.userId && revoked.has(unlocked.userId)) {
+      throw new BackupError(
+        'wrong-secret',
+        'That account has been deactivated here, so its passphrase cannot restore a backup. Use the recovery key or an active account. Nothing was changed.',
+      );
+    }
     step('verify');
     const summary = verifyBackup(backup, unlocked, work);
 
     step('stage');
+    let again: string[] = [];
     const staged = openStore({ path: join(work, basename(paths.store)), key: unlocked.dataKey });
     try {
       const auditKey = auditKeyOf(staged);
       const actor = unlocked.userId && staged.prepare('SELECT 1 FROM users WHERE id = ?').get(unlocked.userId) ? unlocked.userId : null;
+      const log = auditLog(staged, auditKey, () => now);
       staged.transaction(() => {
-        auditLog(staged, auditKey, () => now).append({ actorId: actor, action: 'backup.restore', targetId: summary.backupId });
+        log.append({ actorId: actor, action: 'backup.restore', targetId: summary.backupId });
+        again = reapplyDeactivations(staged, join(work, 'keyring.json'), revoked, (id) => log.append({ actorId: actor, action: 'staff.deactivate', targetId: id }));
         // The store now holds what the backup held, so the last backup is that one.
         staged
           .prepare("INSERT INTO settings (key, value) VALUES ('last_backup_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
@@ -259,8 +336,13 @@ export async function restoreBackup(input: RestoreInput): Promise<Restored> {
     }
     finish(paths, journal);
     if (!hadStore) rmdirSafe(join(paths.dir, journal.previous));
+    let keyRotated = false;
+    if (again.length > 0) {
+      step('rotate');
+      keyRotated = rotateAfterRestore(paths, unlocked.dataKey, now);
+    }
     step('done');
-    return { summary, previous: hadStore ? join(paths.dir, journal.previous) : null };
+    return { summary, previous: hadStore ? join(paths.dir, journal.previous) : null, deactivatedAgain: again.length, keyRotated };
   } finally {
     unlocked?.dataKey.fill(0);
     if (!committed) rmSync(work, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import {
   writeKeyring,
 } from '../keys/keyring';
 import { nameKey } from '../keys/names';
+import { forgetRevoked, recordRevoked } from '../keys/revoked';
 import { formatRecoveryKey, newRecoveryKey } from '../keys/recovery';
 import { rotateDataKey, type RotationStep } from '../keys/rotate';
 import { newSetupCode, normalizeSetupCode, SETUP_CODE_DAYS } from '../keys/setup-code';
@@ -103,6 +104,9 @@ export async function resetPassphrase(ctx: AccountContext, userId: string) {
 export async function reactivate(ctx: AccountContext, userId: string) {
   const user = findUser(ctx.session, userId);
   if (user.active === 1) throw new AppError('CONFLICT', 'This account is already active.');
+  // Off the list first: a crash before the store says "active" leaves the account simply deactivated
+  // (the next session puts it back on the list from the store).
+  forgetRevoked(ctx.paths.dir, userId);
   ctx.session.db.transaction(() => {
     ctx.session.db.prepare('UPDATE users SET active = 1 WHERE id = ?').run(userId);
     record(ctx.session, ctx.now, { actorId: ctx.session.user.id, action: 'staff.reactivate', targetId: userId });
@@ -126,6 +130,8 @@ export function deactivate(ctx: AccountContext, userId: string, onStep: (step: R
     session.db.prepare('UPDATE clients SET assigned_worker_id = NULL WHERE assigned_worker_id = ?').run(userId);
     record(session, ctx.now, { actorId: session.user.id, action: 'staff.deactivate', targetId: userId });
   })();
+  // Beside the store, so a restore of an older backup cannot bring the account back.
+  recordRevoked(ctx.paths.dir, [userId]);
   return rotate(ctx, withoutUserSlots(readKeyring(ctx.paths.keyring), userId), onStep);
 }
 

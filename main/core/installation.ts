@@ -12,6 +12,7 @@ import type { KdfCost } from '../keys/kdf';
 import { newKeyring, openWithPassphrase, openWithRecovery, readKeyring, withPassphraseSlot, writeKeyring, type Keyring } from '../keys/keyring';
 import { nameKey } from '../keys/names';
 import { finishPendingRotation } from '../keys/rotate';
+import { reconcileRevoked } from '../keys/revoked';
 import { DATA_KEY_BYTES } from '../store/cipher';
 import { closeStore, openStore, type Db } from '../store/open';
 import type { DataPaths } from './paths';
@@ -119,7 +120,8 @@ export function openSession(paths: DataPaths, dataKey: Buffer, userId: string): 
     throw error;
   }
   const user = loadUser(db, userId);
-  if (!user) {
+  // An account deactivated here stays closed even if an older store says otherwise.
+  if (!user || reconcileRevoked(paths.dir, db, userId)) {
     closeStore(db);
     dataKey.fill(0);
     return null;

@@ -2,7 +2,7 @@
 // one with the recovery key (or a passphrase) and find every client again. A wrong key or a store in
 // use is refused and nothing changes; an old backup still opens after the data key was rotated.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../main/backup/restore';
@@ -174,5 +174,69 @@ describe('encrypted backup and restore', () => {
     expect(await t.call('backup.create', { folder: join(tempDir(), 'not-plugged-in') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await t.call('backup.create', { folder: 'relative/folder' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await t.ok('audit.list', { action: 'backup.create' })).entries.map((e) => e.outcome)).toEqual(['failed']);
+  });
+});
+
+describe('deactivations survive a restore', () => {
+  /** An agency, a caseworker, a backup made while they were active, then their deactivation. */
+  async function deactivatedSinceBackup() {
+    const t = await agency();
+    const worker = await addStaff(t, 'caseworker', 'Leaving Caseworker');
+    const workerId = t.control.current!.db.prepare<[], string>("SELECT id FROM users WHERE display_name = 'Leaving Caseworker'").pluck().get()!;
+    const made = await t.ok('backup.create', { folder: tempDir('safehold-usb-') });
+    await t.ok('staff.deactivate', { userId: workerId });
+    await t.ok('session.lock', {});
+    return { t, worker, workerId, made };
+  }
+
+  it("refuses a deactivated account's old passphrase as the key to a restore, and changes nothing", async () => {
+    const { t, worker, made } = await deactivatedSinceBackup();
+    const before = fileHashes(t.dataDir);
+    expect(await t.call('backup.restore', { file: made.file, name: worker.name, passphrase: worker.passphrase })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(fileHashes(t.dataDir)).toEqual(before);
+  });
+
+  it('restored with the recovery key, the account is deactivated again, has no key slot, and the data key is new', async () => {
+    const { t, worker, workerId, made } = await deactivatedSinceBackup();
+    const paths = dataPaths(t.dataDir);
+    const restored = await restoreBackup({ paths, file: made.file, secret: { recoveryKey: t.recoveryKey }, now: t.clock.now() });
+    expect(restored).toMatchObject({ deactivatedAgain: 1, keyRotated: true });
+    const keyring = readKeyring(paths.keyring);
+    expect(keyring.keyEpoch).toBeGreaterThan(restored.summary.keyEpoch);
+    expect(JSON.stringify(keyring)).not.toContain(workerId);
+    expect(await t.call('session.unlock', { name: worker.name, passphrase: worker.passphrase })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    const { staff } = await t.ok('staff.list', {});
+    expect(staff.find((s) => s.id === workerId)).toMatchObject({ active: false });
+    expect(t.control.current!.db.prepare('SELECT count(*) FROM clients WHERE assigned_worker_id = ?').pluck().get(workerId)).toBe(0);
+    expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true });
+    const actions = (await t.ok('audit.list', {})).entries.map((e) => `${e.action}${e.targetId === workerId ? ' (them)' : ''}`);
+    expect(actions).toEqual(expect.arrayContaining(['backup.restore', 'staff.deactivate (them)', 'key.rotated']));
+  });
+
+  it('an old store and keyring copied back by hand still do not open for the deactivated account', async () => {
+    const t = await agency();
+    const worker = await addStaff(t, 'caseworker', 'Leaving Caseworker');
+    const workerId = t.control.current!.db.prepare<[], string>("SELECT id FROM users WHERE display_name = 'Leaving Caseworker'").pluck().get()!;
+    await t.ok('session.lock', {});
+    const old = tempDir('safehold-old-copy-');
+    const copied = readdirSync(t.dataDir).filter((n) => n === 'safehold.db' || n === 'keyring.json' || n === 'audit-anchor.json');
+    for (const name of copied) copyFileSync(join(t.dataDir, name), join(old, name));
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    await t.ok('staff.deactivate', { userId: workerId });
+    await t.ok('session.lock', {});
+    for (const name of copied) copyFileSync(join(old, name), join(t.dataDir, name));
+    for (const side of ['-wal', '-shm']) rmSync(join(t.dataDir, `safehold.db${side}`), { force: true });
+
+    expect(await t.call('session.unlock', { name: worker.name, passphrase: worker.passphrase })).toMatchObject({ ok: false });
+    expect(t.control.current).toBeNull();
+    // Reactivated by an administrator, they can come back (with a new setup code).
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    await t.ok('staff.deactivate', { userId: workerId });
+    const { setupCode } = await t.ok('staff.reactivate', { userId: workerId });
+    await t.ok('session.lock', {});
+    await t.ok('session.firstSignIn', { name: worker.name, setupCode, newPassphrase: `${worker.passphrase} again` });
+    expect(t.control.current!.user.id).toBe(workerId);
   });
 });
