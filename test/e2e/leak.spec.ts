@@ -12,6 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { CanaryPool, makeCanaries, scanForManyCanaries } from './support/canaries';
 import { caseList, createClient, goToCaseload, isoDay, openFromCaseload, openSection, openTab, resultCount, saveSection, search } from './support/intake.page';
 import { addGoal, formPanel, logService, openCaseTab, planSection } from './support/plan.page';
+import { recordAssessment } from './support/outcomes.page';
 import { startPreviewRun, type PreviewRun } from './support/preview';
 import { lock, setUpAgency, signIn, type Agency } from './support/session';
 import { goToSection } from './support/staff.page';
@@ -59,22 +60,6 @@ async function addNote(page: Page, body: string, restricted: boolean): Promise<v
   await form.getByRole('button', { name: 'Save note' }).click();
   await expect(form).toHaveCount(0);
   await expect(notes.getByRole('listitem').filter({ hasText: body.slice(0, 30) })).toBeVisible();
-}
-
-/** Records an assessment through the form, choosing each area's level by its number. */
-async function recordAssessment(page: Page, a: { instrument?: string; takenOn: string; kind: 'At intake' | 'Follow-up'; scores: Record<string, number> }): Promise<void> {
-  const panel = await openTab(page, 'Outcomes');
-  await panel.getByRole('button', { name: 'Record an assessment' }).click();
-  const form = formPanel(panel, 'Record an assessment');
-  if (a.instrument) await form.getByLabel('Instrument').selectOption({ label: a.instrument });
-  await form.getByLabel('Date taken').fill(a.takenOn);
-  await form.getByLabel('Kind of assessment').selectOption({ label: a.kind });
-  for (const [area, level] of Object.entries(a.scores)) {
-    await form.getByRole('group', { name: area, exact: true }).getByRole('radio', { name: new RegExp(`^${level} `, 'u') }).check();
-  }
-  await form.getByRole('button', { name: 'Save assessment' }).click();
-  await expect(form).toHaveCount(0);
-  await expect(panel.getByRole('status').filter({ hasText: 'The assessment was saved.' })).toBeVisible();
 }
 
 /** A day as the screens show it in English ("Feb 12, 2025"). */
@@ -204,8 +189,8 @@ test('a thousand canaries typed through every reachable screen, with a kill half
   // Outcomes: an intake and a follow-up assessment, so the client's name, the charts and the table of
   // scores are on screen together.
   const lastYear = new Date().getFullYear() - 1;
-  await recordAssessment(after, { takenOn: `${lastYear}-03-10`, kind: 'At intake', scores: { Housing: 1, Income: 2, Safety: 2 } });
-  await recordAssessment(after, { takenOn: isoDay(-1), kind: 'Follow-up', scores: { Housing: 3, Income: 2, Safety: 4, Employment: 2 } });
+  await recordAssessment(await openTab(after, 'Outcomes'), { takenOn: `${lastYear}-03-10`, kind: 'At intake', scores: { Housing: 1, Income: 2, Safety: 2 } });
+  await recordAssessment(await openTab(after, 'Outcomes'), { takenOn: isoDay(-1), kind: 'Follow-up', scores: { Housing: 3, Income: 2, Safety: 4, Employment: 2 } });
   const overTime = after.getByRole('tabpanel', { name: 'Outcomes' }).getByRole('region', { name: 'Scores over time' });
   await expect(overTime.getByRole('img')).toHaveCount(4);
   await expect(overTime.getByRole('table')).toBeVisible();
@@ -255,7 +240,7 @@ test('a thousand canaries typed through every reachable screen, with a kill half
   await instrumentForm.getByRole('button', { name: 'Save instrument' }).click();
   await expect(instruments.getByRole('status').filter({ hasText: `The instrument “${instrumentName}” was added.` })).toBeVisible();
   await openFromCaseload(after, people[2]!);
-  await recordAssessment(after, { instrument: instrumentName, takenOn: isoDay(0), kind: 'At intake', scores: { [domainName]: 3 } });
+  await recordAssessment(await openTab(after, 'Outcomes'), { instrument: instrumentName, takenOn: isoDay(0), kind: 'At intake', scores: { [domainName]: 3 } });
   await expect(after.getByRole('tabpanel', { name: 'Outcomes' }).getByRole('img', { name: new RegExp(`^${domainName}: 3 on `, 'u') })).toBeVisible();
   await dwell(after);
 

@@ -9,8 +9,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { defaultInstrument } from '../../shared/outcomes/default-instrument';
+import { pdfText } from '../helpers/pdf';
 import { scanForCanaries } from '../helpers/scan';
 import { expectNoSeriousA11yIssues } from './support/a11y';
+import { recordAssessment } from './support/outcomes.page';
 import { createClient, openSection, openTab, saveSection } from './support/intake.page';
 import { addGoal, formPanel, goalItem, logService, openCaseTab } from './support/plan.page';
 import { startPreviewRun, type PreviewRun } from './support/preview';
@@ -61,21 +63,6 @@ function fact(scope: Locator, term: string): Locator {
   return scope.locator('dt', { hasText: new RegExp(`^${term}$`, 'u') }).locator('xpath=following-sibling::dd');
 }
 
-/** Records an assessment through the form, choosing each area's level by its number and words. */
-async function recordAssessment(panel: Locator, a: { takenOn: string; kind: 'At intake' | 'Follow-up'; scores: Scores }): Promise<void> {
-  await panel.getByRole('button', { name: 'Record an assessment' }).click();
-  const form = formPanel(panel, 'Record an assessment');
-  await form.getByLabel('Instrument').selectOption({ label: INSTRUMENT });
-  await form.getByLabel('Date taken').fill(a.takenOn);
-  await form.getByLabel('Kind of assessment').selectOption({ label: a.kind });
-  for (const [area, level] of Object.entries(a.scores)) {
-    await form.getByRole('group', { name: area, exact: true }).getByRole('radio', { name: new RegExp(`^${level} `, 'u') }).check();
-  }
-  await form.getByRole('button', { name: 'Save assessment' }).click();
-  await expect(form).toHaveCount(0);
-  await expect(panel.getByRole('status').filter({ hasText: 'The assessment was saved.' })).toBeVisible();
-}
-
 /** A client whose whole year so far was last year: intake date, two goals (one achieved), a service
  * and an intake and a follow-up assessment. Leaves the Outcomes tab open. */
 async function recordLastYear(page: Page): Promise<Locator> {
@@ -99,22 +86,9 @@ async function recordLastYear(page: Page): Promise<Locator> {
   await logService(page, { date: SERVICE_DATE, category: 'Legal', minutes: '60', note: SERVICE_NOTE });
 
   const outcomes = await openTab(page, 'Outcomes');
-  await recordAssessment(outcomes, { takenOn: FIRST_ASSESSMENT, kind: 'At intake', scores: INTAKE_SCORES });
-  await recordAssessment(outcomes, { takenOn: FOLLOW_UP, kind: 'Follow-up', scores: FOLLOW_UP_SCORES });
+  await recordAssessment(outcomes, { instrument: INSTRUMENT, takenOn: FIRST_ASSESSMENT, kind: 'At intake', scores: INTAKE_SCORES });
+  await recordAssessment(outcomes, { instrument: INSTRUMENT, takenOn: FOLLOW_UP, kind: 'Follow-up', scores: FOLLOW_UP_SCORES });
   return outcomes;
-}
-
-/** The words a reader's PDF viewer finds in a PDF file (as test/rpc/reports.test.ts reads them). */
-async function pdfText(path: string): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const standardFontDataUrl = `${join(process.cwd(), 'node_modules/pdfjs-dist/standard_fonts')}/`;
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, standardFontDataUrl }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i += 1) {
-    const page = await doc.getPage(i);
-    text += (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
-  }
-  return text;
 }
 
 test('a caseworker sees a client’s progress at a glance: goals achieved, change per area, chart and table', async () => {

@@ -9,25 +9,13 @@ import { reportWords } from '../../main/reports/words';
 import { es as esCatalog } from '../../renderer/src/i18n/es';
 import type { Report } from '../../shared/schemas/reports';
 import { traffickingTypes } from '../../shared/vocab/lists';
+import { pdfText } from '../helpers/pdf';
 import { scanForCanaries } from '../helpers/scan';
 import { tempDir } from '../helpers/tmp';
 import { seedClients } from '../../main/demo/generator';
 import { addStaff, setUpCore, type TestCore } from '../helpers/core';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
-
-/** The words a reader's PDF viewer finds in a PDF file. */
-async function pdfText(path: string): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const standardFontDataUrl = `${join(process.cwd(), 'node_modules/pdfjs-dist/standard_fonts')}/`;
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, standardFontDataUrl }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i += 1) {
-    const page = await doc.getPage(i);
-    text += (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
-  }
-  return text;
-}
 
 /** Six synthetic people whose every figure is worked out by hand in the test below. */
 async function fixture(t: TestCore) {

@@ -1,20 +1,8 @@
 // 0060-import: a store at version 50 keeps its cases, and gains the table that remembers the ids
 // people had in an agency's old spreadsheet (unique per source, removed with the case).
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { STORE_CIPHER } from '../../main/store/cipher';
 import { migrate, storeVersion } from '../../main/store/migrations';
-import { tempDir } from '../helpers/tmp';
-
-function bareStore(): Database.Database {
-  const db = new Database(join(tempDir(), 'safehold.db'));
-  db.pragma(`cipher = '${STORE_CIPHER}'`);
-  db.key(Buffer.concat([Buffer.from('raw:'), randomBytes(32)]));
-  db.pragma('foreign_keys = ON');
-  return db;
-}
+import { bareStore } from '../helpers/store';
 
 describe('0060-import', () => {
   it('keeps the cases written at version 50 and adds external_ids', () => {

@@ -1,20 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../main/store/errors';
 import { LATEST_VERSION, migrate, migrations, storeVersion, type Migration } from '../../main/store/migrations';
-import { STORE_CIPHER } from '../../main/store/cipher';
-import { tempDir } from '../helpers/tmp';
-
-/** A keyed store with no migrations applied, so a test can stop at any version. */
-function bareStore(): Database.Database {
-  const db = new Database(join(tempDir(), 'safehold.db'));
-  db.pragma(`cipher = '${STORE_CIPHER}'`);
-  db.key(Buffer.concat([Buffer.from('raw:'), randomBytes(32)]));
-  db.pragma('foreign_keys = ON');
-  return db;
-}
+import { bareStore } from '../helpers/store';
 
 const tables = (db: Database.Database) =>
   db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'client_search_%' ORDER BY name").pluck().all();

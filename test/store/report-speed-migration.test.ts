@@ -1,21 +1,9 @@
 // 0070-report-speed: a store at version 60 keeps its assessments and cases, each assessment gains
 // its score line (domain order, '.' for a domain not scored), every case gains a facts row with the
 // day it was opened, and the report's first/latest pass reads only the per-person index.
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { STORE_CIPHER } from '../../main/store/cipher';
 import { migrate, storeVersion } from '../../main/store/migrations';
-import { tempDir } from '../helpers/tmp';
-
-function bareStore(): Database.Database {
-  const db = new Database(join(tempDir(), 'safehold.db'));
-  db.pragma(`cipher = '${STORE_CIPHER}'`);
-  db.key(Buffer.concat([Buffer.from('raw:'), randomBytes(32)]));
-  db.pragma('foreign_keys = ON');
-  return db;
-}
+import { bareStore } from '../helpers/store';
 
 describe('0070-report-speed', () => {
   it('writes each assessment score line and a facts row for every case', () => {
