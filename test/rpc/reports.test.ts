@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COUNTING_RULES } from '../../main/reports/counting-rules';
 import { computeFigures } from '../../main/reports/figures';
@@ -145,6 +145,30 @@ describe('the outcome report figures', () => {
 });
 
 describe('the report as published', () => {
+  it('an export cancelled half-way leaves nothing in the folder, and the next one completes', async () => {
+    const t = await setUpCore();
+    await fixture(t);
+    const folder = tempDir('safehold-report-');
+    const seen: string[] = [];
+    const stop = t.core.onEvent((event) => {
+      if (event.type !== 'progress' || event.task !== 'export-report') return;
+      seen.push(event.step);
+      // The person presses Cancel after the third file.
+      if (seen.length === 3) void t.ok('reports.cancelExport', {});
+    });
+    const cancelled = await t.call('reports.export', { ...YEAR, folder, formats: ['csv', 'pdf', 'json'] });
+    stop();
+    expect(cancelled).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen).not.toContain('manifest.json');
+    expect(readdirSync(folder)).toEqual([]);
+    expect((await t.ok('audit.list', { action: 'report.export' })).entries).toHaveLength(0);
+
+    const done = await t.ok('reports.export', { ...YEAR, folder, formats: ['csv'] });
+    expect(readdirSync(folder)).toEqual([basename(done.folder)]);
+    expect((await t.ok('reports.verify', { folder: done.folder })).ok).toBe(true);
+  });
+
   it('never shows a small count, and carries no names or free text', async () => {
     const t = await setUpCore();
     await fixture(t);
