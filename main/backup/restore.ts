@@ -11,9 +11,10 @@
 // A crash before 3 leaves the current store untouched (the work folder is discarded); a crash after
 // 3 is finished by finishPendingRestore at the next open. The previous store is kept for the admin.
 // Accounts deactivated here since the backup was made stay deactivated (keys/revoked.ts): their
-// passphrases cannot restore, and at stage they are marked deactivated again and their key slots
-// removed; after the swap the data key is rotated (6. rotate), crash-safe on its own, so a keyring
-// copied while they were active no longer opens the restored store.
+// passphrases cannot restore, and at stage they are marked deactivated again, their key slots are
+// removed and the staged copy is rotated to a new data key (all before the commit point), so a keyring
+// copied while they were active does not open the restored store. A restore that would leave no
+// active administrator is refused.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -22,7 +23,7 @@ import { z } from 'zod';
 import type { BackupSummary } from '../../shared/schemas/backup';
 import { writeAnchor } from '../audit/anchor';
 import { auditKeyOf, auditLog } from '../audit/chain';
-import type { DataPaths } from '../core/paths';
+import { dataPaths, type DataPaths } from '../core/paths';
 import { fsyncDirectory, writeFileAtomic } from '../fs/atomic';
 import { readKeyring, withoutUserSlots, writeKeyring } from '../keys/keyring';
 import { readRevoked, REVOKED_FILE, RevokedListError } from '../keys/revoked';
@@ -191,7 +192,7 @@ export interface Restored {
   previous: string | null;
   /** Accounts the backup still had active that were deactivated here since, deactivated again. */
   deactivatedAgain: number;
-  /** Whether the data key was rotated after that (false when there was nothing to re-apply, or it failed). */
+  /** Whether the restored store was given a new data key because of that. */
   keyRotated: boolean;
 }
 
@@ -208,8 +209,11 @@ function revokedHere(paths: DataPaths): Set<string> {
   }
 }
 
-/** Re-applies this installation's deactivations to the staged store and keyring; returns the accounts changed. */
-function reapplyDeactivations(staged: Db, keyringPath: string, revoked: Set<string>, record: (id: string) => void): string[] {
+/**
+ * Re-applies this installation's deactivations to the staged store and keyring. Returns the accounts
+ * deactivated again and whether any key slot was removed (either way the staged copy is then rotated).
+ */
+function reapplyDeactivations(staged: Db, keyringPath: string, revoked: Set<string>, record: (id: string) => void): { again: string[]; trimmed: boolean } {
   const again = staged
     .prepare<[], string>('SELECT id FROM users WHERE active = 1')
     .pluck()
@@ -220,33 +224,27 @@ function reapplyDeactivations(staged: Db, keyringPath: string, revoked: Set<stri
     staged.prepare('UPDATE clients SET assigned_worker_id = NULL WHERE assigned_worker_id = ?').run(id);
     record(id);
   }
+  if (again.length > 0 && !staged.prepare("SELECT 1 FROM users WHERE active = 1 AND role = 'admin'").get()) {
+    throw new BackupError(
+      'not-written',
+      `Every administrator in this backup has been deactivated here since it was made, so restoring it would leave no one able to manage Safehold. Nothing was changed. To restore it anyway, move ${REVOKED_FILE} out of the data folder first, then add a new administrator and deactivate the old accounts again.`,
+    );
+  }
   const keyring = readKeyring(keyringPath);
-  let trimmed = keyring;
-  for (const id of revoked) trimmed = withoutUserSlots(trimmed, id);
-  if (trimmed.slots.length !== keyring.slots.length) writeKeyring(keyringPath, trimmed);
-  return again;
+  let kept = keyring;
+  for (const id of revoked) kept = withoutUserSlots(kept, id);
+  const trimmed = kept.slots.length !== keyring.slots.length;
+  if (trimmed) writeKeyring(keyringPath, kept);
+  return { again, trimmed };
 }
 
-/** Seals the restored store under a new data key; records it in the access log. Never throws. */
-function rotateAfterRestore(paths: DataPaths, dataKey: Buffer, now: Date): boolean {
-  const newKey = randomBytes(DATA_KEY_BYTES);
-  try {
-    rotateDataKey(paths, dataKey, newKey, readKeyring(paths.keyring));
-    const db = openStore({ path: paths.store, key: newKey });
-    try {
-      const auditKey = auditKeyOf(db);
-      db.transaction(() => auditLog(db, auditKey, () => now).append({ actorId: null, action: 'key.rotated' }))();
-      writeAnchor(paths.dir, db, auditKey);
-      auditKey.fill(0);
-    } finally {
-      closeStore(db);
-    }
-    return true;
-  } catch {
-    // The rotation is crash-safe: the restored store still opens with the key it had.
-    return false;
-  } finally {
-    newKey.fill(0);
+/** A deactivated account's passphrase must not open a backup here, even to look inside. */
+function refuseRevoked(revoked: Set<string>, userId: string | null): void {
+  if (userId && revoked.has(userId)) {
+    throw new BackupError(
+      'wrong-secret',
+      'That account has been deactivated here, so its passphrase cannot open a backup. Use the recovery key or an active account. Nothing was changed.',
+    );
   }
 }
 
@@ -256,8 +254,10 @@ export async function inspectBackup(paths: DataPaths, file: string, secret: Back
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
   const work = mkdtempSync(join(paths.dir, CHECK_PREFIX));
   try {
+    const revoked = revokedHere(paths);
     const unlocked = await unlockBackup(backup, work, secret);
     try {
+      refuseRevoked(revoked, unlocked.userId);
       return verifyBackup(backup, unlocked, work);
     } finally {
       unlocked.dataKey.fill(0);
@@ -280,28 +280,26 @@ export async function restoreBackup(input: RestoreInput): Promise<Restored> {
   const work = join(paths.dir, workName);
   let committed = false;
   let unlocked: Awaited<ReturnType<typeof unlockBackup>> | null = null;
+  let keyAfter: Buffer | null = null;
   try {
     const revoked = revokedHere(paths);
     unlocked = await unlockBackup(backup, work, input.secret);
-    if (unlocked.userId && revoked.has(unlocked.userId)) {
-      throw new BackupError(
-        'wrong-secret',
-        'That account has been deactivated here, so its passphrase cannot restore a backup. Use the recovery key or an active account. Nothing was changed.',
-      );
-    }
+    refuseRevoked(revoked, unlocked.userId);
     step('verify');
     const summary = verifyBackup(backup, unlocked, work);
 
     step('stage');
-    let again: string[] = [];
-    const staged = openStore({ path: join(work, basename(paths.store)), key: unlocked.dataKey });
+    let reapplied = { again: [] as string[], trimmed: false };
+    const stagedPaths = dataPaths(work);
+    const staged = openStore({ path: stagedPaths.store, key: unlocked.dataKey });
     try {
       const auditKey = auditKeyOf(staged);
       const actor = unlocked.userId && staged.prepare('SELECT 1 FROM users WHERE id = ?').get(unlocked.userId) ? unlocked.userId : null;
       const log = auditLog(staged, auditKey, () => now);
       staged.transaction(() => {
         log.append({ actorId: actor, action: 'backup.restore', targetId: summary.backupId });
-        again = reapplyDeactivations(staged, join(work, 'keyring.json'), revoked, (id) => log.append({ actorId: actor, action: 'staff.deactivate', targetId: id }));
+        reapplied = reapplyDeactivations(staged, stagedPaths.keyring, revoked, (id) => log.append({ actorId: actor, action: 'staff.deactivate', targetId: id }));
+        if (reapplied.again.length > 0 || reapplied.trimmed) log.append({ actorId: actor, action: 'key.rotated' });
         // The store now holds what the backup held, so the last backup is that one.
         staged
           .prepare("INSERT INTO settings (key, value) VALUES ('last_backup_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
@@ -312,6 +310,21 @@ export async function restoreBackup(input: RestoreInput): Promise<Restored> {
     } finally {
       closeStore(staged);
     }
+    // The staged copy gets a new data key (crash-safe on its own; a failure here changes nothing).
+    let key = unlocked.dataKey;
+    const rotating = reapplied.again.length > 0 || reapplied.trimmed;
+    if (rotating) {
+      step('rotate');
+      const newKey = randomBytes(DATA_KEY_BYTES);
+      try {
+        rotateDataKey(stagedPaths, unlocked.dataKey, newKey, readKeyring(stagedPaths.keyring));
+      } catch {
+        newKey.fill(0);
+        throw new BackupError('not-written', 'The restored store could not be given a new key, so it was not restored. Nothing was changed.');
+      }
+      key = keyAfter = newKey;
+    }
+    const epoch = readKeyring(stagedPaths.keyring).keyEpoch;
     fsyncDirectory(work);
 
     step('commit');
@@ -324,9 +337,9 @@ export async function restoreBackup(input: RestoreInput): Promise<Restored> {
       step('swap');
       forward(paths, journal);
       step('prove');
-      const proof = openStore({ path: paths.store, key: unlocked.dataKey });
+      const proof = openStore({ path: paths.store, key });
       closeStore(proof);
-      if (readKeyring(paths.keyring).keyEpoch !== unlocked.keyring.keyEpoch) throw new Error('keyring mismatch');
+      if (readKeyring(paths.keyring).keyEpoch !== epoch) throw new Error('keyring mismatch');
     } catch {
       const backward: Journal = { ...journal, direction: 'back' };
       writeFileAtomic(journalPath(paths), `${JSON.stringify(backward)}\n`);
@@ -336,15 +349,11 @@ export async function restoreBackup(input: RestoreInput): Promise<Restored> {
     }
     finish(paths, journal);
     if (!hadStore) rmdirSafe(join(paths.dir, journal.previous));
-    let keyRotated = false;
-    if (again.length > 0) {
-      step('rotate');
-      keyRotated = rotateAfterRestore(paths, unlocked.dataKey, now);
-    }
     step('done');
-    return { summary, previous: hadStore ? join(paths.dir, journal.previous) : null, deactivatedAgain: again.length, keyRotated };
+    return { summary, previous: hadStore ? join(paths.dir, journal.previous) : null, deactivatedAgain: reapplied.again.length, keyRotated: rotating };
   } finally {
     unlocked?.dataKey.fill(0);
+    keyAfter?.fill(0);
     if (!committed) rmSync(work, { recursive: true, force: true });
   }
 }

@@ -17,7 +17,7 @@ import {
   writeKeyring,
 } from '../keys/keyring';
 import { nameKey } from '../keys/names';
-import { forgetRevoked, recordRevoked } from '../keys/revoked';
+import { forgetRevoked, noteRevoked } from '../keys/revoked';
 import { formatRecoveryKey, newRecoveryKey } from '../keys/recovery';
 import { rotateDataKey, type RotationStep } from '../keys/rotate';
 import { newSetupCode, normalizeSetupCode, SETUP_CODE_DAYS } from '../keys/setup-code';
@@ -106,7 +106,7 @@ export async function reactivate(ctx: AccountContext, userId: string) {
   if (user.active === 1) throw new AppError('CONFLICT', 'This account is already active.');
   // Off the list first: a crash before the store says "active" leaves the account simply deactivated
   // (the next session puts it back on the list from the store).
-  forgetRevoked(ctx.paths.dir, userId);
+  forgetRevoked(ctx.paths.dir, ctx.session.db, userId);
   ctx.session.db.transaction(() => {
     ctx.session.db.prepare('UPDATE users SET active = 1 WHERE id = ?').run(userId);
     record(ctx.session, ctx.now, { actorId: ctx.session.user.id, action: 'staff.reactivate', targetId: userId });
@@ -130,9 +130,12 @@ export function deactivate(ctx: AccountContext, userId: string, onStep: (step: R
     session.db.prepare('UPDATE clients SET assigned_worker_id = NULL WHERE assigned_worker_id = ?').run(userId);
     record(session, ctx.now, { actorId: session.user.id, action: 'staff.deactivate', targetId: userId });
   })();
-  // Beside the store, so a restore of an older backup cannot bring the account back.
-  recordRevoked(ctx.paths.dir, [userId]);
-  return rotate(ctx, withoutUserSlots(readKeyring(ctx.paths.keyring), userId), onStep);
+  const reopened = rotate(ctx, withoutUserSlots(readKeyring(ctx.paths.keyring), userId), onStep);
+  // Then beside the store, so a restore of an older backup cannot bring the account back. Never in
+  // the way of the slots' removal above: if the list cannot be written now, the next session adds
+  // the account from the store (keys/revoked.ts).
+  noteRevoked(ctx.paths.dir, reopened.db);
+  return reopened;
 }
 
 /** Rotates the data key now (also after a suspected leak). The session is reopened under the new key. */

@@ -12,7 +12,7 @@ import type { KdfCost } from '../keys/kdf';
 import { newKeyring, openWithPassphrase, openWithRecovery, readKeyring, withPassphraseSlot, writeKeyring, type Keyring } from '../keys/keyring';
 import { nameKey } from '../keys/names';
 import { finishPendingRotation } from '../keys/rotate';
-import { reconcileRevoked } from '../keys/revoked';
+import { noteRevoked } from '../keys/revoked';
 import { DATA_KEY_BYTES } from '../store/cipher';
 import { closeStore, openStore, type Db } from '../store/open';
 import type { DataPaths } from './paths';
@@ -119,9 +119,17 @@ export function openSession(paths: DataPaths, dataKey: Buffer, userId: string): 
     dataKey.fill(0);
     throw error;
   }
-  const user = loadUser(db, userId);
-  // An account deactivated here stays closed even if an older store says otherwise.
-  if (!user || reconcileRevoked(paths.dir, db, userId)) {
+  let user: SessionUser | null;
+  try {
+    user = loadUser(db, userId);
+    // An account deactivated here stays closed even if an older store says otherwise.
+    if (user && noteRevoked(paths.dir, db).has(userId)) user = null;
+  } catch (error) {
+    closeStore(db);
+    dataKey.fill(0);
+    throw error;
+  }
+  if (!user) {
     closeStore(db);
     dataKey.fill(0);
     return null;

@@ -4,7 +4,10 @@
 // key slots, marks it deactivated again and rotates the data key (backup/restore.ts), and no session
 // opens for it (core/installation.ts). Holds only random account ids, never names.
 // Entries are added when an account is deactivated (and whenever a session finds one deactivated in
-// the store) and removed only when an administrator reactivates it.
+// the store) and removed only when an administrator reactivates it. It is a backstop, not the lock:
+// deactivation itself removes the account's key slots and rotates the data key. Someone able to
+// delete this file could restore an old backup with an old passphrase, but would only reach what
+// that backup file already opens for them.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -43,32 +46,36 @@ function write(dir: string, ids: Set<string>): void {
   writeFileAtomic(pathOf(dir), `${JSON.stringify({ format: 1, accounts: [...ids].sort() })}\n`);
 }
 
-/** Adds accounts to the list (written only when it changes). */
-export function recordRevoked(dir: string, ids: Iterable<string>): void {
-  const list = readRevoked(dir);
-  const before = list.size;
-  for (const id of ids) list.add(id);
-  if (list.size !== before) write(dir, list);
-}
-
-/** Takes an account off the list: an administrator reactivated it. */
-export function forgetRevoked(dir: string, id: string): void {
-  const list = readRevoked(dir);
-  if (list.delete(id)) write(dir, list);
+/**
+ * Takes an account off the list: an administrator reactivated it. A damaged list is rebuilt from the
+ * store first. Throws if the folder cannot be written (the account would stay closed otherwise).
+ */
+export function forgetRevoked(dir: string, db: Db, id: string): void {
+  const list = noteRevoked(dir, db);
+  if (list.delete(id) || !existsSync(pathOf(dir))) write(dir, list);
 }
 
 /**
- * Called with every open session: adds the store's deactivated accounts to the list (so an
- * installation deactivated before the list existed gains one), and mends a damaged list from the
- * store. Says whether `userId` is on the list.
+ * Adds the store's deactivated accounts to the list (so an installation deactivated before the list
+ * existed gains one) and mends a damaged list from the store. Best effort: a folder that cannot be
+ * written now is tried again at the next session. Returns the accounts known to be deactivated.
  */
-export function reconcileRevoked(dir: string, db: Db, userId: string): boolean {
+export function noteRevoked(dir: string, db: Db): Set<string> {
   const inactive = db.prepare<[], string>('SELECT id FROM users WHERE active = 0').pluck().all();
+  let list = new Set<string>();
+  let mend = !existsSync(pathOf(dir));
   try {
-    recordRevoked(dir, inactive);
-  } catch (error) {
-    if (!(error instanceof RevokedListError)) throw error;
-    write(dir, new Set(inactive));
+    list = readRevoked(dir);
+  } catch {
+    mend = true;
   }
-  return readRevoked(dir).has(userId);
+  const known = new Set([...list, ...inactive]);
+  if (mend || known.size !== list.size) {
+    try {
+      write(dir, known);
+    } catch {
+      // Read-only or full: the store still says who is deactivated, and the next session writes it.
+    }
+  }
+  return known;
 }

@@ -110,7 +110,7 @@ class Reader {
 /**
  * Builds the served population for the period as temporary tables: temp.report_clients (served,
  * with the facts counted by) and, when the other people are fewer, temp.report_others (their ids).
- * Both are read in client_facts order, which is their key order, so the build is one ordered pass.
+ * Each is filled in its key order (client_facts' and clients' own), so the build is one ordered pass.
  */
 function preparePopulation(db: Db, period: Period, forced?: Strategy): Strategy {
   dropTemp(db);
@@ -143,11 +143,12 @@ function preparePopulation(db: Db, period: Period, forced?: Strategy): Strategy 
        )
      ORDER BY x.client_id`,
   ).run({ from: period.from, to: period.to, worker: period.workerId }).changes;
-  const everyone = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM client_facts').get()!.n;
+  const everyone = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clients').get()!.n;
   const strategy = forced ?? (everyone - served < served ? 'complement' : 'direct');
   if (strategy === 'complement') {
     db.exec('CREATE TEMP TABLE report_others (id TEXT PRIMARY KEY) WITHOUT ROWID');
-    db.exec('INSERT INTO temp.report_others SELECT client_id FROM client_facts WHERE client_id NOT IN (SELECT id FROM temp.report_clients) ORDER BY client_id');
+    // From clients, not client_facts: everyone the "everyone" queries count is either served or here.
+    db.exec('INSERT INTO temp.report_others SELECT id FROM clients WHERE id NOT IN (SELECT id FROM temp.report_clients) ORDER BY id');
   }
   return strategy;
 }
@@ -167,10 +168,12 @@ interface Pair {
 /**
  * Each served person's first and latest assessment per instrument up to the last day, as score
  * lines (see migration 0070). One grouped pass over the per-person index: the sort key is date,
- * then creation time, then id, and the score line rides after a '|' that no date or id contains.
+ * then entry time, then entry order (rowid), and the score line rides after a '|' that no date or
+ * number contains.
  */
 function assessmentPairs(db: Db, strategy: Strategy, to: string): Pair[] {
-  const key = "a.taken_on || a.created_at || a.id || '|' || a.score_line";
+  // Ties (same day, same entry time, as in an import) are broken by entry order, as on the Outcomes tab.
+  const key = "a.taken_on || a.created_at || printf('%020d', a.rowid) || '|' || a.score_line";
   const grouped = (source: string, filter: string) => `
     SELECT instrument, client, substr(first_key, instr(first_key, '|') + 1) AS first, substr(last_key, instr(last_key, '|') + 1) AS last
     FROM (
@@ -225,8 +228,8 @@ function assessmentChange(db: Db, pairs: Pair[]): Pick<Figures, 'assessment' | '
 }
 
 export function computeFigures(db: Db, period: Period, forced?: Strategy): Figures {
-  const strategy = preparePopulation(db, period, forced);
   try {
+    const strategy = preparePopulation(db, period, forced);
     const read = new Reader(db, strategy, { from: period.from, to: period.to });
     const served = db.prepare<[], { total: number; fresh: number }>('SELECT count(*) AS total, coalesce(sum(is_new), 0) AS fresh FROM temp.report_clients').get()!;
     // The served people's own facts: read from the population table alone.
@@ -253,16 +256,25 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
     );
     const mid = matchDays.length / 2;
     const median = matchDays.length === 0 ? null : matchDays.length % 2 ? matchDays[Math.floor(mid)]! : (matchDays[mid - 1]! + matchDays[mid]!) / 2;
+    // A goal keeps only its latest status and when it took it: one that changed after the period
+    // was still open at its end (goals begin open).
     const goals = read.breakdown(
-      (p) => `SELECT g.status AS key, count(*) AS count FROM ${rowsOf(p, 'goals', 'g')}
-              WHERE (g.status = 'open' AND substr(g.created_at, 1, 10) <= @to) OR g.status_on BETWEEN @from AND @to GROUP BY 1`,
+      (p) => `SELECT CASE WHEN g.status_on > @to THEN 'open' ELSE g.status END AS key, count(*) AS count FROM ${rowsOf(p, 'goals', 'g')}
+              WHERE g.status_on BETWEEN @from AND @to
+                OR (substr(g.created_at, 1, 10) <= @to AND (g.status = 'open' OR g.status_on > @to)) GROUP BY 1`,
     );
     const change = assessmentChange(db, assessmentPairs(db, strategy, period.to));
     const milestones = read.breakdown(
       (p) => `SELECT m.kind AS key, count(*) AS count FROM ${rowsOf(p, 'milestones', 'm')}
               WHERE m.status = 'granted' AND m.decided_on BETWEEN @from AND @to GROUP BY 1`,
     );
-    const exits = read.breakdown((p) => `SELECT k.destination AS key, count(*) AS count FROM ${rowsOf(p, 'case_closures', 'k')} WHERE k.closed_on BETWEEN @from AND @to GROUP BY 1`);
+    // Each case once, by its last closure in the period.
+    const exits = read.breakdown(
+      (p) => `SELECT k.destination AS key, count(*) AS count FROM ${rowsOf(p, 'case_closures', 'k')}
+              WHERE k.closed_on BETWEEN @from AND @to
+                AND NOT EXISTS (SELECT 1 FROM case_closures later WHERE later.client_id = k.client_id AND later.id > k.id AND later.closed_on BETWEEN @from AND @to)
+              GROUP BY 1`,
+    );
     const family = db.prepare<[], { n: number }>('SELECT coalesce(sum(family_served), 0) AS n FROM temp.report_clients').get()!.n;
     return {
       served: { total: served.total, new: served.fresh, continuing: served.total - served.fresh },

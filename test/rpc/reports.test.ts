@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COUNTING_RULES } from '../../main/reports/counting-rules';
 import { computeFigures } from '../../main/reports/figures';
+import { insertAssessment } from '../../main/store/repos/assessments';
 import { MANIFEST, sha256, signManifest, verifyReportFolder } from '../../main/reports/manifest';
 import { reportWords } from '../../main/reports/words';
 import { es as esCatalog } from '../../renderer/src/i18n/es';
@@ -12,6 +13,7 @@ import { traffickingTypes } from '../../shared/vocab/lists';
 import { pdfText } from '../helpers/pdf';
 import { scanForCanaries } from '../helpers/scan';
 import { tempDir } from '../helpers/tmp';
+import { localIsoDate } from '../../main/cases/dates';
 import { seedClients } from '../../main/demo/generator';
 import { addStaff, setUpCore, type TestCore } from '../helpers/core';
 
@@ -112,10 +114,62 @@ describe('the outcome report figures', () => {
   it('count a case with no intake date from the day it was opened', async () => {
     const t = await setUpCore();
     await t.ok('clients.create', { chosenName: 'Synthetic No Intake Date' });
-    const opened = (t.control.current!.db.prepare('SELECT substr(created_at, 1, 10) FROM clients').pluck().get() as string);
+    const opened = localIsoDate(new Date(t.control.current!.db.prepare('SELECT created_at FROM clients').pluck().get() as string));
     const db = t.control.current!.db;
     expect(computeFigures(db, { from: opened, to: opened, workerId: null }).served).toEqual({ total: 1, new: 1, continuing: 0 });
     expect(computeFigures(db, { from: '2000-01-01', to: '2000-12-31', workerId: null }).served.total).toBe(0);
+  });
+
+  it.each(['direct', 'complement'] as const)('count goals by their status at the end of the period, and each exit once (read %s)', async (strategy) => {
+    const t = await setUpCore();
+    const db = t.control.current!.db;
+    const { id } = await t.ok('clients.create', { chosenName: 'Synthetic Goal Keeper' });
+    await t.ok('intake.saveSection', { clientId: id, section: 'referral', baseVersion: 1, data: { intakeDate: '2025-01-10' } });
+    const later = await t.ok('plan.addGoal', { clientId: id, domain: 'housing', title: 'Achieved after the period' });
+    await t.ok('plan.setGoalStatus', { goalId: later.id, status: 'achieved', on: '2026-02-01' });
+    const during = await t.ok('plan.addGoal', { clientId: id, domain: 'employment', title: 'Achieved during it' });
+    await t.ok('plan.setGoalStatus', { goalId: during.id, status: 'achieved', on: '2025-06-01' });
+    await t.ok('plan.addGoal', { clientId: id, domain: 'safety', title: 'Still open' });
+    // Goals entered on the test clock's day; the period is the year they were entered in.
+    const year = { from: `${t.clock.now().getFullYear() - 1}-01-01`, to: `${t.clock.now().getFullYear() - 1}-12-31` };
+    db.prepare("UPDATE goals SET created_at = '2025-01-15T10:00:00Z'").run();
+    await t.ok('clients.close', { clientId: id, closedOn: '2025-03-01', reason: 'moved', destination: 'unknown' });
+    await t.ok('clients.reopen', { clientId: id, reopenedOn: '2025-04-01' });
+    await t.ok('clients.close', { clientId: id, closedOn: '2025-09-01', reason: 'goals_met', destination: 'own_housing' });
+    const f = computeFigures(db, { ...year, ...YEAR, workerId: null }, strategy);
+    expect(f.goals).toEqual([
+      { key: 'achieved', count: 1 },
+      { key: 'open', count: 2 },
+    ]);
+    expect(f.exits).toEqual([{ key: 'own_housing', count: 1 }]);
+  });
+
+  it('take first and latest assessments in entry order when they tie, as the Outcomes tab does, and skip a domain added in between', async () => {
+    const t = await setUpCore();
+    const db = t.control.current!.db;
+    const { id: clientId } = await t.ok('clients.create', { chosenName: 'Synthetic Assessed Twice' });
+    await t.ok('intake.saveSection', { clientId, section: 'referral', baseVersion: 1, data: { intakeDate: '2025-01-10' } });
+    const level = (n: number) => ({ en: `Level ${n}`, es: `Nivel ${n}` });
+    const domain = (name: string) => ({ label: { en: name, es: name }, levels: [1, 2, 3, 4, 5].map(level) });
+    const { id: instrumentId } = await t.ok('outcomes.addInstrument', { name: { en: 'Synthetic scale', es: 'Escala sintética' }, domains: [domain('Steadiness')] });
+    const [steadiness] = (await t.ok('outcomes.instruments', {})).instruments.find((i) => i.id === instrumentId)!.domains;
+    // Two assessments on the same day and at the same moment (as an import writes them), the second
+    // with an id that sorts first; then a domain is added and scored only in the third.
+    const me = t.control.current!.user.id;
+    const write = (id: string, takenOn: string, scores: { domainId: string; score: number }[]) =>
+      insertAssessment(db, { id, clientId, instrumentId, takenOn, kind: 'follow_up', createdAt: '2025-05-01T10:00:00.000Z', createdBy: me, scores });
+    write('f'.repeat(32), '2025-05-01', [{ domainId: steadiness!.id, score: 2 }]);
+    write('0'.repeat(32), '2025-05-01', [{ domainId: steadiness!.id, score: 4 }]);
+    const { id: added } = await t.ok('outcomes.addDomain', { instrumentId, domain: domain('Added later') });
+    write('a'.repeat(32), '2025-05-01', [{ domainId: steadiness!.id, score: 3 }, { domainId: added, score: 5 }]);
+
+    const tab = await t.ok('outcomes.forClient', { id: clientId });
+    expect(tab.change).toEqual([{ domainId: steadiness!.id, first: 2, latest: 3, change: 1 }]);
+    for (const strategy of ['direct', 'complement'] as const) {
+      const f = computeFigures(db, { ...YEAR, workerId: null }, strategy);
+      expect(f.assessment.map((a) => [a.label, a.clients, a.meanChange, a.improved])).toEqual([['Steadiness', 1, 1, 1]]);
+      expect(f.improvedClients).toEqual({ assessed: 1, improved: 1 });
+    }
   });
 
   it('are the same whether read for the served people or for everyone less the others', async () => {
@@ -340,7 +394,7 @@ describe('the report in Spanish', () => {
     for (const words of ['Informe de resultados', 'Periodo: del 2025-01-01 al 2025-12-31', 'Personas atendidas', 'Tipo de trata', 'Persona adulta', 'No registrado', 'Cómo se cuentan las cifras', '«withheld» (retenido)']) {
       expect(text).toContain(words);
     }
-    expect(text).toContain('Egresos: los casos cerrados en el periodo, por destino.');
+    expect(text).toContain('Egresos: los casos cerrados en el periodo, por destino');
     expect(text).not.toMatch(/Outcome report|How the figures are counted|Type of trafficking|Not recorded/u);
     expect(text).not.toContain('Canary');
   });

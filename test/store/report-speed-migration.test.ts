@@ -2,6 +2,7 @@
 // its score line (domain order, '.' for a domain not scored), every case gains a facts row with the
 // day it was opened, and the report's first/latest pass reads only the per-person index.
 import { describe, expect, it } from 'vitest';
+import { localIsoDate } from '../../main/cases/dates';
 import { migrate, storeVersion } from '../../main/store/migrations';
 import { bareStore } from '../helpers/store';
 
@@ -26,8 +27,9 @@ describe('0070-report-speed', () => {
     expect(storeVersion(db)).toBe(70);
     expect(db.prepare("SELECT score_line FROM assessments WHERE id = 'a1'").pluck().get()).toBe('2.5......1');
     expect(db.prepare('SELECT client_id, intake_date, opened_on FROM client_facts ORDER BY client_id').all()).toEqual([
-      { client_id: 'c1', intake_date: null, opened_on: '2025-03-04' },
-      { client_id: 'c2', intake_date: '2025-12-30', opened_on: '2026-01-01' },
+      // The day on this computer's calendar (the test may run in any time zone).
+      { client_id: 'c1', intake_date: null, opened_on: localIsoDate(new Date('2025-03-04T23:30:00Z')) },
+      { client_id: 'c2', intake_date: '2025-12-30', opened_on: localIsoDate(new Date('2026-01-01T00:00:00Z')) },
     ]);
     const plan = db
       .prepare("EXPLAIN QUERY PLAN SELECT client_id, instrument_id, min(taken_on || created_at || id || '|' || score_line) FROM assessments WHERE taken_on <= '2025-12-31' GROUP BY client_id, instrument_id")

@@ -55,9 +55,6 @@ export async function restore(values: CliValues, io: CliIo): Promise<number> {
   const secret = await backupSecret(values, io);
   try {
     const { summary, previous, deactivatedAgain, keyRotated } = await restoreBackup({ paths, file, secret, now: new Date(), onStep: (step) => io.stderr.write(`restore: ${step}\n`) });
-    if (deactivatedAgain > 0 && !keyRotated) {
-      io.stderr.write('Accounts deactivated since this backup were deactivated again, but the key could not be changed. Run safehold rotate-key.\n');
-    }
     io.stdout.write(`${JSON.stringify({ ok: true, ...summary, previous, deactivatedAgain, keyRotated })}\n`);
     return 0;
   } catch (error) {

@@ -30,7 +30,7 @@ const migration: Migration = {
 
       ALTER TABLE client_facts ADD COLUMN opened_on TEXT;
       INSERT INTO client_facts (client_id) SELECT id FROM clients WHERE id NOT IN (SELECT client_id FROM client_facts);
-      UPDATE client_facts SET opened_on = (SELECT substr(c.created_at, 1, 10) FROM clients c WHERE c.id = client_facts.client_id);
+      UPDATE client_facts SET opened_on = (SELECT date(c.created_at, 'localtime') FROM clients c WHERE c.id = client_facts.client_id);
 
       DROP INDEX services_client;
       CREATE INDEX services_client ON services (client_id, date, category);

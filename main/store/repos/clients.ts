@@ -3,6 +3,7 @@
 // intake sections and its change history.
 import { fold } from '../../../shared/fold';
 import type { SectionName } from '../../../shared/schemas/intake';
+import { localIsoDate } from '../../cases/dates';
 import type { Db } from '../open';
 import { stmt } from './statements';
 
@@ -49,7 +50,8 @@ export function insertClient(db: Db, c: NewClient): void {
     `INSERT INTO clients (id, case_number, chosen_name, pronouns, risk_level, urgent_safety, birth_date, assigned_worker_id, created_by, created_at, updated_at)
      VALUES (@id, @caseNumber, @chosenName, @pronouns, @riskLevel, @urgentSafety, @birthDate, @assignedWorkerId, @createdBy, @at, @at)`,
   ).run({ ...c, urgentSafety: c.urgentSafety ? 1 : 0 });
-  stmt(db, 'INSERT INTO client_facts (client_id, opened_on) VALUES (?, substr(?, 1, 10))').run(c.id, c.at);
+  // The day it was opened on this computer's calendar: the report's intake date when none is recorded.
+  stmt(db, 'INSERT INTO client_facts (client_id, opened_on) VALUES (?, ?)').run(c.id, localIsoDate(new Date(c.at)));
 }
 
 export function getClient(db: Db, id: string): ClientRecord | undefined {
