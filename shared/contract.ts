@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Access } from './roles';
 import { allCasesRoles, caseRoles, everyone, reportRoles } from './roles';
 import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
-import { BackupFolderInput, BackupStatus, BackupSummary, CreatedBackup, OpenBackupInput } from './schemas/backup';
+import { BackupFolderInput, BackupReminderInput, BackupStatus, BackupSummary, CreatedBackup, OpenBackupInput } from './schemas/backup';
 import {
   AddStaffInput,
   FirstSignInInput,
@@ -132,6 +132,7 @@ export const contract = {
   // Encrypted backups. Restore runs only while no one is signed in (also on a new computer).
   'backup.create': method({ input: BackupFolderInput, output: CreatedBackup, access: ['admin'], kind: 'session' }),
   'backup.status': method({ input: Empty, output: BackupStatus, access: everyone, kind: 'read' }),
+  'settings.setBackupReminder': method({ input: BackupReminderInput, output: Done, access: ['admin'], kind: 'write' }),
   'backup.inspect': method({ input: OpenBackupInput, output: BackupSummary, access: 'public', kind: 'session' }),
   'backup.restore': method({ input: OpenBackupInput, output: AppStatus, access: 'public', kind: 'session' }),
 

@@ -1,7 +1,7 @@
 // Main process (plain Node). Never imports electron.
 // A backup of the signed-in session's store, as the app and the CLI make it: the file, then one
 // access-log entry (the backup's id only) and the time of the last backup, in one transaction.
-import { BACKUP_MAX_AGE_DEFAULT_DAYS, BACKUP_MAX_AGE_LIMIT_DAYS } from '../../shared/schemas/backup';
+import { BACKUP_REMINDER_DEFAULT_DAYS, BackupReminderDays } from '../../shared/schemas/backup';
 import { auditLog } from '../audit/chain';
 import type { OpenSession } from '../core/installation';
 import type { DataPaths } from '../core/paths';
@@ -41,8 +41,8 @@ function setting(db: Db, key: string): string | undefined {
 
 /** How old the last backup is against the admin's limit (default 7 days); no backup yet is overdue. */
 export function backupStatus(db: Db, now: Date): { lastBackupAt: string | null; maxAgeDays: number; overdue: boolean } {
-  const limit = Number(setting(db, 'backup_max_age_days'));
-  const maxAgeDays = Number.isInteger(limit) && limit >= 1 && limit <= BACKUP_MAX_AGE_LIMIT_DAYS ? limit : BACKUP_MAX_AGE_DEFAULT_DAYS;
+  const limit = BackupReminderDays.safeParse(Number(setting(db, 'backup_max_age_days')));
+  const maxAgeDays = limit.success ? limit.data : BACKUP_REMINDER_DEFAULT_DAYS;
   const last = setting(db, 'last_backup_at') ?? null;
   const lastMs = last === null ? Number.NaN : Date.parse(last);
   const overdue = Number.isNaN(lastMs) || now.getTime() - lastMs > maxAgeDays * 86_400_000;

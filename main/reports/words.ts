@@ -130,7 +130,7 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       milestones_granted: 'Logros legales y migratorios concedidos',
       exits_by_destination: 'Egresos por destino',
       family_members: 'Familiares atendidos',
-      funder_views: 'Puntos para los informes a financiadores (OVC TIMS, HHS OTIP)',
+      funder_views: 'Conceptos para los informes a financiadores (OVC TIMS, HHS OTIP)',
     },
     columns: {
       code: 'Código',
@@ -145,7 +145,7 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       improved: 'Personas que mejoraron un nivel o más',
       family_members: 'Familiares atendidos',
       funder: 'Financiador',
-      item: 'Punto',
+      item: 'Concepto',
       value: 'Valor',
       source: 'Tabla de origen',
     },

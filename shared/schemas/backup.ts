@@ -5,8 +5,13 @@ import { z } from 'zod';
 import { PassphraseAttempt } from './common';
 import { RecoveryKeyText } from './session';
 
-export const BACKUP_MAX_AGE_DEFAULT_DAYS = 7;
-export const BACKUP_MAX_AGE_LIMIT_DAYS = 365;
+/** The reminder: a banner once the last backup is older than this many days (the admin sets it). */
+export const BACKUP_REMINDER_DEFAULT_DAYS = 7;
+export const BACKUP_REMINDER_MIN_DAYS = 1;
+export const BACKUP_REMINDER_MAX_DAYS = 90;
+
+export const BackupReminderDays = z.number().int().min(BACKUP_REMINDER_MIN_DAYS).max(BACKUP_REMINDER_MAX_DAYS);
+export const BackupReminderInput = z.object({ days: BackupReminderDays }).strict();
 
 /** An absolute path as the operating system's file dialog gives it (POSIX, C:\ or \\server\share). */
 const AbsolutePath = z
@@ -28,7 +33,7 @@ export const CreatedBackup = z.object({
 
 export const BackupStatus = z.object({
   lastBackupAt: z.string().nullable(),
-  maxAgeDays: z.number().int().min(1).max(BACKUP_MAX_AGE_LIMIT_DAYS),
+  maxAgeDays: BackupReminderDays,
   /** No backup yet, or the last one is older than maxAgeDays: the app shows a banner. */
   overdue: z.boolean(),
 });

@@ -336,7 +336,7 @@ describe('the report in Spanish', () => {
     expect(table('assessment_change').note).toBe('Proporción con una mejora medible: no se muestra (muy pocas personas evaluadas dos veces).');
     expect(table('referrals_by_status').note).toBe('Mediana de días entre el envío y la aceptación: no se muestra (hay muy pocas derivaciones aceptadas).');
     const funders = table('funder_views');
-    expect(funders.title).toBe('Puntos para los informes a financiadores (OVC TIMS, HHS OTIP)');
+    expect(funders.title).toBe('Conceptos para los informes a financiadores (OVC TIMS, HHS OTIP)');
     expect(funders.rows.find((r) => r.source === 'clients_served:total')).toEqual({ funder: 'OVC TIMS', item: 'Número total de personas atendidas', value: 4, source: 'clients_served:total' });
 
     // The figures, codes, table names and column keys are exactly the English report's.

@@ -44,6 +44,7 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'audit.list': () => ({}),
   'backup.create': () => ({ folder: tempDir('safehold-matrix-backup-') }),
   'backup.status': () => ({}),
+  'settings.setBackupReminder': () => ({ days: 14 }),
   'backup.inspect': () => ({ file: join(tmpdir(), 'no-such-matrix-backup.shbk'), recoveryKey: '0000 0000 0000 0000 0000 0000 0000 0000' }),
   // Refused with CONFLICT while anyone is signed in (the door itself is public, for a new computer).
   'backup.restore': () => ({ file: join(tmpdir(), 'no-such-matrix-backup.shbk'), recoveryKey: '0000 0000 0000 0000 0000 0000 0000 0000' }),

@@ -2,7 +2,7 @@
 // one with the recovery key (or a passphrase) and find every client again. A wrong key or a store in
 // use is refused and nothing changes; an old backup still opens after the data key was rotated.
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../main/backup/restore';
@@ -169,6 +169,44 @@ describe('encrypted backup and restore', () => {
     expect(await t.call('backup.create', { folder: tempDir() })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('the reminder follows the limit the admin sets, and only an admin can set it', async () => {
+    const t = await setUpCore();
+    await t.ok('backup.create', { folder: tempDir('safehold-usb-') });
+    t.clock.advance(3 * 86_400_000);
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    expect(await t.ok('backup.status', {})).toMatchObject({ maxAgeDays: 7, overdue: false });
+
+    // Three days old: a two-day limit makes it overdue, and the change is in the access log.
+    await t.ok('settings.setBackupReminder', { days: 2 });
+    expect(await t.ok('backup.status', {})).toMatchObject({ maxAgeDays: 2, overdue: true });
+    const logged = (await t.ok('audit.list', { action: 'settings.' })).entries;
+    expect(logged.map((e) => [e.action, e.targetId, e.outcome])).toEqual([['settings.setBackupReminder', null, 'ok']]);
+    await t.ok('settings.setBackupReminder', { days: 30 });
+    expect(await t.ok('backup.status', {})).toMatchObject({ maxAgeDays: 30, overdue: false });
+
+    // Out of range, not whole, not a number: refused, and the limit in use stays 30.
+    for (const days of [0, 91, 2.5, '14']) {
+      expect(await t.call('settings.setBackupReminder', { days } as never), `days: ${String(days)}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(await t.ok('backup.status', {})).toMatchObject({ maxAgeDays: 30 });
+    expect((await t.ok('audit.list', { action: 'settings.' })).entries).toHaveLength(2);
+
+    // A caseworker sees the limit in the banner but cannot change it; the refusal is logged.
+    const worker = await addStaff(t, 'caseworker', 'Reminder Reader');
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', worker);
+    expect(await t.call('settings.setBackupReminder', { days: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.ok('backup.status', {})).toMatchObject({ maxAgeDays: 30, overdue: false });
+    // 31 days after the backup, the admin's 30-day limit has passed.
+    t.clock.advance(28 * 86_400_000);
+    await t.ok('session.unlock', worker);
+    expect(await t.ok('backup.status', {})).toMatchObject({ maxAgeDays: 30, overdue: true });
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    const denied = (await t.ok('audit.list', { action: 'settings.', outcome: 'denied' })).entries;
+    expect(denied.map((e) => e.action)).toEqual(['settings.setBackupReminder']);
+  });
+
   it('refuses a folder that is missing or not absolute, and writes nothing there', async () => {
     const t = await setUpCore();
     expect(await t.call('backup.create', { folder: join(tempDir(), 'not-plugged-in') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -213,6 +251,45 @@ describe('deactivations survive a restore', () => {
     expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true });
     const actions = (await t.ok('audit.list', {})).entries.map((e) => `${e.action}${e.targetId === workerId ? ' (them)' : ''}`);
     expect(actions).toEqual(expect.arrayContaining(['backup.restore', 'staff.deactivate (them)', 'key.rotated']));
+  });
+
+  it("a deactivated account's passphrase cannot even look inside a backup here", async () => {
+    const { t, worker, made } = await deactivatedSinceBackup();
+    expect(await t.call('backup.inspect', { file: made.file, name: worker.name, passphrase: worker.passphrase })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await t.call('backup.inspect', { file: made.file, recoveryKey: t.recoveryKey })).toMatchObject({ ok: true });
+  });
+
+  it('refuses a restore that would leave no active administrator, and changes nothing', async () => {
+    const t = await agency();
+    const admin = t.control.current!.user.id;
+    const made = await t.ok('backup.create', { folder: tempDir('safehold-usb-') });
+    // A second administrator arrives after the backup, and the first leaves.
+    const second = await addStaff(t, 'admin', 'Second Admin');
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', second);
+    await t.ok('staff.deactivate', { userId: admin });
+    await t.ok('session.lock', {});
+    const before = fileHashes(t.dataDir);
+    const refused = await t.call('backup.restore', { file: made.file, recoveryKey: t.recoveryKey });
+    expect(refused).toMatchObject({ ok: false });
+    expect(JSON.stringify(refused)).toContain('no one able to manage Safehold');
+    expect(fileHashes(t.dataDir)).toEqual(before);
+    await t.ok('session.unlock', second);
+  });
+
+  it('deactivation removes the slots and rotates the key even when the list beside the store is damaged, and mends the list', async () => {
+    const t = await agency();
+    const worker = await addStaff(t, 'caseworker', 'Leaving Caseworker');
+    const workerId = t.control.current!.db.prepare<[], string>("SELECT id FROM users WHERE display_name = 'Leaving Caseworker'").pluck().get()!;
+    const list = join(t.dataDir, 'revoked-accounts.json');
+    writeFileSync(list, '{"format": 1, "accounts": [');
+    const epoch = readKeyring(dataPaths(t.dataDir).keyring).keyEpoch;
+    await t.ok('staff.deactivate', { userId: workerId });
+    expect(readKeyring(dataPaths(t.dataDir).keyring).keyEpoch).toBe(epoch + 1);
+    expect(JSON.stringify(readKeyring(dataPaths(t.dataDir).keyring))).not.toContain(workerId);
+    expect(JSON.parse(readFileSync(list, 'utf8'))).toEqual({ format: 1, accounts: [workerId] });
+    await t.ok('session.lock', {});
+    expect(await t.call('session.unlock', worker)).toMatchObject({ ok: false });
   });
 
   it('an old store and keyring copied back by hand still do not open for the deactivated account', async () => {

@@ -1,11 +1,13 @@
 // Main process (plain Node). Never imports electron.
 // Encrypted backups: made by an admin into a chosen folder, checked and restored with a passphrase
-// valid when the backup was made or with the recovery key. Refusals keep their plain message.
+// valid when the backup was made or with the recovery key, and how old the last one may get before
+// the reminder shows (an admin setting). Refusals keep their plain message.
 import type { z } from 'zod';
 import type { OpenBackupInput } from '../../../shared/schemas/backup';
 import { BackupError } from '../../backup/errors';
 import { backupStatus as readBackupStatus } from '../../backup/session';
 import type { BackupSecret } from '../../backup/verify';
+import { stmt } from '../../store/repos/statements';
 import { AppError } from '../errors';
 import type { Handler } from '../types';
 
@@ -40,6 +42,11 @@ export const createBackup: Handler<'backup.create'> = async (input, { control })
 };
 
 export const backupStatus: Handler<'backup.status'> = (_input, ctx) => readBackupStatus(ctx.db, ctx.now());
+
+export const setBackupReminder: Handler<'settings.setBackupReminder'> = (input, { db }) => {
+  stmt(db, "INSERT INTO settings (key, value) VALUES ('backup_max_age_days', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(input.days));
+  return { done: true };
+};
 
 export const inspectBackup: Handler<'backup.inspect'> = async (input, { control }) => {
   try {

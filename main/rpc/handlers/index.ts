@@ -47,6 +47,7 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'audit.list': auditList,
     'backup.create': backup.createBackup,
     'backup.status': backup.backupStatus,
+    'settings.setBackupReminder': backup.setBackupReminder,
     'backup.inspect': backup.inspectBackup,
     'backup.restore': backup.restoreBackup,
     'clients.create': clients.createClient,

@@ -26,7 +26,7 @@ export function AdminPage({ user, section, onBackupMade }: { user: SessionUser; 
         <IdleLockForm />
         <NewRecoveryKey />
       </section>
-      <BackupsSection focusRequested={section === 'backups'} onBackupMade={onBackupMade} />
+      <BackupsSection focusRequested={section === 'backups'} onStatusChanged={onBackupMade} />
       <ImportSection />
       <section aria-labelledby={reportsId} className="admin-section">
         <h2 id={reportsId}>{t('reportSettings.title')}</h2>

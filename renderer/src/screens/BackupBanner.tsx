@@ -12,7 +12,7 @@ export function BackupBanner(props: { status: Output<'backup.status'> | null; is
     <div role="status" className={overdue ? 'backup-banner' : 'status-empty'}>
       {overdue ? (
         <p>
-          {overdue.lastBackupAt ? t('banner.overdue', { days: overdue.maxAgeDays }) : t('banner.never')}{' '}
+          {overdue.lastBackupAt ? t(overdue.maxAgeDays === 1 ? 'banner.overdueOne' : 'banner.overdue', { days: overdue.maxAgeDays }) : t('banner.never')}{' '}
           {props.isAdmin ? <a href={hrefFor({ page: 'admin', section: 'backups' })}>{t('banner.goToBackups')}</a> : t('banner.askAdmin')}
         </p>
       ) : null}

@@ -1,5 +1,6 @@
-// renderer/: Admin → Backups. When the last backup was made against the agency's limit, and making
-// one now into a folder the administrator names (a USB drive, say). Main writes the file.
+// renderer/: Admin → Backups. When the last backup was made against the agency's limit, making one
+// now into a folder the administrator names (a USB drive, say), and changing the limit. Main writes
+// the file and keeps the limit.
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -9,8 +10,10 @@ import { formatFileSize, isAbsolutePath } from '../../components/paths';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
+import { BackupReminderForm } from './BackupReminderForm';
 
-export function BackupsSection(props: { focusRequested: boolean; onBackupMade: () => void }) {
+/** `onStatusChanged`: a backup was made or the limit changed, so the banner should read the status again. */
+export function BackupsSection(props: { focusRequested: boolean; onStatusChanged: () => void }) {
   const { t, language, formatTimestamp } = useT();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -44,7 +47,12 @@ export function BackupsSection(props: { focusRequested: boolean; onBackupMade: (
     if (!done) return;
     setMade(done);
     await loadStatus();
-    props.onBackupMade();
+    props.onStatusChanged();
+  }
+
+  async function onReminderSaved() {
+    await loadStatus();
+    props.onStatusChanged();
   }
 
   return (
@@ -62,7 +70,7 @@ export function BackupsSection(props: { focusRequested: boolean; onBackupMade: (
             </div>
             <div>
               <dt>{t('backups.limitLabel')}</dt>
-              <dd>{t('backups.limit', { days: status.maxAgeDays })}</dd>
+              <dd>{t(status.maxAgeDays === 1 ? 'backups.limitOne' : 'backups.limit', { days: status.maxAgeDays })}</dd>
             </div>
           </dl>
         ) : (
@@ -113,6 +121,7 @@ export function BackupsSection(props: { focusRequested: boolean; onBackupMade: (
           </div>
         </form>
       </div>
+      {status ? <BackupReminderForm initialDays={status.maxAgeDays} onSaved={() => void onReminderSaved()} /> : null}
     </section>
   );
 }
