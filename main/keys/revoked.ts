@@ -52,18 +52,18 @@ function write(dir: string, ids: Set<string>): void {
  */
 export function forgetRevoked(dir: string, db: Db, id: string): void {
   const list = noteRevoked(dir, db);
-  if (list.delete(id) || !existsSync(pathOf(dir))) write(dir, list);
+  if (list.delete(id)) write(dir, list);
 }
 
 /**
  * Adds the store's deactivated accounts to the list (so an installation deactivated before the list
- * existed gains one) and mends a damaged list from the store. Best effort: a folder that cannot be
+ * existed gains one; with no one deactivated there is no file) and mends a damaged list from the store. Best effort: a folder that cannot be
  * written now is tried again at the next session. Returns the accounts known to be deactivated.
  */
 export function noteRevoked(dir: string, db: Db): Set<string> {
   const inactive = db.prepare<[], string>('SELECT id FROM users WHERE active = 0').pluck().all();
   let list = new Set<string>();
-  let mend = !existsSync(pathOf(dir));
+  let mend = false;
   try {
     list = readRevoked(dir);
   } catch {
