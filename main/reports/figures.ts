@@ -1,7 +1,7 @@
 // Main process (plain Node). Never imports electron.
 // The outcome report's raw figures for a period, before disclosure control. Aggregates only: no
-// row of this file's output names or identifies anyone. The counting rules are written once, here
-// and in counting-rules.ts, and tested against a hand-computed fixture.
+// row of this file's output names or identifies anyone. The counting rules it implements are written
+// in counting-rules.ts (and the README), and each figure is tested against a hand-computed fixture.
 import type { Db } from '../store/open';
 
 export { COUNTING_RULES } from './counting-rules';
