@@ -9,6 +9,7 @@ import { restoreBackup } from '../../main/backup/restore';
 import { dataPaths } from '../../main/core/paths';
 import { seedClients } from '../../main/demo/generator';
 import { readKeyring } from '../../main/keys/keyring';
+import { serverTextKey } from '../../renderer/src/i18n/serverText';
 import type { Db } from '../../main/store/open';
 import { ADMIN, AGENCY, PASSPHRASE, addStaff, setUpCore, testCore, type TestCore } from '../helpers/core';
 import { filesUnder, scanForCanaries } from '../helpers/scan';
@@ -230,7 +231,10 @@ describe('deactivations survive a restore', () => {
   it("refuses a deactivated account's old passphrase as the key to a restore, and changes nothing", async () => {
     const { t, worker, made } = await deactivatedSinceBackup();
     const before = fileHashes(t.dataDir);
-    expect(await t.call('backup.restore', { file: made.file, name: worker.name, passphrase: worker.passphrase })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    const refused = await t.call('backup.restore', { file: made.file, name: worker.name, passphrase: worker.passphrase });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    // The screen shows it in the person's language.
+    expect(!refused.ok && serverTextKey(refused.error.message)?.key).toBe('server.restoreRevoked');
     expect(fileHashes(t.dataDir)).toEqual(before);
   });
 
@@ -273,6 +277,7 @@ describe('deactivations survive a restore', () => {
     const refused = await t.call('backup.restore', { file: made.file, recoveryKey: t.recoveryKey });
     expect(refused).toMatchObject({ ok: false });
     expect(JSON.stringify(refused)).toContain('no one able to manage Safehold');
+    expect(!refused.ok && serverTextKey(refused.error.message)?.key).toBe('server.restoreNoAdmin');
     expect(fileHashes(t.dataDir)).toEqual(before);
     await t.ok('session.unlock', second);
   });

@@ -1253,6 +1253,10 @@ export const en = {
   'server.backupInUse': 'Safehold is open and unlocked on this data folder. Lock it or close it, then restore. Nothing was changed.',
   'server.restoreSignedIn': 'Lock Safehold first: a backup can only be restored while no one is signed in. Nothing was changed.',
   'server.restorePutBack': 'The restored store could not be opened here, so the previous one was put back. Nothing was changed.',
+  'server.restoreRevoked': 'That account has been deactivated here, so its passphrase cannot open a backup. Use the recovery key or an active account. Nothing was changed.',
+  'server.restoreNoAdmin': 'Every administrator in this backup has been deactivated here since it was made, so restoring it would leave no one able to manage Safehold. Nothing was changed. To restore it anyway, move revoked-accounts.json out of the data folder first, then add a new administrator and deactivate the old accounts again.',
+  'server.restoreNoNewKey': 'The restored store could not be given a new key, so it was not restored. Nothing was changed.',
+  'server.revokedListDamaged': 'The list of deactivated accounts (revoked-accounts.json in the data folder) is damaged, so the backup was not restored. Move that file aside and try again; then deactivate again anyone who should not have access. Nothing was changed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1264,4 +1264,8 @@ export const es = {
   'server.backupInUse': 'Safehold está abierto y desbloqueado con esta carpeta de datos. Bloquéelo o ciérrelo y después restaure. No se cambió nada.',
   'server.restoreSignedIn': 'Primero bloquee Safehold: una copia solo se puede restaurar cuando no hay nadie con la sesión iniciada. No se cambió nada.',
   'server.restorePutBack': 'Los registros restaurados no se pudieron abrir aquí, así que se volvieron a poner los anteriores. No se cambió nada.',
+  'server.restoreRevoked': 'Esa cuenta fue desactivada aquí, así que su frase de contraseña no puede abrir una copia. Use la clave de recuperación o una cuenta activa. No se cambió nada.',
+  'server.restoreNoAdmin': 'Todas las personas administradoras de esta copia fueron desactivadas aquí después de hacerla, así que restaurarla dejaría a Safehold sin nadie que lo administre. No se cambió nada. Para restaurarla de todos modos, primero saque revoked-accounts.json de la carpeta de datos; luego agregue una nueva persona administradora y vuelva a desactivar las cuentas antiguas.',
+  'server.restoreNoNewKey': 'No se pudo dar una clave nueva a los registros restaurados, así que no se restauraron. No se cambió nada.',
+  'server.revokedListDamaged': 'La lista de cuentas desactivadas (revoked-accounts.json en la carpeta de datos) está dañada, así que la copia no se restauró. Aparte ese archivo e inténtelo de nuevo; luego vuelva a desactivar a quien no deba tener acceso. No se cambió nada.',
 } satisfies Messages;

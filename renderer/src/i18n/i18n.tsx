@@ -7,10 +7,11 @@ import { call } from '../api/client';
 import { en, type MessageKey, type Messages } from './en';
 import { es } from './es';
 import { serverTextKey } from './serverText';
+import type { Vars } from './vars';
 
 const catalogs: Record<Language, Messages> = { en, es };
 
-export type Vars = Readonly<Record<string, string | number>>;
+export type { Vars };
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 export interface I18n {

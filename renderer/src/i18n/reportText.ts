@@ -3,7 +3,7 @@
 // verification problems onto catalog keys by pattern, so the screen reads in the person's language;
 // anything unknown is shown as sent.
 import type { MessageKey } from './en';
-import type { Vars } from './i18n';
+import type { Vars } from './vars';
 
 interface Rule {
   pattern: RegExp;

@@ -3,7 +3,7 @@
 // catalog keys by pattern so every language gets its own words; anything unknown returns null and
 // the caller falls back (to the English text for a field, to the code's message for an error).
 import type { MessageKey } from './en';
-import type { Vars } from './i18n';
+import type { Vars } from './vars';
 
 interface Rule {
   pattern: RegExp;
@@ -87,6 +87,10 @@ const rules: readonly Rule[] = [
   { pattern: /^Safehold is open and unlocked on this data folder\./u, key: 'server.backupInUse' },
   { pattern: /^Lock Safehold first: a backup can only be restored/u, key: 'server.restoreSignedIn' },
   { pattern: /^The restored store could not be opened here/u, key: 'server.restorePutBack' },
+  { pattern: /^That account has been deactivated here, so its passphrase cannot open a backup\./u, key: 'server.restoreRevoked' },
+  { pattern: /^Every administrator in this backup has been deactivated here/u, key: 'server.restoreNoAdmin' },
+  { pattern: /^The restored store could not be given a new key/u, key: 'server.restoreNoNewKey' },
+  { pattern: /^The list of deactivated accounts \(revoked-accounts\.json/u, key: 'server.revokedListDamaged' },
 
   // Spreadsheet import (main/import): a file that cannot be read at all. Row problems stay in English.
   { pattern: /^That file could not be opened\. Check that it exists/u, key: 'import.unreadable' },
