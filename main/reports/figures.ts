@@ -172,8 +172,9 @@ interface Pair {
  * number contains.
  */
 function assessmentPairs(db: Db, strategy: Strategy, to: string): Pair[] {
-  // Ties (same day, same entry time, as in an import) are broken by entry order, as on the Outcomes tab.
-  const key = "a.taken_on || a.created_at || printf('%020d', a.rowid) || '|' || a.score_line";
+  // Ties (same day, same entry time, as in an import) are broken by entry order, as on the Outcomes tab:
+  // 10^14 + rowid is a fixed 15 digits (cheaper than printf), so its text sorts as its number.
+  const key = "a.taken_on || a.created_at || (100000000000000 + a.rowid) || '|' || a.score_line";
   const grouped = (source: string, filter: string) => `
     SELECT instrument, client, substr(first_key, instr(first_key, '|') + 1) AS first, substr(last_key, instr(last_key, '|') + 1) AS last
     FROM (
