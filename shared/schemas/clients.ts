@@ -1,7 +1,7 @@
 // shared/: runs in every process. Imports nothing outside shared/.
 import { z } from 'zod';
 import * as v from '../vocab/lists';
-import { Id, personText } from './common';
+import { Id, personText, SearchText } from './common';
 import { ContactMethod, IsoDate, sectionSchemas, type SectionName } from './intake';
 
 export const CaseNumber = z.string().regex(/^SH-\d{4}-\d{4,}$/u);
@@ -41,7 +41,7 @@ export const ClientStatus = v.clientStatuses.schema;
 
 export const ListClientsInput = z
   .object({
-    query: z.string().max(200).default(''),
+    query: SearchText(200).default(''),
     status: z.enum(['active', 'closed', 'any']).default('active'),
     /** 'mine' = assigned to or created by me. Caseworkers only ever get their own. */
     assigned: z.union([z.enum(['mine', 'any', 'unassigned']), Id]).default('mine'),

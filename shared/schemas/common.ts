@@ -14,6 +14,16 @@ export const personText = (max: number) =>
 
 export const PersonName = personText(NAME_MAX);
 
+/**
+ * Text typed into a search box: may be empty, but no control characters (C0, DEL, C1) and no line or
+ * paragraph separators. Joiners (U+200C, U+200D) stay allowed: names in several scripts need them.
+ */
+export const SearchText = (max: number) =>
+  z
+    .string()
+    .max(max, `Use at most ${max} characters.`)
+    .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'Remove line breaks and control characters from the search.');
+
 export const Passphrase = z
   .string()
   .min(PASSPHRASE_MIN, `Use at least ${PASSPHRASE_MIN} characters. A few unrelated words work well.`)
