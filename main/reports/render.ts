@@ -3,14 +3,8 @@
 // with bar charts. All built from the suppressed report only; nothing else is read.
 import PDFDocument from 'pdfkit';
 import type { Report, ReportTable } from '../../shared/schemas/reports';
+import { csvField } from './csv-field';
 import { reportWords } from './words';
-
-function csvField(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
-  // Quote everything that needs it; neutralise spreadsheet formulas (a cell starting with = + - @).
-  const safe = /^[=+\-@]/u.test(text) && !/^-?\d/u.test(text) ? `'${text}` : text;
-  return /[",\r\n]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 export function tableCsv(table: ReportTable): string {
   const header = table.columns.map((c) => csvField(c.key)).join(',');
