@@ -2,10 +2,11 @@
 // window, sandbox everywhere, no crash reporter (crashReporter.start is never called), and the core
 // locked whenever the screen locks or the machine sleeps.
 import { resolve } from 'node:path';
-import { app, type BrowserWindow, powerMonitor, protocol, session } from 'electron';
+import { app, type BrowserWindow, dialog, powerMonitor, protocol, session } from 'electron';
 import { createSafeholdCore, type SafeholdCore } from '../core/app';
 import { APP_SCHEME } from './app-url';
 import { installGuards, lockDownSession } from './guards';
+import { launchDecision } from './launch-policy';
 import { installMenu } from './menu';
 import { rendererDir } from './paths';
 import { createElectronPreferences } from './prefs-electron';
@@ -20,11 +21,16 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 installGuards();
 
-// Tests (and the Playwright leak scan) point the whole profile, store included, at a temp folder.
-// Set before the single-instance lock, which is keyed on the userData folder.
-const dataDirOverride = process.env['SAFEHOLD_DATA_DIR'];
-if (dataDirOverride !== undefined && dataDirOverride !== '') {
-  app.setPath('userData', resolve(dataDirOverride));
+// A packaged build refuses debugging switches and ignores SAFEHOLD_DATA_DIR (launch-policy.ts).
+// Unpackaged, tests (and the Playwright leak scan) point the whole profile, store included, at a temp
+// folder. Set before the single-instance lock, which is keyed on the userData folder.
+const launch = launchDecision({ isPackaged: app.isPackaged, argv: process.argv, env: process.env });
+if (!launch.start) {
+  console.error(`[shell] refused start-up switches: ${launch.refused.join(' ')}`);
+  dialog.showErrorBox('Safehold', launch.message);
+  app.exit(1);
+} else if (launch.dataDir !== null) {
+  app.setPath('userData', resolve(launch.dataDir));
 }
 
 let mainWindow: BrowserWindow | null = null;
@@ -53,7 +59,9 @@ function start(): void {
   powerMonitor.on('suspend', () => started.lock('system'));
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (!launch.start) {
+  // Refused above; nothing else starts.
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => focusWindow(mainWindow));
