@@ -8,6 +8,7 @@ import { seedClients, seededRng } from '../../main/demo/generator';
 import { FLOOR_COST } from '../../main/keys/kdf';
 import { fold } from '../../shared/fold';
 import { benchCaseloadRender } from './render';
+import { benchStoreOps } from './store-ops';
 
 export interface Emit {
   (name: string, value: number, unit: string): void;
@@ -99,29 +100,11 @@ export async function benchCaseload(clients: number, emit: Emit): Promise<void> 
     emit('export_ms', performance.now() - start, 'ms');
     if (!exported.ok) throw new Error(`export failed: ${exported.error.code}`);
 
-    // An encrypted backup of this store, then a full restore of it (verify everything, stage, swap).
-    const backupFolder = mkdtempSync(join(tmpdir(), 'safehold-bench-backup-'));
-    try {
-      start = performance.now();
-      const made = await core.dispatch('backup.create', { folder: backupFolder });
-      emit('backup_ms', performance.now() - start, 'ms');
-      if (!made.ok) throw new Error(`backup failed: ${made.error.code}`);
-      emit('backup_mib', (made.value as { bytes: number }).bytes / 2 ** 20, 'MiB');
-      await core.dispatch('session.lock', {});
-      start = performance.now();
-      const restored = await core.dispatch('backup.restore', { file: (made.value as { file: string }).file, recoveryKey: begin.value.recoveryKey });
-      emit('restore_ms', performance.now() - start, 'ms');
-      if (!restored.ok) throw new Error(`restore failed: ${restored.error.code}`);
-      const unlocked = await core.dispatch('session.unlock', { name: 'Bench Admin', passphrase: 'bench passphrase words' });
-      if (!unlocked.ok) throw new Error(`unlock after restore failed: ${unlocked.error.code}`);
-    } finally {
-      rmSync(backupFolder, { recursive: true, force: true });
-    }
-
-    // Rotating the data key of this store: copy, rekey in rollback-journal mode, verify, swap.
-    start = performance.now();
-    control.rotateKey();
-    emit('rekey_ms', performance.now() - start, 'ms');
+    // Backup, restore and key rotation of this store, each against what the disk and crypto allow.
+    await benchStoreOps(
+      { core, control, storePath: join(dir, 'safehold.db'), recoveryKey: begin.value.recoveryKey, signIn: { name: 'Bench Admin', passphrase: 'bench passphrase words' } },
+      emit,
+    );
     core.close();
     await benchCaseloadRender(dir, { name: 'Bench Admin', passphrase: 'bench passphrase words' }, emit);
   } finally {
