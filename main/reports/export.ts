@@ -8,7 +8,8 @@ import type { Report } from '../../shared/schemas/reports';
 import { APP_VERSION } from '../version';
 import { funderTable } from './funders';
 import { MANIFEST, sha256, signManifest } from './manifest';
-import { reportJson, reportPdf, tableCsv } from './render';
+import { reportPdf } from './pdf';
+import { reportJson, tableCsv } from './render';
 
 export interface ExportOptions {
   report: Report;

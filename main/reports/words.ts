@@ -48,6 +48,14 @@ export interface ReportWords {
     period: (from: string, to: string) => string;
     generated: (day: string, threshold: number) => string;
     rulesTitle: string;
+    /** After a table's title on the pages it continues onto. */
+    continued: string;
+    /** Under a table's bars: which column they show and how. */
+    chartCaption: (column: string, ranges: boolean) => string;
+    /** At the top of every page of a submission pack. */
+    exactMark: string;
+    /** The line under the period in a submission pack (instead of the suppression line). */
+    generatedExact: (day: string) => string;
   };
 }
 
@@ -105,7 +113,7 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       medianHidden: 'Median days from sending to acceptance: not shown (too few accepted referrals).',
       improvedShare: (percent) => `Share with measurable improvement: ${percent}%.`,
       improvedHidden: 'Share with measurable improvement: not shown (too few people assessed twice).',
-      funders: 'Copied from the tables above after disclosure control; the mapping is documented in shared/funder-mapping.ts.',
+      funders: 'Each value is copied from a table above, after disclosure control; the CSV and JSON files name the table and row it comes from.',
     },
     pdf: {
       documentTitle: 'Safehold outcome report',
@@ -113,6 +121,11 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       period: (from, to) => `Period: ${from} to ${to}`,
       generated: (day, threshold) => `Generated: ${day}    Small counts (1 to ${threshold}) are shown as a range.`,
       rulesTitle: 'How the figures are counted',
+      continued: '(continued)',
+      chartCaption: (column, ranges) =>
+        `Bars: ${column}, scaled to this table's largest row.${ranges ? ' An outlined bar is a count shown as a range, drawn to the top of the range.' : ''}`,
+      exactMark: 'Exact counts for submission — not for publication',
+      generatedExact: (day) => `Generated: ${day}    Exact counts for submission to a funder: small counts are not hidden. Do not publish or share beyond the funder.`,
     },
   },
   es: {
@@ -169,7 +182,7 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       improvedShare: (percent) => `Proporción con una mejora medible: ${percent} %.`,
       improvedHidden: 'Proporción con una mejora medible: no se muestra (muy pocas personas evaluadas dos veces).',
       funders:
-        'Copiados de las tablas de arriba después de la protección de la privacidad; la correspondencia con cada punto se explica en shared/funder-mapping.ts.',
+        'Cada valor se copia de una tabla de arriba, después de la protección de la privacidad; los archivos CSV y JSON indican la tabla y la fila de las que procede.',
     },
     pdf: {
       documentTitle: 'Informe de resultados de Safehold',
@@ -179,6 +192,11 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       generated: (day, threshold) =>
         `Creado el ${day}.    Los recuentos pequeños (de 1 a ${threshold}) se muestran como un rango, y «withheld» (retenido) marca un recuento que se oculta para proteger la privacidad.`,
       rulesTitle: 'Cómo se cuentan las cifras',
+      continued: '(continuación)',
+      chartCaption: (column, ranges) =>
+        `Barras: ${column}, a escala de la fila más grande de esta tabla.${ranges ? ' Una barra con contorno es un recuento mostrado como rango, dibujada hasta el límite superior del rango.' : ''}`,
+      exactMark: 'Recuentos exactos para presentar — no para publicar',
+      generatedExact: (day) => `Creado el ${day}.    Recuentos exactos para presentar a un financiador: los recuentos pequeños no se ocultan. No lo publique ni lo comparta más allá del financiador.`,
     },
   },
 };
