@@ -1,0 +1,290 @@
+// Main process or the sync worker (plain Node). Never imports electron. Never opens the store.
+// One round against the shared folder, given only what it needs (this laptop's keys, the team keys,
+// the roster, the case keys it holds, and what it has to send): write our "seen" file and prune what
+// every laptop has, read key files and join files, verify and decrypt every new bundle of every other
+// laptop in seq order, and publish our own bundle. Returns everything to apply; the caller applies it
+// in one transaction. A file that cannot be verified yet (half-copied, key not arrived) stops that
+// laptop's queue for this round and is tried again next round; nothing from it is returned.
+import { join } from 'node:path';
+import { unseal } from '../../keys/seal';
+import { BundleError, openBundle, sealBundle, type BundleRefusal } from './bundle';
+import { bundleName, bundleSeqs, filesOf, laptopDirs, pruneOwn, readIfPresent, SEEN_FILE, writeDurably } from './folder';
+import { decodeBody, decodeChanges, encodeBody, newFrameSalt, openCaseFrame, sealCaseFrame, type DocFrame, type Grant, type RosterEvent } from './frames';
+import { signingKey, verifyingKey } from './identity';
+import { readKeyFile } from './keyfile';
+import { currentEpoch, type CaseKeyRow, type EpochRow, type InviteRow, type LaptopRow } from './state';
+
+export const caseKeyAad = (team: string, caseId: string, keyId: string, laptop: string): Buffer =>
+  Buffer.from(JSON.stringify(['safehold case key', team, caseId, keyId, laptop]), 'utf8');
+
+export interface OutFrame {
+  kind: 'changes' | 'snapshot';
+  docId: string;
+  caseId: string | null;
+  /** changes: encodeChanges(list); snapshot: the saved document */
+  data: Uint8Array;
+}
+
+export interface RoundPlan {
+  folder: string;
+  teamId: string;
+  laptopId: string;
+  signPrivate: Uint8Array;
+  boxPrivate: Uint8Array;
+  epochs: EpochRow[];
+  laptops: LaptopRow[];
+  invites: InviteRow[];
+  caseKeys: CaseKeyRow[];
+  nextSeq: number;
+  /** null: nothing to send this round. */
+  outgoing: { events: RosterEvent[]; grants: Grant[]; frames: OutFrame[] } | null;
+  now: string;
+}
+
+export interface ReceivedDoc {
+  kind: 'changes' | 'snapshot';
+  docId: string;
+  changes: Uint8Array[];
+  snapshot: Uint8Array | null;
+}
+
+export interface ReceivedFile {
+  laptop: string;
+  seq: number;
+  events: RosterEvent[];
+  caseKeys: CaseKeyRow[];
+  grantsSeen: { caseId: string; laptop: string }[];
+  docs: ReceivedDoc[];
+}
+
+export interface Joined {
+  laptopId: string;
+  signPublic: string;
+  boxPublic: string;
+  userId: string;
+  invite: string;
+  manager: boolean;
+}
+
+export interface RoundResult {
+  published: { seq: number; bytes: number } | null;
+  files: ReceivedFile[];
+  joins: Joined[];
+  epochs: EpochRow[];
+  seen: Record<string, Record<string, number>>;
+  refused: { laptop: string; seq: number; reason: BundleRefusal }[];
+  pruned: number;
+  /** Files another laptop wrote in a newer format: kept, not applied; this laptop needs an update. */
+  newerFormat: boolean;
+}
+
+const buf = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+export interface JoinBody {
+  laptop: string;
+  signPublic: string;
+  boxPublic: string;
+  invite: string;
+}
+
+export function runExchange(plan: RoundPlan): RoundResult {
+  const me = plan.laptopId;
+  const boxPrivate = buf(plan.boxPrivate);
+  const laptops = new Map(plan.laptops.map((l) => [l.laptopId, { ...l }]));
+  const self = laptops.get(me);
+  if (!self) throw new Error('this laptop is not on its own roster');
+  const signKey = signingKey(buf(plan.signPrivate), self.signPublic);
+  const epochs = new Map(plan.epochs.map((e) => [e.epoch, { ...e, key: buf(e.key) }]));
+  const invites = new Map(plan.invites.map((i) => [i.invite, { ...i }]));
+  const caseKeysById = new Map(plan.caseKeys.map((k) => [k.keyId, { ...k, key: buf(k.key) }]));
+  const result: RoundResult = { published: null, files: [], joins: [], epochs: [], seen: {}, refused: [], pruned: 0, newerFormat: false };
+
+  // 1. What we have durably applied (from the store, so never ahead of it), and pruning.
+  const ownSeqs = bundleSeqs(plan.folder, me);
+  const ownTop = Math.max(plan.nextSeq - 1, ownSeqs.at(-1) ?? 0);
+  const vector: Record<string, number> = { [me]: ownTop };
+  for (const l of laptops.values()) if (l.laptopId !== me) vector[l.laptopId] = l.appliedSeq;
+  const current = currentEpoch([...epochs.values()]);
+  writeDurably(plan.folder, me, SEEN_FILE, sealBundle({ team: plan.teamId, epoch: current.epoch, laptop: me, seq: Date.parse(plan.now), teamKey: current.key, signKey, body: Buffer.from(JSON.stringify(vector), 'utf8') }));
+  const others = [...laptops.values()].filter((l) => l.laptopId !== me && l.status === 'active');
+  const pending = [...invites.values()].filter((i) => !i.usedBy && i.expiresAt > plan.now);
+  const acks = [...others.map((l) => l.seen[me] ?? 0), ...pending.map((i) => i.vector[me] ?? 0)];
+  if (acks.length > 0) result.pruned = pruneOwn(plan.folder, me, Math.min(...acks));
+
+  // 2. New team keys sealed to us by a managing laptop.
+  const learnKeys = () => {
+    for (const l of laptops.values()) {
+      if (!l.manager || l.laptopId === me) continue;
+      for (const name of filesOf(plan.folder, l.laptopId)) {
+        const epoch = /^k-([0-9a-z.-]{1,80})\.shk$/u.exec(name)?.[1];
+        if (!epoch || epochs.has(epoch)) continue;
+        const bytes = readIfPresent(join(plan.folder, l.laptopId, name));
+        const got = bytes && readKeyFile(bytes, { team: plan.teamId, from: l.laptopId, signer: verifyingKey(l.signPublic), me, boxPrivate, boxPublic: self.boxPublic });
+        if (got && got.epoch === epoch) {
+          const row = { epoch: got.epoch, n: got.n, key: got.key };
+          epochs.set(got.epoch, row);
+          result.epochs.push(row);
+        }
+      }
+    }
+  };
+  learnKeys();
+
+  const ctxFor = (laptop: string, seq: number | null) => ({
+    team: plan.teamId,
+    laptop,
+    seq,
+    signPublic: (id: string) => {
+      const l = laptops.get(id);
+      return l ? verifyingKey(l.signPublic) : null;
+    },
+    teamKey: (epoch: string) => epochs.get(epoch)?.key ?? null,
+  });
+
+  const applyEvents = (from: string, events: RosterEvent[]) => {
+    const sender = laptops.get(from);
+    for (const e of events) {
+      if (e.t === 'invite' && sender?.manager) {
+        if (!invites.has(e.invite)) invites.set(e.invite, { invite: e.invite, userId: e.userId, enrolPublic: e.enrolPublic, vector: e.vector, byLaptop: from, manager: e.manager === true, expiresAt: e.expiresAt, usedBy: null });
+      } else if (e.t === 'revoke' && sender?.manager) {
+        const target = laptops.get(e.laptop);
+        if (target) {
+          target.status = 'revoked';
+          target.lastAcceptedSeq = Math.min(target.lastAcceptedSeq ?? e.lastSeq, e.lastSeq);
+        }
+      }
+    }
+  };
+
+  // 3. Join files of laptops we do not know yet, then every laptop's new bundles in order.
+  const tryJoin = (laptop: string): boolean => {
+    for (const name of filesOf(plan.folder, laptop)) {
+      const invite = /^join-([0-9a-f]{24})\.shj$/u.exec(name)?.[1];
+      const inv = invite ? invites.get(invite) : undefined;
+      if (!inv || (inv.usedBy && inv.usedBy !== laptop)) continue;
+      const bytes = readIfPresent(join(plan.folder, laptop, name));
+      if (!bytes) continue;
+      try {
+        const opened = openBundle(bytes, { ...ctxFor(laptop, 0), signPublic: () => verifyingKey(inv.enrolPublic) });
+        const body = JSON.parse(opened.body.toString('utf8')) as JoinBody;
+        if (body.laptop !== laptop || body.invite !== inv.invite || typeof body.signPublic !== 'string' || typeof body.boxPublic !== 'string') continue;
+        const joined: Joined = { laptopId: laptop, signPublic: body.signPublic, boxPublic: body.boxPublic, userId: inv.userId, invite: inv.invite, manager: inv.manager };
+        inv.usedBy = laptop;
+        laptops.set(laptop, { ...joined, status: 'active', lastAcceptedSeq: null, enrolledAt: plan.now, appliedSeq: 0, seen: {}, lastFileAt: null });
+        result.joins.push(joined);
+        return true;
+      } catch (error) {
+        if (!(error instanceof BundleError)) throw error;
+      }
+    }
+    return false;
+  };
+
+  const readBundle = (l: LaptopRow, seq: number): 'ok' | 'stop' => {
+    if (l.status === 'revoked' && seq > (l.lastAcceptedSeq ?? 0)) {
+      result.refused.push({ laptop: l.laptopId, seq, reason: 'revoked' });
+      return 'stop';
+    }
+    const bytes = readIfPresent(join(plan.folder, l.laptopId, bundleName(seq)));
+    if (!bytes) return 'stop';
+    let body;
+    try {
+      const opened = openBundle(bytes, ctxFor(l.laptopId, seq));
+      body = decodeBody(opened.body);
+    } catch (error) {
+      if (error instanceof BundleError) {
+        if (error.reason === 'newer-format') result.newerFormat = true;
+        result.refused.push({ laptop: l.laptopId, seq, reason: error.reason });
+        return 'stop';
+      }
+      result.refused.push({ laptop: l.laptopId, seq, reason: 'damaged' });
+      return 'stop';
+    }
+    const file: ReceivedFile = { laptop: l.laptopId, seq, events: body.control.events, caseKeys: [], grantsSeen: [], docs: [] };
+    applyEvents(l.laptopId, body.control.events);
+    for (const g of body.control.grants) {
+      file.grantsSeen.push({ caseId: g.caseId, laptop: g.laptop });
+      if (g.laptop !== me || caseKeysById.has(g.keyId)) continue;
+      const key = unseal(g.sealed, boxPrivate, self.boxPublic, caseKeyAad(plan.teamId, g.caseId, g.keyId, me));
+      if (key) {
+        const row = { caseId: g.caseId, keyId: g.keyId, key };
+        caseKeysById.set(g.keyId, row);
+        file.caseKeys.push(row);
+      }
+    }
+    for (const e of body.control.events) {
+      if (e.t === 'holds' && Array.isArray(e.cases)) for (const caseId of e.cases) file.grantsSeen.push({ caseId, laptop: l.laptopId });
+    }
+    body.frames.forEach((frame: DocFrame, index: number) => {
+      let data: Buffer | null = frame.payload;
+      if (frame.keyId !== null) {
+        const caseKey = caseKeysById.get(frame.keyId);
+        // Not ours to hold (minimum necessary): skipped, never stored.
+        if (!caseKey || `case:${caseKey.caseId}` !== frame.docId) return;
+        data = openCaseFrame(caseKey.key, body.control.salt, frame, index);
+        if (!data) return;
+      } else if (frame.docId.startsWith('case:')) return;
+      if (frame.kind === 'snapshot') file.docs.push({ kind: 'snapshot', docId: frame.docId, changes: [], snapshot: new Uint8Array(data) });
+      else file.docs.push({ kind: 'changes', docId: frame.docId, changes: decodeChanges(data), snapshot: null });
+    });
+    result.files.push(file);
+    l.appliedSeq = seq;
+    return 'ok';
+  };
+
+  for (let progress = true; progress; ) {
+    progress = false;
+    learnKeys();
+    for (const laptop of laptopDirs(plan.folder)) {
+      if (laptop === me) continue;
+      let l = laptops.get(laptop);
+      if (!l) {
+        if (!tryJoin(laptop)) continue;
+        progress = true;
+        l = laptops.get(laptop)!;
+      }
+      const seqs = bundleSeqs(plan.folder, laptop).filter((s) => s > l.appliedSeq);
+      for (const seq of seqs) {
+        if (seq !== l.appliedSeq + 1 && l.appliedSeq !== 0) break; // a gap: wait for the missing file
+        if (readBundle(l, seq) !== 'ok') break;
+        progress = true;
+      }
+    }
+  }
+
+  // 4. The others' seen vectors (what they have applied), for pruning next round.
+  for (const l of laptops.values()) {
+    if (l.laptopId === me) continue;
+    const bytes = readIfPresent(join(plan.folder, l.laptopId, SEEN_FILE));
+    if (!bytes) continue;
+    try {
+      const opened = openBundle(bytes, ctxFor(l.laptopId, null));
+      const seen = JSON.parse(opened.body.toString('utf8')) as Record<string, number>;
+      if (typeof seen === 'object' && seen !== null) result.seen[l.laptopId] = seen;
+    } catch {
+      // Half-copied or from an epoch we cannot read: next round.
+    }
+  }
+
+  // 5. Our own bundle: the number after both the store's counter and any file already there
+  // (a crash after the rename and before the store noted it must never reuse a number).
+  if (plan.outgoing && (plan.outgoing.frames.length > 0 || plan.outgoing.events.length > 0 || plan.outgoing.grants.length > 0)) {
+    const seq = Math.max(plan.nextSeq, (bundleSeqs(plan.folder, me).at(-1) ?? 0) + 1);
+    const salt = newFrameSalt();
+    const ownKeys = new Map(plan.caseKeys.map((k) => [k.caseId, buf(k.key)]));
+    const keyIds = new Map(plan.caseKeys.map((k) => [k.caseId, k.keyId]));
+    const frames: DocFrame[] = plan.outgoing.frames.map((f, index) => {
+      if (f.caseId === null) return { kind: f.kind, docId: f.docId, keyId: null, payload: buf(f.data) };
+      const key = ownKeys.get(f.caseId);
+      const keyId = keyIds.get(f.caseId);
+      if (!key || !keyId) throw new Error('no key for a case being sent');
+      return { kind: f.kind, docId: f.docId, keyId, payload: sealCaseFrame(key, salt, f, index, buf(f.data)) };
+    });
+    const body = encodeBody({ control: { salt, events: plan.outgoing.events, grants: plan.outgoing.grants }, frames });
+    const writeEpoch = currentEpoch([...epochs.values()]);
+    const sealed = sealBundle({ team: plan.teamId, epoch: writeEpoch.epoch, laptop: me, seq, teamKey: writeEpoch.key, signKey, body });
+    writeDurably(plan.folder, me, bundleName(seq), sealed);
+    result.published = { seq, bytes: sealed.length };
+  }
+  return result;
+}

@@ -1,0 +1,151 @@
+// Main process or the sync worker (plain Node). Never imports electron.
+// What a bundle body holds: one control section (JSON: roster events, per-case key grants) and
+// document frames. An agency document's changes are protected by the bundle (team key); a case
+// document's changes are compressed and encrypted again under that case's own key, so a laptop that
+// was never given the case key cannot read them even though it can open the bundle.
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Sealed } from '../../keys/seal';
+
+export type RosterEvent =
+  | { t: 'invite'; invite: string; userId: string; enrolPublic: string; vector: Record<string, number>; expiresAt: string; manager: boolean }
+  | { t: 'revoke'; laptop: string; lastSeq: number; at: string }
+  /** A laptop that joined with case keys from its invitation says which cases it holds. */
+  | { t: 'holds'; cases: string[] };
+
+export interface Grant {
+  caseId: string;
+  keyId: string;
+  laptop: string;
+  sealed: Sealed;
+}
+
+export interface Control {
+  salt: string;
+  events: RosterEvent[];
+  grants: Grant[];
+}
+
+export type FrameKind = 'changes' | 'snapshot';
+
+export interface DocFrame {
+  kind: FrameKind;
+  docId: string;
+  /** null: an agency document (team key only); otherwise the case key that encrypts it. */
+  keyId: string | null;
+  payload: Buffer;
+}
+
+export interface Body {
+  control: Control;
+  frames: DocFrame[];
+}
+
+const MAX_CHANGES_BYTES = 256 * 1024 * 1024;
+
+export function encodeChanges(changes: Uint8Array[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const change of changes) {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(change.byteLength);
+    parts.push(length, Buffer.from(change.buffer, change.byteOffset, change.byteLength));
+  }
+  return Buffer.concat(parts);
+}
+
+export function decodeChanges(buf: Buffer): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let offset = 0;
+  while (offset < buf.length) {
+    if (offset + 4 > buf.length) throw new Error('damaged frame');
+    const length = buf.readUInt32BE(offset);
+    offset += 4;
+    if (offset + length > buf.length) throw new Error('damaged frame');
+    out.push(new Uint8Array(buf.subarray(offset, offset + length)));
+    offset += length;
+  }
+  return out;
+}
+
+function frameKey(caseKey: Buffer, salt: string, frame: Pick<DocFrame, 'kind' | 'docId'>, index: number): Buffer {
+  const info = Buffer.from(`safehold case frame v1|${frame.kind}|${frame.docId}|${index}`, 'utf8');
+  return Buffer.from(hkdfSync('sha256', caseKey, Buffer.from(salt, 'base64url'), info, 32));
+}
+
+/** A case frame's payload: deflate, then AES-256-GCM under a key used for this one frame only. */
+export function sealCaseFrame(caseKey: Buffer, salt: string, frame: Pick<DocFrame, 'kind' | 'docId'>, index: number, plain: Buffer): Buffer {
+  const key = frameKey(caseKey, salt, frame, index);
+  try {
+    const cipher = createCipheriv('aes-256-gcm', key, Buffer.alloc(12));
+    const body = Buffer.concat([cipher.update(deflateRawSync(plain)), cipher.final()]);
+    return Buffer.concat([body, cipher.getAuthTag()]);
+  } finally {
+    key.fill(0);
+  }
+}
+
+export function openCaseFrame(caseKey: Buffer, salt: string, frame: DocFrame, index: number): Buffer | null {
+  if (frame.payload.length < 16) return null;
+  const key = frameKey(caseKey, salt, frame, index);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.alloc(12));
+    decipher.setAuthTag(frame.payload.subarray(frame.payload.length - 16));
+    const deflated = Buffer.concat([decipher.update(frame.payload.subarray(0, frame.payload.length - 16)), decipher.final()]);
+    return inflateRawSync(deflated, { maxOutputLength: MAX_CHANGES_BYTES });
+  } catch {
+    return null;
+  } finally {
+    key.fill(0);
+  }
+}
+
+export function newFrameSalt(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function encodeBody(body: Body): Buffer {
+  const control = Buffer.from(JSON.stringify(body.control), 'utf8');
+  const parts: Buffer[] = [];
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(control.length);
+  parts.push(head, control);
+  for (const frame of body.frames) {
+    const id = Buffer.from(frame.docId, 'utf8');
+    const keyId = Buffer.from(frame.keyId ?? '', 'ascii');
+    const h = Buffer.alloc(1 + 2 + 1 + 4);
+    h.writeUInt8(frame.kind === 'changes' ? 1 : 2, 0);
+    h.writeUInt16BE(id.length, 1);
+    h.writeUInt8(keyId.length, 3);
+    h.writeUInt32BE(frame.payload.length, 4);
+    parts.push(h, id, keyId, frame.payload);
+  }
+  return Buffer.concat(parts);
+}
+
+export function decodeBody(buf: Buffer): Body {
+  if (buf.length < 4) throw new Error('damaged body');
+  const controlLength = buf.readUInt32BE(0);
+  if (4 + controlLength > buf.length) throw new Error('damaged body');
+  const control = JSON.parse(buf.subarray(4, 4 + controlLength).toString('utf8')) as Control;
+  if (typeof control !== 'object' || control === null || !Array.isArray(control.events) || !Array.isArray(control.grants) || typeof control.salt !== 'string') {
+    throw new Error('damaged body');
+  }
+  const frames: DocFrame[] = [];
+  let offset = 4 + controlLength;
+  while (offset < buf.length) {
+    if (offset + 8 > buf.length) throw new Error('damaged body');
+    const kindByte = buf.readUInt8(offset);
+    const idLength = buf.readUInt16BE(offset + 1);
+    const keyLength = buf.readUInt8(offset + 3);
+    const payloadLength = buf.readUInt32BE(offset + 4);
+    offset += 8;
+    if ((kindByte !== 1 && kindByte !== 2) || offset + idLength + keyLength + payloadLength > buf.length) throw new Error('damaged body');
+    const docId = buf.subarray(offset, offset + idLength).toString('utf8');
+    offset += idLength;
+    const keyId = keyLength === 0 ? null : buf.subarray(offset, offset + keyLength).toString('ascii');
+    offset += keyLength;
+    frames.push({ kind: kindByte === 1 ? 'changes' : 'snapshot', docId, keyId, payload: buf.subarray(offset, offset + payloadLength) });
+    offset += payloadLength;
+  }
+  return { control, frames };
+}
