@@ -6,7 +6,7 @@ import type { AppEvent } from '../../shared/contract';
 import type { Language } from '../../shared/schemas/prefs';
 import type { AppStatus } from '../../shared/schemas/session';
 import { auditLog, type AuditEvent } from '../audit/chain';
-import { calibrateKdf, FLOOR_COST, type KdfCost } from '../keys/kdf';
+import { calibrateKdf, deriveKek, FLOOR_COST, newKdfParams, type KdfCost } from '../keys/kdf';
 import { openWithPassphrase, openWithSetupCode, readKeyring, slotLookup, withPassphraseSlot, writeKeyring } from '../keys/keyring';
 import { finishPendingRotation } from '../keys/rotate';
 import { normalizeSetupCode } from '../keys/setup-code';
@@ -124,53 +124,66 @@ export class SessionControl {
   }
 
   async unlock(name: string, passphrase: string): Promise<AppStatus> {
-    const throttleKey = this.admitSignIn(name);
-    const session = await unlockWithPassphrase(this.options.paths, name, passphrase);
-    if (!session) this.refuseSignIn(throttleKey);
-    this.throttle.succeed(throttleKey);
-    this.begin(session, 'session.unlock');
-    return this.status();
+    return this.signInAttempt(name, async (throttleKey) => {
+      const session = await unlockWithPassphrase(this.options.paths, name, passphrase);
+      if (!session) this.refuseSignIn();
+      this.throttle.succeed(throttleKey);
+      this.begin(session, 'session.unlock');
+      return this.status();
+    });
   }
 
   /** A new or reset account's first sign-in: the setup code once, and a passphrase of their own. */
   async firstSignIn(input: { name: string; setupCode: string; newPassphrase: string }): Promise<AppStatus> {
-    const throttleKey = this.admitSignIn(input.name);
-    const { paths } = this.options;
-    finishPendingRestore(paths);
-    finishPendingRotation(paths);
-    const keyring = readKeyring(paths.keyring);
-    const opened = await openWithSetupCode(keyring, input.name, normalizeSetupCode(input.setupCode), this.options.clock.now());
-    if (opened === 'expired') throw new AppError('WRONG_PASSPHRASE', 'This setup code has expired. Ask an administrator for a new one.');
-    if (!opened) this.refuseSignIn(throttleKey, 'That name and setup code do not match. Check them and try again.');
-    const next = await withPassphraseSlot(keyring, { userId: opened.userId, name: input.name, passphrase: input.newPassphrase, dataKey: opened.dataKey, cost: await this.cost() });
-    writeKeyring(paths.keyring, next);
-    const session = openSession(paths, opened.dataKey, opened.userId);
-    if (!session) throw new AppError('FORBIDDEN', 'This account is not active. Ask an administrator.');
-    this.throttle.succeed(throttleKey);
-    this.begin(session, 'session.first-sign-in');
-    return this.status();
+    return this.signInAttempt(input.name, async (throttleKey) => {
+      const { paths } = this.options;
+      finishPendingRestore(paths);
+      finishPendingRotation(paths);
+      const keyring = readKeyring(paths.keyring);
+      const opened = await openWithSetupCode(keyring, input.name, normalizeSetupCode(input.setupCode), this.options.clock.now());
+      const cost = await this.cost();
+      if (!opened || opened === 'expired') {
+        // The Argon2id work a right code goes on to do (the new passphrase's slot), so a refusal takes
+        // as long as a success, and a name without a pending code answers like one with a code.
+        (await deriveKek(input.newPassphrase, newKdfParams(cost))).fill(0);
+        if (opened === 'expired') throw new AppError('WRONG_PASSPHRASE', 'This setup code has expired. Ask an administrator for a new one.');
+        this.refuseSignIn('That name and setup code do not match. Check them and try again.');
+      }
+      const next = await withPassphraseSlot(keyring, { userId: opened.userId, name: input.name, passphrase: input.newPassphrase, dataKey: opened.dataKey, cost });
+      writeKeyring(paths.keyring, next);
+      const session = openSession(paths, opened.dataKey, opened.userId);
+      if (!session) throw new AppError('FORBIDDEN', 'This account is not active. Ask an administrator.');
+      this.throttle.succeed(throttleKey);
+      this.begin(session, 'session.first-sign-in');
+      return this.status();
+    });
   }
 
-  /** Checks the throttle before any key work; returns the name's throttle key. */
-  private admitSignIn(name: string): string {
+  /**
+   * One sign-in attempt for a name: it starts only when earlier attempts for the same name have
+   * finished, and it is counted (as a failure until it succeeds) before any key is derived.
+   */
+  private signInAttempt<T>(name: string, attempt: (throttleKey: string) => Promise<T>): Promise<T> {
     if (!isInstalled(this.options.paths)) throw new AppError('NOT_SET_UP');
-    if (this.session) this.lock('manual');
     const key = slotLookup(readKeyring(this.options.paths.keyring), name);
-    const verdict = this.throttle.check(key, this.options.clock.now().getTime());
-    if (!verdict.allowed) {
-      throw new AppError(
-        'TOO_MANY_ATTEMPTS',
-        verdict.retryAfterMs === null
-          ? 'This sign-in is locked after many failed attempts. An administrator can give you a new setup code, or the recovery key can be used.'
-          : `Too many attempts with this name. Wait ${Math.ceil(verdict.retryAfterMs / 60_000)} minute(s) and try again.`,
-      );
-    }
-    return key;
+    return this.throttle.serialise(key, () => {
+      if (this.session) this.lock('manual');
+      const verdict = this.throttle.attempt(key, this.options.clock.now().getTime());
+      if (!verdict.allowed) {
+        throw new AppError(
+          'TOO_MANY_ATTEMPTS',
+          verdict.retryAfterMs === null
+            ? 'This sign-in is locked after many failed attempts. An administrator can give you a new setup code, or the recovery key can be used.'
+            : `Too many attempts with this name. Wait ${Math.ceil(verdict.retryAfterMs / 60_000)} minute(s) and try again.`,
+        );
+      }
+      return attempt(key);
+    });
   }
 
-  private refuseSignIn(throttleKey: string, message?: string): never {
+  /** A wrong secret: already counted by the throttle; noted for the access log at the next sign-in. */
+  private refuseSignIn(message?: string): never {
     this.failedSignIns += 1;
-    this.throttle.fail(throttleKey, this.options.clock.now().getTime());
     throw new AppError('WRONG_PASSPHRASE', message);
   }
 

@@ -211,9 +211,12 @@ export interface Opened {
   userId: string;
 }
 
-/** The cost an unknown name pays, so timing does not reveal which names have accounts. */
-function decoyKdf(keyring: Keyring): KdfParams {
-  const model = passphraseSlots(keyring)[0]?.kdf ?? newKdfParams(FLOOR_COST);
+/**
+ * The cost an unknown name pays, so timing does not reveal which names have accounts: a passphrase
+ * slot's cost for a passphrase, the floor (what every setup slot uses) for a setup code.
+ */
+function decoyKdf(keyring: Keyring, kind: 'passphrase' | 'setup' = 'passphrase'): KdfParams {
+  const model = (kind === 'passphrase' ? passphraseSlots(keyring)[0]?.kdf : undefined) ?? newKdfParams(FLOOR_COST);
   return { ...model, salt: randomBytes(16).toString('base64') };
 }
 
@@ -232,7 +235,7 @@ export async function openWithPassphrase(keyring: Keyring, name: string, passphr
 export async function openWithSetupCode(keyring: Keyring, name: string, setupCode: string, now: Date): Promise<Opened | 'expired' | null> {
   const lookup = slotLookup(keyring, name);
   const slot = keyring.slots.find((s): s is SetupSlot => s.kind === 'setup' && s.lookup === lookup);
-  const kek = await deriveKek(setupCode, slot?.kdf ?? decoyKdf(keyring));
+  const kek = await deriveKek(setupCode, slot?.kdf ?? decoyKdf(keyring, 'setup'));
   try {
     const dataKey = slot ? openSlot(slot, kek, keyring.keyEpoch) : null;
     if (!dataKey || !slot) return null;

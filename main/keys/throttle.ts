@@ -4,7 +4,10 @@
 // up to 15 minutes; after 100 the name is locked out until an admin sets up a new code or the
 // recovery key is used. Kept in signin-throttle.json beside the keyring: counters only, no names.
 // Offline attacks on a copied keyring skip this; the Argon2id cost is the barrier there.
-import { existsSync, readFileSync } from 'node:fs';
+// Attempts for one name run one at a time (serialise), and each is counted as a failure before its
+// key is derived (attempt); a success then clears the count. So parallel attempts cannot all pass the
+// check before any failure is written, and killing the process mid-derivation still counts the try.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic';
@@ -37,8 +40,29 @@ export class SignInThrottle {
     }
   }
 
+  /** No entries, no file: a data folder where every attempt succeeded has no throttle file. */
   private write(entries: Entries): void {
-    writeFileAtomic(this.path, `${JSON.stringify({ entries })}\n`);
+    if (Object.keys(entries).length === 0) rmSync(this.path, { force: true });
+    else writeFileAtomic(this.path, `${JSON.stringify({ entries })}\n`);
+  }
+
+  /** Attempts still running or waiting, per name: each starts when the one before it has finished. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  /** Runs fn after every earlier attempt for this key has finished (succeeded or failed). */
+  async serialise<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.queues.get(key) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(key, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    }
   }
 
   check(key: string, now: number): ThrottleVerdict {
@@ -49,7 +73,17 @@ export class SignInThrottle {
     return { allowed: true };
   }
 
-  fail(key: string, now: number): void {
+  /**
+   * Admits one attempt or refuses it. An admitted attempt is written down as a failure now, before
+   * any key work; succeed() clears it once the secret proved right.
+   */
+  attempt(key: string, now: number): ThrottleVerdict {
+    const verdict = this.check(key, now);
+    if (verdict.allowed) this.fail(key, now);
+    return verdict;
+  }
+
+  private fail(key: string, now: number): void {
     const entries = this.read();
     const failures = (entries[key]?.failures ?? 0) + 1;
     const over = failures - FREE_ATTEMPTS;
