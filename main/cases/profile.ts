@@ -9,7 +9,7 @@ import { getSections, type ClientRecord } from '../store/repos/clients';
 import { consentsOf, type ConsentRecord } from '../store/repos/consents';
 import { stmt } from '../store/repos/statements';
 import { consentStatus, headerConsentStatus } from './consent-status';
-import { ageOn, daysBetween } from './dates';
+import { ageOn, daysBetween, localIsoDate } from './dates';
 
 export function toConsent(c: ConsentRecord, today: string): Consent {
   return {
@@ -30,7 +30,7 @@ export function toConsent(c: ConsentRecord, today: string): Consent {
 }
 
 function minorAtIntake(identity: SectionData<'identity'> | null, referral: SectionData<'referral'> | null, createdAt: string): boolean | null {
-  const intakeDate = referral?.intakeDate ?? createdAt.slice(0, 10);
+  const intakeDate = referral?.intakeDate ?? localIsoDate(new Date(createdAt));
   const dob = identity?.dateOfBirth;
   if (typeof dob === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(dob)) return ageOn(dob, intakeDate) < 18;
   if (typeof identity?.estimatedAge === 'number') return identity.estimatedAge < 18;

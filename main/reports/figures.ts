@@ -136,10 +136,15 @@ function preparePopulation(db: Db, period: Period, forced?: Strategy): Strategy 
      WHERE x.intake_date <= @to
        AND (@worker IS NULL OR x.client_id IN (SELECT id FROM clients WHERE assigned_worker_id = @worker))
        AND x.client_id NOT IN (
-         -- Closed before the period (by their latest closure) and not reopened within it.
-         SELECT k.client_id FROM case_closures k WHERE k.closed_on < @from
-           AND (k.reopened_on IS NULL OR k.reopened_on > @to)
-           AND NOT EXISTS (SELECT 1 FROM case_closures later WHERE later.client_id = k.client_id AND later.id > k.id)
+         -- Closed at the start of the period (its latest case status dated before the first day is
+         -- "closed") and not reopened on any day of it: by the dated case history, so a later change
+         -- (a reopening or closing dated after the period) never moves a case in or out.
+         SELECT e.subject_id FROM status_events e
+         WHERE e.subject = 'case' AND e.status = 'closed' AND e.effective_on < @from
+           AND NOT EXISTS (SELECT 1 FROM status_events l WHERE l.subject = 'case' AND l.subject_id = e.subject_id AND l.effective_on < @from
+                           AND (l.effective_on > e.effective_on OR (l.effective_on = e.effective_on AND l.id > e.id)))
+           AND NOT EXISTS (SELECT 1 FROM status_events o WHERE o.subject = 'case' AND o.subject_id = e.subject_id AND o.status = 'open'
+                           AND o.effective_on BETWEEN @from AND @to)
        )
      ORDER BY x.client_id`,
   ).run({ from: period.from, to: period.to, worker: period.workerId }).changes;
@@ -158,6 +163,37 @@ function dropTemp(db: Db): void {
   db.exec('DROP TABLE IF EXISTS temp.report_others');
 }
 
+/** The latest of a subject's events (by day, then entry order) as day + 16-digit entry number + status. */
+const LATEST = 'max(e.effective_on || (1000000000000000 + e.id) || e.status)';
+/** Where the status starts in LATEST's text (1-based, for substr). */
+const STATUS_AT = 27;
+
+/**
+ * Goals by their status at the end of the period: those open then, and those whose status then was
+ * set during the period. Read in two parts so the whole agency's goals are one pass over the history
+ * and one index count: goals with a status event up to the last day (by their latest event), and
+ * the others, which have been open since they were entered (opened_on up to the last day).
+ */
+function goalsAtEnd(read: Reader): Breakdown {
+  const changed = read.breakdown(
+    (p) => `SELECT CASE WHEN substr(m, ${STATUS_AT}) = 'open' OR substr(m, 1, 10) >= @from THEN substr(m, ${STATUS_AT}) ELSE '~before' END AS key, count(*) AS count
+            FROM (SELECT ${LATEST} AS m FROM ${rowsOf(p, 'status_events', 'e')} WHERE e.subject = 'goal' AND e.effective_on <= @to GROUP BY e.subject_id)
+            GROUP BY 1`,
+  );
+  const opened = read.breakdown((p) => `SELECT 'opened' AS key, count(*) AS count FROM ${rowsOf(p, 'goals', 'g')} WHERE g.opened_on <= @to`);
+  const withHistory = changed.reduce((n, r) => n + r.count, 0);
+  const neverChanged = (opened[0]?.count ?? 0) - withHistory;
+  const counts = new Map(changed.filter((r) => r.key !== '~before').map((r) => [r.key, r.count]));
+  counts.set('open', (counts.get('open') ?? 0) + neverChanged);
+  return [...counts]
+    .filter(([, count]) => count !== 0)
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Same-day assessments: intake first, then follow-up (review), then exit. */
+export const ASSESSMENT_KIND_RANK = "(CASE a.kind WHEN 'intake' THEN 0 WHEN 'follow_up' THEN 1 ELSE 2 END)";
+
 interface Pair {
   instrument: string;
   client: string;
@@ -167,14 +203,15 @@ interface Pair {
 
 /**
  * Each served person's first and latest assessment per instrument up to the last day, as score
- * lines (see migration 0070). One grouped pass over the per-person index: the sort key is date,
- * then entry time, then entry order (rowid), and the score line rides after a '|' that no date or
- * number contains.
+ * lines (see migrations 0070 and 0100). One grouped pass over the per-person index: the sort key is
+ * date, then kind, then entry time, then entry order (rowid), and the score line rides after a '|'
+ * that no date or number contains.
  */
 function assessmentPairs(db: Db, strategy: Strategy, to: string): Pair[] {
-  // Ties (same day, same entry time, as in an import) are broken by entry order, as on the Outcomes tab:
-  // 10^14 + rowid is a fixed 15 digits (cheaper than printf), so its text sorts as its number.
-  const key = "a.taken_on || a.created_at || (100000000000000 + a.rowid) || '|' || a.score_line";
+  // Same day: by kind (intake, then follow-up, then exit), then entry order (entry time, then rowid),
+  // as on the Outcomes tab. 10^14 + rowid is a fixed 15 digits (cheaper than printf), so its text
+  // sorts as its number.
+  const key = `a.taken_on || ${ASSESSMENT_KIND_RANK} || a.created_at || (100000000000000 + a.rowid) || '|' || a.score_line`;
   const grouped = (source: string, filter: string) => `
     SELECT instrument, client, substr(first_key, instr(first_key, '|') + 1) AS first, substr(last_key, instr(last_key, '|') + 1) AS last
     FROM (
@@ -199,6 +236,8 @@ function assessmentChange(db: Db, pairs: Pair[]): Pick<Figures, 'assessment' | '
   const assessed = new Set<string>();
   const improved = new Set<string>();
   for (const pair of pairs) {
+    // Assessed twice or more on the instrument, whether or not any domain was scored both times.
+    assessed.add(pair.client);
     const list = order.get(pair.instrument) ?? [];
     const n = Math.min(pair.first.length, pair.last.length, list.length);
     for (let i = 0; i < n; i += 1) {
@@ -216,7 +255,6 @@ function assessmentChange(db: Db, pairs: Pair[]): Pick<Figures, 'assessment' | '
         improved.add(pair.client);
       }
       perDomain.set(id, tally);
-      assessed.add(pair.client);
     }
   }
   const byId = new Map(domains.map((d) => [d.id, d]));
@@ -250,24 +288,27 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
         ['clients', 'encounters'],
       )
       .sort((a, b) => a.category.localeCompare(b.category));
-    const referrals = read.breakdown((p) => `SELECT r.status AS key, count(*) AS count FROM ${rowsOf(p, 'referrals', 'r')} WHERE r.sent_on BETWEEN @from AND @to GROUP BY 1`);
-    const matchDays = read.values(
-      (p) => `SELECT julianday(r.accepted_on) - julianday(r.sent_on) AS d FROM ${rowsOf(p, 'referrals', 'r')}
-              WHERE r.sent_on BETWEEN @from AND @to AND r.accepted_on IS NOT NULL`,
-    );
+    // Statuses as they stood on the period's last day, from the dated history (status_events): the
+    // latest event dated on or before the last day (same day: the later entry); before its first
+    // event a referral is "sent" and a goal "open". Events dated after the period are never read.
+    const referralStatus = (p: Population) =>
+      `SELECT coalesce(substr((SELECT ${LATEST} FROM status_events e WHERE e.subject = 'referral' AND e.subject_id = r.id AND e.effective_on <= @to), ${STATUS_AT}), 'sent') AS key,
+              (SELECT min(e.effective_on) FROM status_events e WHERE e.subject = 'referral' AND e.subject_id = r.id AND e.status IN ('accepted', 'completed') AND e.effective_on <= @to) AS accepted_on,
+              r.sent_on
+       FROM ${rowsOf(p, 'referrals', 'r')} WHERE r.sent_on BETWEEN @from AND @to`;
+    const referrals = read.breakdown((p) => `SELECT key, count(*) AS count FROM (${referralStatus(p)}) GROUP BY 1`);
+    const matchDays = read.values((p) => `SELECT julianday(accepted_on) - julianday(sent_on) AS d FROM (${referralStatus(p)}) WHERE accepted_on IS NOT NULL`);
     const mid = matchDays.length / 2;
     const median = matchDays.length === 0 ? null : matchDays.length % 2 ? matchDays[Math.floor(mid)]! : (matchDays[mid - 1]! + matchDays[mid]!) / 2;
-    // A goal keeps only its latest status and when it took it: one that changed after the period
-    // was still open at its end (goals begin open).
-    const goals = read.breakdown(
-      (p) => `SELECT CASE WHEN g.status_on > @to THEN 'open' ELSE g.status END AS key, count(*) AS count FROM ${rowsOf(p, 'goals', 'g')}
-              WHERE g.status_on BETWEEN @from AND @to
-                OR (substr(g.created_at, 1, 10) <= @to AND (g.status = 'open' OR g.status_on > @to)) GROUP BY 1`,
-    );
+    const goals = goalsAtEnd(read);
     const change = assessmentChange(db, assessmentPairs(db, strategy, period.to));
+    // Granted on a day of the period (the last status entered for that day is "granted"), each
+    // milestone once; what happened to it afterwards does not take it out.
     const milestones = read.breakdown(
-      (p) => `SELECT m.kind AS key, count(*) AS count FROM ${rowsOf(p, 'milestones', 'm')}
-              WHERE m.status = 'granted' AND m.decided_on BETWEEN @from AND @to GROUP BY 1`,
+      (p) => `SELECT m.kind AS key, count(DISTINCT m.id) AS count FROM ${rowsOf(p, 'status_events', 'e')} JOIN milestones m ON m.id = e.subject_id
+              WHERE e.subject = 'milestone' AND e.status = 'granted' AND e.effective_on BETWEEN @from AND @to
+                AND NOT EXISTS (SELECT 1 FROM status_events l WHERE l.subject = 'milestone' AND l.subject_id = e.subject_id AND l.effective_on = e.effective_on AND l.id > e.id)
+              GROUP BY 1`,
     );
     // Each case once, by its last closure in the period.
     const exits = read.breakdown(

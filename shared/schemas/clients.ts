@@ -4,7 +4,8 @@ import * as v from '../vocab/lists';
 import { Id, personText, SearchText } from './common';
 import { ContactMethod, IsoDate, sectionSchemas, type SectionName } from './intake';
 
-export const CaseNumber = z.string().regex(/^SH-\d{4}-\d{4,}$/u);
+/** SH-<year>-<n>, or SH-<year>-<block>-<n> on a laptop of a team (each laptop numbers in its own block). */
+export const CaseNumber = z.string().regex(/^SH-\d{4}-(?:[A-Z0-9]{1,6}-)?\d{4,}$/u);
 
 /** The short first-contact form: what the survivor is ready to share, nothing more. */
 export const FirstContactInput = z

@@ -132,7 +132,7 @@ describe('the outcome report figures', () => {
     await t.ok('plan.addGoal', { clientId: id, domain: 'safety', title: 'Still open' });
     // Goals entered on the test clock's day; the period is the year they were entered in.
     const year = { from: `${t.clock.now().getFullYear() - 1}-01-01`, to: `${t.clock.now().getFullYear() - 1}-12-31` };
-    db.prepare("UPDATE goals SET created_at = '2025-01-15T10:00:00Z'").run();
+    db.prepare("UPDATE goals SET created_at = '2025-01-15T10:00:00Z', opened_on = '2025-01-15'").run();
     await t.ok('clients.close', { clientId: id, closedOn: '2025-03-01', reason: 'moved', destination: 'unknown' });
     await t.ok('clients.reopen', { clientId: id, reopenedOn: '2025-04-01' });
     await t.ok('clients.close', { clientId: id, closedOn: '2025-09-01', reason: 'goals_met', destination: 'own_housing' });
@@ -408,7 +408,7 @@ describe('the report in Spanish', () => {
   });
 
   it('says what the Reports screen says in Spanish', () => {
-    const rules = ['served', 'new', 'intakeDate', 'age', 'intakeAnswers', 'services', 'referrals', 'goals', 'assessment', 'milestones', 'exits', 'family', 'suppression'] as const;
+    const rules = ['served', 'new', 'intakeDate', 'days', 'age', 'intakeAnswers', 'services', 'referrals', 'goals', 'assessment', 'milestones', 'exits', 'family', 'suppression'] as const;
     expect(COUNTING_RULES.es).toEqual(rules.map((key) => esCatalog[`reportRule.${key}`]));
     expect(COUNTING_RULES.en).toHaveLength(COUNTING_RULES.es.length);
     const words = reportWords.es;

@@ -9,6 +9,7 @@ import { insertAssessment } from '../../store/repos/assessments';
 import { stmt } from '../../store/repos/statements';
 import { AppError } from '../errors';
 import type { Handler } from '../types';
+import { ASSESSMENT_KIND_RANK } from '../../reports/figures';
 
 type Label = { en: string; es: string };
 
@@ -82,7 +83,7 @@ export const clientOutcomes: Handler<'outcomes.forClient'> = (input, ctx) => {
   const rows = stmt<[string], { id: string; instrument_id: string; taken_on: string; kind: 'intake' | 'follow_up' | 'exit'; domain_id: string | null; score: number | null }>(
     ctx.db,
     `SELECT a.id, a.instrument_id, a.taken_on, a.kind, s.domain_id, s.score FROM assessments a
-     LEFT JOIN assessment_scores s ON s.assessment_id = a.id WHERE a.client_id = ? ORDER BY a.taken_on, a.created_at, a.rowid`,
+     LEFT JOIN assessment_scores s ON s.assessment_id = a.id WHERE a.client_id = ? ORDER BY a.taken_on, ${ASSESSMENT_KIND_RANK}, a.created_at, a.rowid`,
   ).all(client.id);
   const assessments: { id: string; instrumentId: string; takenOn: string; kind: 'intake' | 'follow_up' | 'exit'; scores: Record<string, number> }[] = [];
   for (const r of rows) {

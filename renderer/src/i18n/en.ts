@@ -955,23 +955,28 @@ export const en = {
   'reportNote.improvedShare': 'Share with measurable improvement: {percent}%.',
   'reportNote.improvedHidden': 'Share with measurable improvement: not shown (too few people assessed twice).',
   'reportRule.served':
-    'Clients served: every case open at some time in the period: its intake date is on or before the last day, and it was not closed before the first day (or it was reopened within the period).',
+    'Clients served: every case open on at least one day of the period: its intake date is on or before the last day, and it was not closed at the start of the period (its latest case status dated before the first day is “closed”) unless it was reopened on a day of the period.',
   'reportRule.new': 'New clients: served clients whose intake date falls in the period. Continuing clients: the other served clients.',
   'reportRule.intakeDate': 'Intake date: the intake section’s intake date, or the day the case was created when that is empty.',
+  'reportRule.days':
+    'Days: every date is a day on the agency’s calendar (this computer’s time zone), so something entered at 9 pm on the last day belongs to the period. Statuses are read from their dated history as they stood at the end of the period’s last day (the same day: the later entry); a change dated after the period is never read, so a report for a closed period gives the same figures when it is made again.',
   'reportRule.age':
     'Adult or minor: age on the intake date, from the date of birth, or from the estimated age when there is no date of birth; “Unknown” when neither is recorded.',
   'reportRule.intakeAnswers':
     'Trafficking type, gender, citizenship and referral source: as recorded in the intake; a reason (doesn’t know, prefers not to answer, not collected) is counted as that reason, and an empty answer as “Not recorded”.',
   'reportRule.services': 'Services: services dated in the period, for served clients. Encounters count every service; clients count each person once per category.',
-  'reportRule.referrals': 'Referrals: referrals sent in the period, by their status now. Days to match: from sending to acceptance, for those accepted (median).',
-  'reportRule.goals': 'Goals: goals of served clients that were open at the end of the period or changed status during it, by their status at the end of the period (a goal whose status changed after the period counts as open then).',
+  'reportRule.referrals':
+    'Referrals: referrals of served clients sent in the period, by their status on the last day (a referral is “sent” until its first change). Days to match: from sending to the first day it was accepted or completed, for those accepted by the last day; the median is over those referrals and is shown only when there are more of them than the threshold.',
+  'reportRule.goals':
+    'Goals: goals of served clients, by their status on the last day of the period (a goal is open from the day it was entered until its first status change): those open then, and those whose status then was set during the period.',
   'reportRule.assessment':
-    'Assessment change: for served clients with at least two assessments on the same instrument up to the last day, latest score minus first score per domain. Measurable improvement: at least one domain up by one level or more.',
-  'reportRule.milestones': 'Legal and immigration milestones: granted, with the decision dated in the period, by kind.',
+    'Assessment change: a served client is “assessed twice or more” with at least two assessments on the same instrument taken on or before the last day, whether or not any domain was scored in both (counted once however many instruments). First and latest are ordered by date, then kind (intake, then follow-up, then exit), then entry order. For each domain scored in both the first and the latest, the change is latest minus first; a domain’s mean is over the people with that change. Measurable improvement: at least one domain up by one level or more.',
+  'reportRule.milestones':
+    'Legal and immigration milestones: of served clients, each milestone once when it was granted on a day of the period (the last status recorded for that day is “granted”), by kind; a later change, such as expiry, does not take it out.',
   'reportRule.exits': 'Exits: cases closed in the period, by destination (a case closed more than once in the period counts once, by its last closure).',
   'reportRule.family': 'Family members served: family members marked as served by the agency, of served clients.',
   'reportRule.suppression':
-    'Counts from 1 to the threshold are shown as a range; further cells are withheld so that no hidden count can be worked out from a total. Zeros are shown.',
+    'Counts from 1 to the threshold are shown as a range; further cells are withheld so that no hidden count can be worked out from any figure the report shows (totals, linked columns such as clients and encounters, percentages, means, medians and notes). Zeros are shown.',
 
   'funder.title': 'For funder reports',
   'funder.intro':

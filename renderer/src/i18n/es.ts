@@ -961,9 +961,11 @@ export const es = {
   'reportNote.improvedShare': 'Proporción con una mejora medible: {percent} %.',
   'reportNote.improvedHidden': 'Proporción con una mejora medible: no se muestra (muy pocas personas evaluadas dos veces).',
   'reportRule.served':
-    'Personas atendidas: cada caso abierto en algún momento del periodo: su fecha de ingreso es igual o anterior al último día, y no se cerró antes del primer día (o se reabrió dentro del periodo).',
+    'Personas atendidas: cada caso abierto al menos un día del periodo: su fecha de ingreso es igual o anterior al último día, y no estaba cerrado al empezar el periodo (su último estado del caso fechado antes del primer día es «cerrado»), salvo que se reabriera algún día del periodo.',
   'reportRule.new': 'Personas nuevas: las atendidas cuya fecha de ingreso cae dentro del periodo. Las que continúan: el resto de las atendidas.',
   'reportRule.intakeDate': 'Fecha de ingreso: la fecha de ingreso de la sección de admisión o, si está vacía, el día en que se creó el caso.',
+  'reportRule.days':
+    'Días: cada fecha es un día del calendario de la organización (la zona horaria de esta computadora), de modo que lo registrado a las 9 de la noche del último día pertenece al periodo. Los estados se leen de su historial fechado tal como estaban al final del último día del periodo (el mismo día: el registrado después); un cambio fechado después del periodo nunca se lee, así que un informe de un periodo cerrado da las mismas cifras cuando se vuelve a hacer.',
   'reportRule.age':
     'Persona adulta o menor de edad: la edad en la fecha de ingreso, según la fecha de nacimiento o, si no la hay, la edad estimada; «Se desconoce» si no consta ninguna de las dos.',
   'reportRule.intakeAnswers':
@@ -971,15 +973,17 @@ export const es = {
   'reportRule.services':
     'Servicios: los fechados dentro del periodo, de personas atendidas. Las atenciones cuentan cada servicio; las personas se cuentan una vez por categoría.',
   'reportRule.referrals':
-    'Derivaciones: las enviadas en el periodo, según su estado actual. Días hasta la aceptación: desde el envío hasta la aceptación, de las aceptadas (mediana).',
-  'reportRule.goals': 'Metas: las de personas atendidas que estaban abiertas al final del periodo o cambiaron de estado durante él, según su estado al final del periodo (una meta que cambió de estado después del periodo cuenta como abierta en ese momento).',
+    'Derivaciones: las de personas atendidas enviadas en el periodo, según su estado el último día (una derivación está «enviada» hasta su primer cambio). Días hasta la aceptación: desde el envío hasta el primer día en que se aceptó o completó, de las aceptadas hasta el último día; la mediana es sobre esas derivaciones y solo se muestra si hay más que el umbral.',
+  'reportRule.goals':
+    'Metas: las de personas atendidas, según su estado el último día del periodo (una meta está abierta desde el día en que se registró hasta su primer cambio de estado): las abiertas ese día y aquellas cuyo estado de ese día se fijó durante el periodo.',
   'reportRule.assessment':
-    'Cambio en la evaluación: para las personas atendidas con al menos dos evaluaciones con el mismo instrumento hasta el último día, la puntuación más reciente menos la primera en cada área. Mejora medible: al menos un área sube un nivel o más.',
-  'reportRule.milestones': 'Logros legales y migratorios: los concedidos con la decisión fechada dentro del periodo, por tipo.',
+    'Cambio en la evaluación: una persona atendida está «evaluada dos veces o más» si tiene al menos dos evaluaciones con el mismo instrumento hechas hasta el último día, aunque ningún área se puntuara en ambas (se cuenta una vez aunque tenga varios instrumentos). La primera y la más reciente se ordenan por fecha, luego por tipo (ingreso, luego seguimiento, luego egreso) y luego por orden de registro. En cada área puntuada en la primera y en la más reciente, el cambio es la más reciente menos la primera; la media de un área es sobre las personas con ese cambio. Mejora medible: al menos un área sube un nivel o más.',
+  'reportRule.milestones':
+    'Logros legales y migratorios: de personas atendidas, cada logro una vez si se concedió algún día del periodo (el último estado registrado ese día es «concedido»), por tipo; un cambio posterior, como el vencimiento, no lo quita.',
   'reportRule.exits': 'Egresos: los casos cerrados en el periodo, por destino (un caso cerrado más de una vez en el periodo cuenta una sola vez, según su último cierre).',
   'reportRule.family': 'Familiares atendidos: los familiares marcados como atendidos por la organización, de personas atendidas.',
   'reportRule.suppression':
-    'Los recuentos de 1 hasta el umbral se muestran como un rango; otras celdas se retienen para que ningún recuento oculto pueda deducirse de un total. Los ceros se muestran.',
+    'Los recuentos de 1 hasta el umbral se muestran como un rango; otras celdas se retienen para que ningún recuento oculto pueda deducirse de ninguna cifra que muestre el informe (totales, columnas relacionadas como personas y atenciones, porcentajes, medias, medianas y notas). Los ceros se muestran.',
 
   'funder.title': 'Para los informes a financiadores',
   'funder.intro':

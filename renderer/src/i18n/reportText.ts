@@ -25,6 +25,7 @@ const rules: readonly Rule[] = [
   { pattern: /^Clients served: /u, key: 'reportRule.served' },
   { pattern: /^New clients: /u, key: 'reportRule.new' },
   { pattern: /^Intake date: /u, key: 'reportRule.intakeDate' },
+  { pattern: /^Days: every date /u, key: 'reportRule.days' },
   { pattern: /^Adult or minor: /u, key: 'reportRule.age' },
   { pattern: /^Trafficking type, gender, citizenship and referral source: /u, key: 'reportRule.intakeAnswers' },
   { pattern: /^Services: /u, key: 'reportRule.services' },
