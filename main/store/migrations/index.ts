@@ -10,7 +10,7 @@ import planning from './0040-planning';
 import outcomes from './0050-outcomes';
 import importIds from './0060-import';
 import reportSpeed from './0070-report-speed';
-import statusHistory from './0100-status-history';
+import sync from './0110-sync';
 
 export interface Migration {
   version: number;
@@ -18,7 +18,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, statusHistory];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, sync];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

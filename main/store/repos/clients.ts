@@ -41,7 +41,9 @@ export function nextCaseNumber(db: Db, year: number): string {
   const row = stmt<[string], { value: string }>(db, 'SELECT value FROM settings WHERE key = ?').get(key);
   const next = Number(row?.value ?? 0) + 1;
   stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(next));
-  return `SH-${year}-${String(next).padStart(4, '0')}`;
+  // A laptop of a team numbers its cases in its own block (team sync), so no two laptops issue the same number.
+  const block = stmt<[], string>(db, "SELECT value FROM settings WHERE key = 'sync_case_block'").pluck().get();
+  return block ? `SH-${year}-${block}-${String(next).padStart(4, '0')}` : `SH-${year}-${String(next).padStart(4, '0')}`;
 }
 
 export function insertClient(db: Db, c: NewClient): void {
@@ -128,7 +130,7 @@ const factsOf: Partial<Record<SectionName, (d: Record<string, unknown>) => Recor
   }),
 };
 
-function updateFacts(db: Db, clientId: string, section: SectionName, data: Record<string, unknown>): void {
+export function updateFacts(db: Db, clientId: string, section: SectionName, data: Record<string, unknown>): void {
   const facts = factsOf[section]?.(data);
   if (!facts) return;
   // Column names come from the fixed map above, never from input.

@@ -1,0 +1,184 @@
+// Main process (plain Node). Never imports electron.
+// Changes from other laptops -> documents -> rows. Automerge merges, orders and de-duplicates; a
+// change whose dependencies have not arrived is kept (sync_pending) and offered again with every
+// later batch for its document; a change from a newer Safehold is kept and never applied. Only the
+// records the changes touch are re-written, then the case's derived rows are rebuilt here.
+import * as A from '@automerge/automerge';
+import type { Db } from '../../store/open';
+import { rebuildDerived } from '../../store/repos/derived';
+import { stmt } from '../../store/repos/statements';
+import { scanAllConflicts, scanConflicts } from './conflicts';
+import { DOC_FORMAT, loadDoc, readMessage, splitKey, storeDoc, type SyncDoc } from './docs';
+import { flushLocalWrites } from './flush';
+import { projectRecords, pruneAgencyRows, quietly, recordsOf } from './project';
+import { AGENCY_DOCS, docCaseId } from './tables';
+
+export interface ApplyResult {
+  applied: number;
+  conflicts: number;
+  deferred: number;
+  /** Changes written by a newer version of Safehold: kept, not applied ("update this laptop"). */
+  newer: number;
+}
+
+interface Incoming {
+  hash: string;
+  change: Uint8Array;
+  keys: string[] | null;
+}
+
+function docOrder(a: string, b: string): number {
+  const ra = AGENCY_DOCS.indexOf(a as (typeof AGENCY_DOCS)[number]);
+  const rb = AGENCY_DOCS.indexOf(b as (typeof AGENCY_DOCS)[number]);
+  const ka = ra < 0 ? AGENCY_DOCS.length : ra;
+  const kb = rb < 0 ? AGENCY_DOCS.length : rb;
+  return ka - kb || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function keep(db: Db, hash: string, docId: string, reason: 'waiting' | 'newer', change: Uint8Array): void {
+  stmt(db, 'INSERT INTO sync_pending (hash, doc_id, reason, change) VALUES (?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING').run(hash, docId, reason, change);
+}
+
+/** The root keys a change writes, or null when it writes anything else (then the whole document is re-written). */
+function keysOf(ops: A.DecodedChange['ops']): string[] | null {
+  const keys: string[] = [];
+  for (const op of ops) {
+    if (op.obj !== '_root' || typeof op.key !== 'string') return null;
+    keys.push(op.key);
+  }
+  return keys;
+}
+
+/** Applies other laptops' changes. The caller wraps it in a transaction. */
+export function applyRemote(db: Db, items: readonly { docId: string; change: Uint8Array }[]): ApplyResult {
+  flushLocalWrites(db, null);
+  const result: ApplyResult = { applied: 0, conflicts: 0, deferred: 0, newer: 0 };
+  const byDoc = new Map<string, Incoming[]>();
+  for (const item of items) {
+    let decoded: A.DecodedChange;
+    try {
+      decoded = A.decodeChange(item.change);
+    } catch {
+      // Not a change this version can read: kept for a newer version, never half-applied.
+      const hash = `undecodable:${Buffer.from(item.change.subarray(0, 64)).toString('hex')}:${item.change.length}`;
+      keep(db, hash, item.docId, 'newer', item.change);
+      result.newer += 1;
+      continue;
+    }
+    if (readMessage(decoded.message).v > DOC_FORMAT) {
+      keep(db, decoded.hash, item.docId, 'newer', item.change);
+      result.newer += 1;
+      continue;
+    }
+    const list = byDoc.get(item.docId) ?? [];
+    list.push({ hash: decoded.hash, change: item.change, keys: keysOf(decoded.ops) });
+    byDoc.set(item.docId, list);
+  }
+  // Changes still waiting for their dependencies get another chance with their document's batch.
+  for (const docId of byDoc.keys()) {
+    const waiting = stmt<[string], { hash: string; change: Buffer }>(db, "SELECT hash, change FROM sync_pending WHERE doc_id = ? AND reason = 'waiting'").all(docId);
+    for (const w of waiting) {
+      const change = new Uint8Array(w.change);
+      byDoc.get(docId)!.push({ hash: w.hash, change, keys: keysOf(A.decodeChange(change).ops) });
+    }
+  }
+
+  quietly(db, () => {
+    for (const docId of [...byDoc.keys()].sort(docOrder)) {
+      const incoming = byDoc.get(docId)!;
+      const before = loadDoc(db, docId);
+      const fresh = incoming.filter((c) => !A.hasHeads(before, [c.hash]));
+      const unique = [...new Map(fresh.map((c) => [c.hash, c])).values()];
+      if (unique.length === 0) continue;
+      const [after] = A.applyChanges(before, unique.map((c) => c.change));
+      const keys = new Set<string>();
+      let whole = false;
+      for (const c of unique) {
+        if (A.hasHeads(after, [c.hash])) {
+          result.applied += 1;
+          stmt(db, 'DELETE FROM sync_pending WHERE hash = ?').run(c.hash);
+          if (c.keys === null) whole = true;
+          else for (const k of c.keys) keys.add(k);
+        } else {
+          keep(db, c.hash, docId, 'waiting', c.change);
+          result.deferred += 1;
+        }
+      }
+      storeDoc(db, docId, after);
+      writeRows(db, docId, after, whole ? null : keys);
+    }
+    retryWaitingRows(db);
+  });
+  const touched = [...byDoc.keys()];
+  if (touched.length > 0) {
+    result.conflicts = touched.reduce(
+      (n, docId) => n + stmt<[string], number>(db, 'SELECT count(*) FROM sync_conflicts WHERE doc_id = ?').pluck().get(docId)!,
+      0,
+    );
+  }
+  return result;
+}
+
+/** Projects the records behind the given keys (or all), re-checks their conflicts, rebuilds derived rows. */
+function writeRows(db: Db, docId: string, doc: A.Doc<SyncDoc>, keys: Set<string> | null): void {
+  let complete: boolean;
+  if (keys === null) {
+    complete = projectRecords(db, docId, doc);
+    scanAllConflicts(db, docId, doc);
+  } else {
+    const only = new Map<string, Set<string>>();
+    for (const key of keys) {
+      const parts = splitKey(key);
+      if (!parts) continue;
+      const set = only.get(parts.table) ?? new Set<string>();
+      set.add(parts.rk);
+      only.set(parts.table, set);
+    }
+    complete = projectRecords(db, docId, doc, only);
+    scanConflicts(db, docId, doc, keys);
+  }
+  if (complete) stmt(db, 'DELETE FROM sync_reproject WHERE doc_id = ?').run(docId);
+  else stmt(db, 'INSERT INTO sync_reproject (doc_id) VALUES (?) ON CONFLICT (doc_id) DO NOTHING').run(docId);
+  const caseId = docCaseId(docId);
+  if (caseId !== null) rebuildDerived(db, caseId);
+  else if (docId === 'agency:instruments') {
+    // Score lines follow the instrument's domains.
+    for (const id of stmt<[], string>(db, 'SELECT DISTINCT client_id FROM assessments').pluck().all()) rebuildDerived(db, id);
+  }
+}
+
+/** Documents whose rows referred to records not yet here: written again now that more has arrived. */
+function retryWaitingRows(db: Db): void {
+  for (let round = 0; round < 3; round += 1) {
+    const docs = stmt<[], string>(db, 'SELECT doc_id FROM sync_reproject ORDER BY doc_id').pluck().all().sort(docOrder);
+    if (docs.length === 0) return;
+    let progress = false;
+    for (const docId of docs) {
+      const doc = loadDoc(db, docId);
+      const complete = projectRecords(db, docId, doc);
+      if (complete) {
+        stmt(db, 'DELETE FROM sync_reproject WHERE doc_id = ?').run(docId);
+        progress = true;
+      }
+      const caseId = docCaseId(docId);
+      if (caseId !== null) rebuildDerived(db, caseId);
+    }
+    if (!progress) return;
+  }
+}
+
+/** A whole document from another laptop's snapshot (a new laptop starting fast), merged with ours. */
+export function loadSnapshot(db: Db, docId: string, bytes: Uint8Array): void {
+  quietly(db, () => {
+    const incoming = A.load<SyncDoc>(bytes);
+    const ours = loadDoc(db, docId);
+    const merged = A.merge(ours, incoming);
+    A.free(incoming);
+    storeDoc(db, docId, merged);
+    if (!docId.startsWith('case:')) pruneAgencyRows(db, docId, merged);
+    writeRows(db, docId, merged, null);
+    retryWaitingRows(db);
+  });
+}
+
+export { recordsOf };

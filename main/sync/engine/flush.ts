@@ -1,0 +1,158 @@
+// Main process (plain Node). Never imports electron.
+// Local writes -> document changes. Handlers write plain SQL; the triggers note each written row;
+// before the transaction commits, each noted row is compared with its document and only the fields
+// that differ become operations (one Automerge change per document), which go to the outbox and the
+// saved document in the same transaction. A removed row becomes a delete marker plus a fingerprint
+// of what this laptop saw, so a concurrent edit elsewhere is flagged instead of lost.
+import * as A from '@automerge/automerge';
+import type { Db } from '../../store/open';
+import { stmt } from '../../store/repos/statements';
+import { scanConflicts, fingerprint } from './conflicts';
+import {
+  actorOf,
+  appendOutbox,
+  changeMessage,
+  DELETED,
+  fieldKey,
+  fromDocValue,
+  getMeta,
+  headsText,
+  loadDoc,
+  recordPrefix,
+  SEEN,
+  sameValue,
+  storeDoc,
+  toDocValue,
+  US,
+  type SyncDoc,
+} from './docs';
+import { quietly } from './project';
+import { isLocalSetting, tableByName, tableShape, type SyncedTable } from './tables';
+import { getClash, markedValue, releaseUnique, removeClash, uniqueSets } from './unique';
+
+interface Dirty {
+  tbl: string;
+  pk: string;
+  doc_id: string | null;
+}
+
+/** The record key of a row: its primary key, or for a local integer key the row's global name. */
+function recordKey(db: Db, t: SyncedTable, pk: unknown[], actor: string, exists: boolean): string | null {
+  if (!t.localIntegerKey) return pk.map(String).join(US);
+  const rid = Number(pk[0]);
+  const known = stmt<[string, number], string>(db, 'SELECT key FROM sync_keys WHERE tbl = ? AND rid = ?').pluck().get(t.name, rid);
+  if (known !== undefined || !exists) return known ?? null;
+  const key = `${actor}.${rid}`;
+  stmt(db, 'INSERT INTO sync_keys (tbl, rid, key) VALUES (?, ?, ?)').run(t.name, rid, key);
+  return key;
+}
+
+interface Write {
+  t: SyncedTable;
+  rk: string;
+  row: Record<string, unknown> | undefined;
+}
+
+/**
+ * Turns the rows this laptop wrote since the last call into document changes. Call inside the
+ * writing transaction (the dispatcher does, for every write). Returns the number of changes made.
+ */
+export function flushLocalWrites(db: Db, by: string | null): number {
+  const dirty = stmt<[], Dirty>(db, 'SELECT tbl, pk, doc_id FROM sync_dirty').all();
+  if (dirty.length === 0) return 0;
+  stmt(db, 'DELETE FROM sync_dirty').run();
+  if (getMeta(db, 'enabled') !== '1') return 0;
+  const actor = actorOf(db);
+  const laptop = getMeta(db, 'laptop');
+  const byDoc = new Map<string, Write[]>();
+  for (const d of dirty) {
+    const t = tableByName.get(d.tbl);
+    // A row whose case could not be named (its parent was removed first) has nowhere to go.
+    if (!t || d.doc_id === null) continue;
+    const pk = JSON.parse(d.pk) as unknown[];
+    if (t.name === 'settings' && isLocalSetting(String(pk[0]))) continue;
+    const where = t.pk.map((c) => `${c} = ?`).join(' AND ');
+    const row = stmt<unknown[], Record<string, unknown>>(db, `SELECT * FROM ${t.name} WHERE ${where}`).get(...pk);
+    const rk = recordKey(db, t, pk, actor, row !== undefined);
+    if (rk === null) continue;
+    const list = byDoc.get(d.doc_id) ?? [];
+    list.push({ t, rk, row });
+    byDoc.set(d.doc_id, list);
+  }
+  let made = 0;
+  const at = new Date();
+  for (const [docId, writes] of byDoc) {
+    const before = loadDoc(db, docId);
+    const headsBefore = headsText(before);
+    const touched: string[] = [];
+    const releases: (() => void)[] = [];
+    const after = A.change(before, { message: changeMessage(by, laptop), time: Math.floor(at.getTime() / 1000) }, (d) => {
+      for (const w of writes) touched.push(...writeRecord(db, d, w, at, releases));
+    });
+    if (headsText(after) === headsBefore) continue;
+    const change = A.getLastLocalChange(after)!;
+    appendOutbox(db, docId, change);
+    storeDoc(db, docId, after);
+    quietly(db, () => {
+      for (const release of releases) release();
+    });
+    scanConflicts(db, docId, after, touched);
+    made += 1;
+  }
+  return made;
+}
+
+function writeRecord(db: Db, d: SyncDoc, w: Write, at: Date, releases: (() => void)[]): string[] {
+  const { t, rk, row } = w;
+  const touched: string[] = [];
+  const set = (col: string, value: unknown) => {
+    const key = fieldKey(t.name, rk, col);
+    d[key] = toDocValue(value);
+    touched.push(key);
+  };
+  const shape = tableShape(db, t);
+  const delKey = fieldKey(t.name, rk, DELETED);
+  if (row === undefined) {
+    const known = shape.columns.some((c) => fieldKey(t.name, rk, c) in d);
+    if (!known || fromDocValue(d[delKey]) !== null) return touched;
+    set(SEEN, fingerprint(d, t.name, rk));
+    set(DELETED, at.toISOString());
+    for (const u of uniqueSets(t)) {
+      const marked = getClash(db, t, rk, u.col) !== undefined;
+      removeClash(db, t, rk, u.col);
+      const wanted = u.cols.map((c) => (t.pk.includes(c) ? rk.split(US)[t.pk.indexOf(c)] : fromDocValue(d[fieldKey(t.name, rk, c)])));
+      if (!marked) releases.push(() => releaseUnique(db, t, u, wanted, shape.pkInteger));
+    }
+    return touched;
+  }
+  const clashes = new Map<string, string>();
+  for (const u of uniqueSets(t)) {
+    const wanted = getClash(db, t, rk, u.col);
+    if (wanted !== undefined) clashes.set(u.col, wanted);
+  }
+  for (const col of shape.columns) {
+    let value = row[col];
+    const key = fieldKey(t.name, rk, col);
+    const clash = clashes.get(col);
+    if (clash !== undefined) {
+      const wanted = (JSON.parse(clash) as unknown[]).at(-1);
+      // The row shows the marked value; the document keeps the wanted one until someone edits it.
+      if (value === markedValue(String(wanted), rk)) value = wanted;
+      else removeClash(db, t, rk, col);
+    }
+    const had = key in d ? fromDocValue(d[key]) : undefined;
+    if (had !== undefined && sameValue(had, value)) continue;
+    if (had !== undefined && clash === undefined) {
+      const u = uniqueSets(t).find((s) => s.col === col);
+      if (u) {
+        const old = u.cols.map((c) => (c === col ? had : t.pk.includes(c) ? rk.split(US)[t.pk.indexOf(c)] : fromDocValue(d[fieldKey(t.name, rk, c)])));
+        releases.push(() => releaseUnique(db, t, u, old, shape.pkInteger));
+      }
+    }
+    set(col, value);
+  }
+  if (fromDocValue(d[delKey]) !== null) set(DELETED, null);
+  return touched;
+}
+
+export { recordPrefix };

@@ -1,0 +1,185 @@
+// Main process (plain Node). Never imports electron.
+// Document -> SQL rows (the read model handlers, search and reports use). A record's row is a pure
+// function of the document (plus, for unique values, of which records want them), so laptops holding
+// the same changes hold the same rows. Runs with the triggers quiet. A row that cannot be written yet
+// (it refers to a record from another document that has not arrived) is retried later, never lost:
+// the document keeps it.
+import type * as A from '@automerge/automerge';
+import type { Db } from '../../store/open';
+import { stmt } from '../../store/repos/statements';
+import { DELETED, fieldKey, fromDocValue, recordPrefix, splitKey, US, type SyncDoc } from './docs';
+import { docCaseId, isLocalSetting, syncedTables, tableByName, tableShape, type SyncedTable } from './tables';
+import { getClash, releaseUnique, settleUnique, uniqueSets } from './unique';
+
+export function setApplying(db: Db, on: boolean): void {
+  stmt(db, 'UPDATE sync_state SET applying = ? WHERE id = 1').run(on ? 1 : 0);
+}
+
+/** Runs fn with the triggers quiet, restoring the previous state after. */
+export function quietly<T>(db: Db, fn: () => T): T {
+  const before = stmt<[], number>(db, 'SELECT applying FROM sync_state WHERE id = 1').pluck().get();
+  if (before === 1) return fn();
+  setApplying(db, true);
+  try {
+    return fn();
+  } finally {
+    setApplying(db, false);
+  }
+}
+
+export function pkValuesOf(db: Db, t: SyncedTable, rk: string): unknown[] | null {
+  if (t.localIntegerKey) {
+    const rid = stmt<[string, string], number>(db, 'SELECT rid FROM sync_keys WHERE tbl = ? AND key = ?').pluck().get(t.name, rk);
+    return rid === undefined ? null : [rid];
+  }
+  const { pkInteger } = tableShape(db, t);
+  const parts = rk.split(US);
+  return parts.map((p, i) => (pkInteger[i] ? Number(p) : p));
+}
+
+export type Outcome = 'written' | 'deleted' | 'absent' | 'waiting';
+
+function isConstraint(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_CONSTRAINT');
+}
+
+/** Writes (or removes) one record's row from the document. */
+export function projectRecord(db: Db, docId: string, doc: A.Doc<SyncDoc>, t: SyncedTable, rk: string): Outcome {
+  if (t.name === 'settings' && isLocalSetting(rk)) return 'absent';
+  const shape = tableShape(db, t);
+  const present: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const col of shape.columns) {
+    const key = fieldKey(t.name, rk, col);
+    if (key in doc) {
+      present.push(col);
+      values[col] = fromDocValue(doc[key]);
+    }
+  }
+  const deleted = fromDocValue(doc[fieldKey(t.name, rk, DELETED)]) !== null;
+  let pk = pkValuesOf(db, t, rk);
+  const where = t.pk.map((c) => `${c} = ?`).join(' AND ');
+  const sets = uniqueSets(t);
+
+  // Unique values the row holds now, to hand on if it stops wanting them.
+  const before = pk && sets.length > 0 ? stmt<unknown[], Record<string, unknown>>(db, `SELECT * FROM ${t.name} WHERE ${where}`).get(...pk) : undefined;
+
+  if (deleted || present.length === 0) {
+    if (pk) stmt(db, `DELETE FROM ${t.name} WHERE ${where}`).run(...pk);
+    for (const u of sets) {
+      const wasMarked = getClash(db, t, rk, u.col) !== undefined;
+      removeClashFor(db, t, rk, u.col);
+      if (before && !wasMarked) releaseUnique(db, t, u, u.cols.map((c) => before[c]), shape.pkInteger);
+    }
+    return deleted ? 'deleted' : 'absent';
+  }
+
+  const releases: { u: (typeof sets)[number]; wanted: unknown[] }[] = [];
+  db.exec('SAVEPOINT sync_row');
+  try {
+    for (const u of sets) {
+      if (!u.cols.every((c) => present.includes(c) || t.pk.includes(c))) continue;
+      const wanted = u.cols.map((c) => (t.pk.includes(c) ? pk?.[t.pk.indexOf(c)] : values[c]));
+      const wasMarked = getClash(db, t, rk, u.col);
+      const heldBefore = before && wasMarked === undefined ? u.cols.map((c) => before[c]) : null;
+      values[u.col] = settleUnique(db, t, u, rk, wanted, docId, docCaseId(docId), shape.pkInteger);
+      if (heldBefore && JSON.stringify(heldBefore) !== JSON.stringify(wanted)) {
+        // Written below with the new value first, then the old one is handed on.
+        releases.push({ u, wanted: heldBefore });
+      }
+    }
+    if (t.localIntegerKey) {
+      const cols = present;
+      let changed = 0;
+      if (pk) {
+        changed = stmt(db, `UPDATE ${t.name} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${t.pk[0]} = @__rid`).run({ ...values, __rid: pk[0] }).changes;
+      }
+      if (changed === 0) {
+        const info = stmt(db, `INSERT INTO ${t.name} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(values);
+        const rid = Number(info.lastInsertRowid);
+        stmt(db, 'INSERT INTO sync_keys (tbl, rid, key) VALUES (?, ?, ?) ON CONFLICT (tbl, rid) DO UPDATE SET key = excluded.key').run(t.name, rid, rk);
+        pk = [rid];
+      }
+    } else {
+      const cols = [...t.pk, ...present];
+      const row: Record<string, unknown> = { ...values };
+      t.pk.forEach((c, i) => (row[c] = pk![i]));
+      const update = present.length > 0 ? `DO UPDATE SET ${present.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'DO NOTHING';
+      stmt(db, `INSERT INTO ${t.name} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ON CONFLICT (${t.pk.join(', ')}) ${update}`).run(row);
+    }
+    for (const r of releases) releaseUnique(db, t, r.u, r.wanted, shape.pkInteger);
+    db.exec('RELEASE sync_row');
+    return 'written';
+  } catch (error) {
+    db.exec('ROLLBACK TO sync_row');
+    db.exec('RELEASE sync_row');
+    if (isConstraint(error)) return 'waiting';
+    throw error;
+  }
+}
+
+function removeClashFor(db: Db, t: SyncedTable, rk: string, col: string): void {
+  stmt(db, 'DELETE FROM sync_unique_clash WHERE tbl = ? AND pk = ? AND col = ?').run(t.name, rk, col);
+  stmt(db, "DELETE FROM sync_conflicts WHERE kind = 'duplicate' AND tbl = ? AND rk = ? AND col = ?").run(t.name, rk, col);
+}
+
+/** Every record of the document, grouped by table, as "table -> record keys". */
+export function recordsOf(doc: A.Doc<SyncDoc>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const key of Object.keys(doc)) {
+    const parts = splitKey(key);
+    if (!parts) continue;
+    let set = out.get(parts.table);
+    if (!set) out.set(parts.table, (set = new Set()));
+    set.add(parts.rk);
+  }
+  return out;
+}
+
+/**
+ * Writes the given records (all of the document's when `only` is omitted), parents first, removals
+ * children first. Returns whether every row could be written.
+ */
+export function projectRecords(db: Db, docId: string, doc: A.Doc<SyncDoc>, only?: Map<string, Set<string>>): boolean {
+  const records = only ?? recordsOf(doc);
+  let complete = true;
+  const removals: [SyncedTable, string][] = [];
+  for (const t of syncedTables) {
+    const rks = records.get(t.name);
+    if (!rks) continue;
+    for (const rk of [...rks].sort()) {
+      if (fromDocValue(doc[fieldKey(t.name, rk, DELETED)]) !== null) {
+        removals.push([t, rk]);
+        continue;
+      }
+      if (projectRecord(db, docId, doc, t, rk) === 'waiting') complete = false;
+    }
+  }
+  for (const [t, rk] of removals.reverse()) projectRecord(db, docId, doc, t, rk);
+  return complete;
+}
+
+/** Removes rows of an agency document's tables that the document does not hold (a joining laptop's own seed rows). */
+export function pruneAgencyRows(db: Db, docId: string, doc: A.Doc<SyncDoc>): void {
+  const records = recordsOf(doc);
+  for (const t of [...syncedTables].reverse()) {
+    if (t.doc.kind !== 'agency' || t.doc.doc !== docId || t.localIntegerKey) continue;
+    const held = records.get(t.name) ?? new Set<string>();
+    const rows = stmt<[], Record<string, unknown>>(db, `SELECT ${t.pk.join(', ')} FROM ${t.name}`).all();
+    for (const row of rows) {
+      const rk = t.pk.map((c) => String(row[c])).join(US);
+      if (held.has(rk) || (t.name === 'settings' && isLocalSetting(rk))) continue;
+      db.exec('SAVEPOINT sync_prune');
+      try {
+        stmt(db, `DELETE FROM ${t.name} WHERE ${t.pk.map((c) => `${c} = ?`).join(' AND ')}`).run(...t.pk.map((c) => row[c]));
+        db.exec('RELEASE sync_prune');
+      } catch (error) {
+        db.exec('ROLLBACK TO sync_prune');
+        db.exec('RELEASE sync_prune');
+        if (!isConstraint(error)) throw error;
+      }
+    }
+  }
+}
+
+export { recordPrefix, tableByName };
