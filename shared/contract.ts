@@ -40,6 +40,7 @@ import { AddDomainInput, AddInstrumentInput, ClientOutcomes, InstrumentsOutput, 
 import {
   ExportReportInput,
   ExportReportOutput,
+  RememberFingerprintInput,
   Report,
   ReportInput,
   SigningKeyOutput,
@@ -180,6 +181,7 @@ export const contract = {
   'reports.cancelExport': method({ input: Empty, output: Done, access: reportRoles, kind: 'session' }),
   'reports.verify': method({ input: VerifyReportInput, output: VerifyReportOutput, access: reportRoles, kind: 'session' }),
   'reports.signingKey': method({ input: Empty, output: SigningKeyOutput, access: reportRoles, kind: 'read' }),
+  'reports.rememberFingerprint': method({ input: RememberFingerprintInput, output: Done, access: reportRoles, kind: 'write' }),
   'settings.setSuppression': method({ input: SuppressionInput, output: Done, access: ['admin'], kind: 'write' }),
 
   // Spreadsheet import: every row checked in the preview, then the whole file written or none of it.

@@ -26,7 +26,9 @@ const USAGE = `Usage:
   safehold report --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--format csv,pdf,json]
                  [--lang en|es] [--name NAME] [--passphrase-stdin]   (admins, supervisors, auditors)
                  (--lang: the language of the files' titles, labels and notes; codes stay the same)
-  safehold verify-report DIR   (needs no store: checks a report folder is complete and unaltered)
+  safehold verify-report DIR [--fingerprint "XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX"]
+                 (needs no store: checks a report folder is complete and unaltered, and with
+                 --fingerprint that the agency's key signed it; exit 1 on any problem)
   safehold backup  --data-dir DIR --to FOLDER [--name NAME] [--passphrase-stdin]   (admins)
                    (one encrypted .shbk file: the store, its key slots and a sealed manifest)
   safehold restore --data-dir DIR --from FILE (--name NAME [--passphrase-stdin] | --recovery-key-stdin)
@@ -52,6 +54,7 @@ const options = {
   out: { type: 'string' },
   format: { type: 'string' },
   lang: { type: 'string' },
+  fingerprint: { type: 'string' },
   kind: { type: 'string' },
   file: { type: 'string' },
   template: { type: 'string' },

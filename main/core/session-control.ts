@@ -15,7 +15,7 @@ import { writeAnchor } from '../audit/anchor';
 import { buildReport } from '../reports/build';
 import { computeFigures } from '../reports/figures';
 import { ExportCancelled, exportReport } from '../reports/export';
-import { keyFingerprint, verifyReportFolder } from '../reports/manifest';
+import { verifyReportFolder } from '../reports/manifest';
 import { domainLabels, signingKeys, suppressionThreshold } from '../reports/settings';
 import type { Role } from '../../shared/roles';
 import { addStaffAccount, deactivate, reactivate, regenerateRecoveryKey, resetPassphrase, rotate, type AccountContext } from './accounts';
@@ -238,17 +238,12 @@ export class SessionControl {
     this.exportCancelled = true;
   }
 
-  verifyReport(folder: string) {
-    const result = verifyReportFolder(folder);
+  /** Checks a report folder against the signer expected (see reports/settings.ts, expectedSigner); logged. */
+  verifyReport(folder: string, expectedFingerprint: string) {
     const session = this.requireSession();
+    const result = verifyReportFolder(folder, expectedFingerprint);
     this.record({ actorId: session.user.id, action: 'report.verify', outcome: result.ok ? 'ok' : 'failed' });
-    return {
-      ok: result.ok,
-      problems: result.problems,
-      period: result.manifest?.period ?? null,
-      generatedAt: result.manifest?.generatedAt ?? null,
-      signerFingerprint: result.manifest ? keyFingerprint(result.manifest.publicKey) : null,
-    };
+    return result;
   }
 
   /** A new data key now: the store is re-encrypted on a copy, swapped in, and reopened. */

@@ -18,7 +18,8 @@ const Manifest = z
     period: z.object({ from: z.string(), to: z.string() }),
     // A report made before reports had a language has none here (it was English); leaving it out
     // keeps that manifest's signed bytes, and so its signature, as they were.
-    parameters: z.object({ workerFilter: z.boolean(), threshold: z.number().int(), language: Language.optional() }),
+    // `exact` only in a submission pack (exact counts, no suppression), so other manifests keep their bytes.
+    parameters: z.object({ workerFilter: z.boolean(), threshold: z.number().int(), language: Language.optional(), exact: z.literal(true).optional() }),
     appVersion: z.string(),
     generatedAt: z.string(),
     auditChainHead: z.string(),
@@ -36,6 +37,12 @@ export function keyFingerprint(publicKeyPem: string): string {
   return sha256(der).match(/.{4}/gu)!.slice(0, 8).join(' ');
 }
 
+export { normalizeFingerprint } from '../../shared/fingerprint';
+
+/** The problem named when a report was signed by a key other than the expected one (the text the screens translate). */
+export const otherSigner = (signer: string, expected: string) =>
+  `This report was not signed by the expected key: its signer's fingerprint is ${signer}, the expected one is ${expected}. It may have been changed and signed again by someone else.`;
+
 /** What the signature covers: every field but the signature, in a fixed order. */
 function signedBytes(m: Omit<Manifest, 'signature'>): Buffer {
   return Buffer.from(JSON.stringify([m.kind, m.version, m.period, m.parameters, m.appVersion, m.generatedAt, m.auditChainHead, m.files, m.publicKey]), 'utf8');
@@ -51,18 +58,27 @@ export interface Verification {
   ok: boolean;
   problems: string[];
   manifest: Manifest | null;
+  /** The signer's fingerprint, when the manifest could be read. */
+  signer: string | null;
+  /** Whether the signer is the expected one; null when no fingerprint was expected or the manifest is unreadable. */
+  signerIsExpected: boolean | null;
 }
 
-/** Is the folder complete and unaltered? Every problem is named in plain words. */
-export function verifyReportFolder(folder: string): Verification {
+/**
+ * Is the folder complete and unaltered, and (given the fingerprint the agency published, in its
+ * printed form) signed by that agency's key? A folder altered and signed again with another key is
+ * internally consistent: only the expected fingerprint tells it apart. Every problem is named in plain words.
+ */
+export function verifyReportFolder(folder: string, expectedFingerprint: string | null = null): Verification {
+  const unread = { manifest: null, signer: null, signerIsExpected: null };
   const problems: string[] = [];
   const path = join(folder, MANIFEST);
-  if (!existsSync(path)) return { ok: false, problems: ['The folder has no manifest.json: it is not a Safehold report, or the manifest was removed.'], manifest: null };
+  if (!existsSync(path)) return { ok: false, problems: ['The folder has no manifest.json: it is not a Safehold report, or the manifest was removed.'], ...unread };
   let manifest: Manifest;
   try {
     manifest = Manifest.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch {
-    return { ok: false, problems: ['manifest.json is damaged or was changed by hand.'], manifest: null };
+    return { ok: false, problems: ['manifest.json is damaged or was changed by hand.'], ...unread };
   }
   const { signature, ...body } = manifest;
   let signed = false;
@@ -72,6 +88,14 @@ export function verifyReportFolder(folder: string): Verification {
     signed = false;
   }
   if (!signed) problems.push('The manifest signature does not match: the manifest was changed after the report was made.');
+  let signer: string | null = null;
+  try {
+    signer = keyFingerprint(manifest.publicKey);
+  } catch {
+    signer = null;
+  }
+  const signerIsExpected = expectedFingerprint === null ? null : signer === expectedFingerprint;
+  if (signerIsExpected === false) problems.unshift(otherSigner(signer ?? 'unreadable', expectedFingerprint!));
   for (const file of manifest.files) {
     const filePath = join(folder, file.name);
     if (!existsSync(filePath)) {
@@ -83,5 +107,5 @@ export function verifyReportFolder(folder: string): Verification {
   }
   const listed = new Set([MANIFEST, ...manifest.files.map((f) => f.name)]);
   for (const name of readdirSync(folder)) if (!listed.has(name)) problems.push(`${name} is not part of the report.`);
-  return { ok: problems.length === 0, problems, manifest };
+  return { ok: problems.length === 0, problems, manifest, signer, signerIsExpected };
 }

@@ -1,5 +1,6 @@
 // shared/: runs in every process. Imports nothing outside shared/.
 import { z } from 'zod';
+import { normalizeFingerprint } from '../fingerprint';
 import { Id } from './common';
 import { IsoDate } from './intake';
 import { Language } from './prefs';
@@ -21,7 +22,13 @@ export const Report = z.object({
   version: z.literal(1),
   period: z.object({ from: z.string(), to: z.string() }),
   /** The language of the titles, labels, notes and counting rules; codes and keys are the same in every language. */
-  parameters: z.object({ workerFilter: z.boolean(), threshold: z.number().int(), language: Language }),
+  parameters: z.object({
+    workerFilter: z.boolean(),
+    threshold: z.number().int(),
+    language: Language,
+    /** Only in a submission pack: exact counts without small-cell suppression (threshold 0), for a funder's portal, never for publication. */
+    exact: z.literal(true).optional(),
+  }),
   countingRules: z.array(z.string()),
   tables: z.array(ReportTable),
 });
@@ -51,7 +58,18 @@ export const ExportReportInput = z
 
 export const ExportReportOutput = z.object({ folder: z.string(), files: z.array(z.string()) });
 
-export const VerifyReportInput = z.object({ folder: z.string().min(1).max(1000) }).strict();
+const Fingerprint = z
+  .string()
+  .max(200)
+  .refine((text) => normalizeFingerprint(text) !== null, 'Type the fingerprint the agency published: 32 letters and digits, in groups of four.');
+
+export const VerifyReportInput = z
+  .object({
+    folder: z.string().min(1).max(1000),
+    /** The fingerprint the agency published; when left out, the one remembered here, else this installation's own. */
+    expectedFingerprint: Fingerprint.nullable().default(null),
+  })
+  .strict();
 export const VerifyReportOutput = z.object({
   ok: z.boolean(),
   problems: z.array(z.string()),
@@ -59,7 +77,20 @@ export const VerifyReportOutput = z.object({
   generatedAt: z.string().nullable(),
   /** SHA-256 of the signing public key: compare it with the one the agency gave you. */
   signerFingerprint: z.string().nullable(),
+  /** The fingerprint the signer was compared with, and where it came from. */
+  expectedFingerprint: z.string(),
+  expectedFrom: z.enum(['given', 'remembered', 'this-installation']),
+  /** False when another key signed the report (it may have been altered and signed again); null when unreadable. */
+  signerIsExpected: z.boolean().nullable(),
+  /** A submission pack: exact counts, not for publication. */
+  exact: z.boolean(),
 });
 
-export const SigningKeyOutput = z.object({ fingerprint: z.string(), publicKey: z.string() });
+export const SigningKeyOutput = z.object({
+  fingerprint: z.string(),
+  publicKey: z.string(),
+  /** The agency's fingerprint as remembered on this installation for checking reports (null: none remembered). */
+  rememberedFingerprint: z.string().nullable(),
+});
+export const RememberFingerprintInput = z.object({ fingerprint: Fingerprint.nullable() }).strict();
 export const SuppressionInput = z.object({ threshold: z.number().int().min(2).max(100) }).strict();

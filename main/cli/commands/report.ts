@@ -11,7 +11,7 @@ import { closeSession } from '../../core/installation';
 import { buildReport } from '../../reports/build';
 import { exportReport } from '../../reports/export';
 import { computeFigures } from '../../reports/figures';
-import { keyFingerprint, verifyReportFolder } from '../../reports/manifest';
+import { normalizeFingerprint, verifyReportFolder } from '../../reports/manifest';
 import { domainLabels, signingKeys, suppressionThreshold } from '../../reports/settings';
 import { Refused, required, type CliValues } from '../common';
 import type { CliIo } from '../prompt';
@@ -51,17 +51,31 @@ export async function report(values: CliValues, io: CliIo): Promise<number> {
   }
 }
 
-export async function verifyReport(_values: CliValues, io: CliIo, folder: string | undefined): Promise<number> {
-  if (!folder) throw new Refused('Usage: safehold verify-report DIR');
-  const result = verifyReportFolder(folder);
+/**
+ * `verify-report DIR [--fingerprint "XXXX XXXX ..."]`: 0 when the folder is complete, unaltered and
+ * (with --fingerprint) signed by that key; 1 when not, each problem in plain words on stderr; 2 when
+ * the fingerprint given is not one.
+ */
+export async function verifyReport(values: CliValues, io: CliIo, folder: string | undefined): Promise<number> {
+  if (!folder) throw new Refused('Usage: safehold verify-report DIR [--fingerprint "XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX"]');
+  let expected: string | null = null;
+  if (values.fingerprint !== undefined) {
+    expected = normalizeFingerprint(String(values.fingerprint));
+    if (!expected) throw new Refused('--fingerprint takes the 32 letters and digits the agency published, for example "1a2b 3c4d 5e6f 7a8b 9c0d 1e2f 3a4b 5c6d". Nothing was checked.');
+  }
+  const result = verifyReportFolder(folder, expected);
   io.stdout.write(
     `${JSON.stringify({
       ok: result.ok,
       problems: result.problems,
       period: result.manifest?.period ?? null,
       generatedAt: result.manifest?.generatedAt ?? null,
-      signerFingerprint: result.manifest ? keyFingerprint(result.manifest.publicKey) : null,
+      signerFingerprint: result.signer,
+      signerIsExpected: result.signerIsExpected,
+      exact: result.manifest?.parameters.exact === true,
     })}\n`,
   );
+  if (!result.ok) io.stderr.write(`safehold: the report did not pass the check.\n${result.problems.map((p) => `- ${p}\n`).join('')}`);
+  else if (expected === null) io.stderr.write(`safehold: complete and unaltered. Compare the signer's fingerprint ${result.signer ?? ''} with the one the agency published, or give it with --fingerprint.\n`);
   return result.ok ? 0 : 1;
 }

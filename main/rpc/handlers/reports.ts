@@ -2,9 +2,10 @@
 // The de-identified outcome report: computed on request, exported as signed files, and verified.
 import { buildReport } from '../../reports/build';
 import { computeFigures } from '../../reports/figures';
-import { keyFingerprint } from '../../reports/manifest';
+import { keyFingerprint, normalizeFingerprint } from '../../reports/manifest';
 import { stmt } from '../../store/repos/statements';
-import { signingKeys, suppressionThreshold } from '../../reports/settings';
+import { expectedSigner, rememberedFingerprint, rememberFingerprint, signingKeys, suppressionThreshold } from '../../reports/settings';
+import { AppError } from '../errors';
 import type { Handler } from '../types';
 
 export const outcomeReport: Handler<'reports.outcomes'> = (input, ctx) => {
@@ -14,7 +15,13 @@ export const outcomeReport: Handler<'reports.outcomes'> = (input, ctx) => {
 
 export const reportSigningKey: Handler<'reports.signingKey'> = (_input, { db }) => {
   const { publicKey } = signingKeys(db);
-  return { fingerprint: keyFingerprint(publicKey), publicKey };
+  return { fingerprint: keyFingerprint(publicKey), publicKey, rememberedFingerprint: rememberedFingerprint(db) };
+};
+
+/** Remembers (or forgets) the agency's published fingerprint for checking reports here; the change is logged. */
+export const rememberReportFingerprint: Handler<'reports.rememberFingerprint'> = (input, { db }) => {
+  rememberFingerprint(db, input.fingerprint === null ? null : normalizeFingerprint(input.fingerprint));
+  return { done: true };
 };
 
 export const setSuppression: Handler<'settings.setSuppression'> = (input, { db }) => {
@@ -27,4 +34,20 @@ export const cancelExport: Handler<'reports.cancelExport'> = async (_input, { co
   control.cancelExport();
   return { done: true };
 };
-export const verifyReport: Handler<'reports.verify'> = async (input, { control }) => control.verifyReport(input.folder);
+export const verifyReport: Handler<'reports.verify'> = async (input, { control }) => {
+  const session = control.current;
+  if (!session) throw new AppError('LOCKED');
+  const expected = expectedSigner(session.db, input.expectedFingerprint);
+  const result = control.verifyReport(input.folder, expected.fingerprint);
+  return {
+    ok: result.ok,
+    problems: result.problems,
+    period: result.manifest?.period ?? null,
+    generatedAt: result.manifest?.generatedAt ?? null,
+    signerFingerprint: result.signer,
+    expectedFingerprint: expected.fingerprint,
+    expectedFrom: expected.from,
+    signerIsExpected: result.signerIsExpected,
+    exact: result.manifest?.parameters.exact === true,
+  };
+};

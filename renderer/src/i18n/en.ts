@@ -1047,6 +1047,21 @@ export const en = {
   'verify.signer': 'Signature fingerprint',
   'verify.compare':
     'Compare this fingerprint with the one the agency published. If they are the same, the report was made by that agency’s Safehold. If they differ, someone else made it.',
+  'verify.expected': 'Fingerprint the agency published',
+  'verify.expectedHint':
+    'Eight groups of four letters and digits, as the agency printed or published them. Left empty, the report is compared with this installation’s own key: {fingerprint}.',
+  'verify.expectedHintPlain': 'Eight groups of four letters and digits, as the agency printed or published them.',
+  'verify.expectedInvalid': 'Type the fingerprint the agency published: 32 letters and digits, in groups of four.',
+  'verify.remember': 'Remember this fingerprint for the next check',
+  'verify.rememberHint': 'A fingerprint is not secret. It is kept in this installation, and changing it is recorded in the access log.',
+  'verify.notAgency': 'This report was not signed by the agency’s key. Do not rely on its figures.',
+  'verify.signedBy.given': 'It was signed by the key whose fingerprint you typed.',
+  'verify.signedBy.remembered': 'It was signed by the key whose fingerprint is remembered here for the agency.',
+  'verify.signedBy.this-installation': 'It was signed by this installation’s own key.',
+  'verify.expectedFact': 'Compared with',
+  'verify.exact': 'This is a submission pack: exact counts for a funder, without small counts hidden. It is not for publication.',
+  'verifyProblem.otherSigner':
+    'This report was not signed by the expected key: its signer’s fingerprint is {signer}, the expected one is {expected}. It may have been changed and signed again by someone else.',
   'verifyProblem.noManifest': 'The folder has no manifest.json: it is not a Safehold report, or the manifest was removed.',
   'verifyProblem.badManifest': 'manifest.json is damaged or was changed by hand.',
   'verifyProblem.signature': 'The manifest signature does not match: the manifest was changed after the report was made.',

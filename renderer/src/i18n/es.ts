@@ -1056,6 +1056,21 @@ export const es = {
   'verify.signer': 'Huella de la firma',
   'verify.compare':
     'Compare esta huella con la que publicó la organización. Si coinciden, el informe lo creó el Safehold de esa organización. Si no coinciden, lo creó otra persona.',
+  'verify.expected': 'Huella que publicó la organización',
+  'verify.expectedHint':
+    'Ocho grupos de cuatro letras y números, tal como la organización los imprimió o publicó. Si lo deja vacío, el informe se compara con la clave de esta instalación: {fingerprint}.',
+  'verify.expectedHintPlain': 'Ocho grupos de cuatro letras y números, tal como la organización los imprimió o publicó.',
+  'verify.expectedInvalid': 'Escriba la huella que publicó la organización: 32 letras y números, en grupos de cuatro.',
+  'verify.remember': 'Recordar esta huella para la próxima comprobación',
+  'verify.rememberHint': 'Una huella no es secreta. Se guarda en esta instalación, y cada cambio queda en el registro de accesos.',
+  'verify.notAgency': 'Este informe no lo firmó la clave de la organización. No se fíe de sus cifras.',
+  'verify.signedBy.given': 'Lo firmó la clave cuya huella usted escribió.',
+  'verify.signedBy.remembered': 'Lo firmó la clave cuya huella se recuerda aquí como la de la organización.',
+  'verify.signedBy.this-installation': 'Lo firmó la clave de esta instalación.',
+  'verify.expectedFact': 'Comparada con',
+  'verify.exact': 'Es un paquete para presentar: recuentos exactos para un financiador, sin ocultar los recuentos pequeños. No es para publicar.',
+  'verifyProblem.otherSigner':
+    'Este informe no lo firmó la clave esperada: la huella de quien lo firmó es {signer} y la esperada es {expected}. Puede que otra persona lo haya cambiado y firmado de nuevo.',
   'verifyProblem.noManifest': 'La carpeta no tiene manifest.json: no es un informe de Safehold, o se quitó el manifiesto.',
   'verifyProblem.badManifest': 'manifest.json está dañado o se cambió a mano.',
   'verifyProblem.signature': 'La firma del manifiesto no coincide: el manifiesto se cambió después de crear el informe.',

@@ -38,6 +38,11 @@ const rules: readonly Rule[] = [
   { pattern: /^Counts from 1 to the threshold /u, key: 'reportRule.suppression' },
 
   // Verification problems (main/reports/manifest.ts).
+  {
+    pattern: /^This report was not signed by the expected key: its signer's fingerprint is (.+), the expected one is (.+)\. It may have/u,
+    key: 'verifyProblem.otherSigner',
+    vars: (m) => ({ signer: m[1] ?? '', expected: m[2] ?? '' }),
+  },
   { pattern: /^The folder has no manifest\.json/u, key: 'verifyProblem.noManifest' },
   { pattern: /^manifest\.json is damaged/u, key: 'verifyProblem.badManifest' },
   { pattern: /^The manifest signature does not match/u, key: 'verifyProblem.signature' },

@@ -12,6 +12,7 @@ import { InstrumentsSection } from './admin/InstrumentsSection';
 import { NewRecoveryKey } from './admin/NewRecoveryKey';
 import { StaffSection } from './admin/StaffSection';
 import { SuppressionForm } from './admin/SuppressionForm';
+import { SigningKeySection } from './reports/VerifySection';
 
 export function AdminPage({ user, section, onBackupMade }: { user: SessionUser; section?: 'backups' | undefined; onBackupMade: () => void }) {
   const { t } = useT();
@@ -31,6 +32,7 @@ export function AdminPage({ user, section, onBackupMade }: { user: SessionUser; 
       <section aria-labelledby={reportsId} className="admin-section">
         <h2 id={reportsId}>{t('reportSettings.title')}</h2>
         <SuppressionForm />
+        <SigningKeySection level={3} />
         <InstrumentsSection />
       </section>
     </>

@@ -3,7 +3,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { VerifyReportOutput } from '../../../../shared/schemas/reports';
+import { normalizeFingerprint } from '../../../../shared/fingerprint';
 import { call } from '../../api/client';
+import { CheckboxField } from '../../components/fields';
 import { errorAt } from '../../components/forms';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
@@ -18,13 +20,44 @@ export function VerifySection() {
   const { t, formatDay, formatTimestamp } = i18n;
   const headingId = useId();
   const [folder, setFolder] = useState('');
+  // The fingerprint the agency published: remembered on this installation once asked to.
+  const [expected, setExpected] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [own, setOwn] = useState<string | null>(null);
+  const [rememberedValue, setRememberedValue] = useState<string | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const submit = useSubmit();
+
+  useEffect(() => {
+    let live = true;
+    void call('reports.signingKey', {}).then((result) => {
+      if (!live || !result.ok) return;
+      setOwn(result.value.fingerprint);
+      setRememberedValue(result.value.rememberedFingerprint);
+      if (result.value.rememberedFingerprint) {
+        setExpected(result.value.rememberedFingerprint);
+        setRemember(true);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setVerdict(null);
-    const result = await submit.run({ folder: folder.trim() ? undefined : t('verify.folderRequired') }, () => call('reports.verify', { folder: folder.trim() }));
+    const typed = expected.trim() ? normalizeFingerprint(expected) : null;
+    const found = { folder: folder.trim() ? undefined : t('verify.folderRequired'), expectedFingerprint: expected.trim() && !typed ? t('verify.expectedInvalid') : undefined };
+    const toRemember = remember ? typed : null;
+    const result = await submit.run(found, async () => {
+      if (toRemember !== rememberedValue) {
+        const saved = await call('reports.rememberFingerprint', { fingerprint: toRemember });
+        if (!saved.ok) return saved;
+        setRememberedValue(toRemember);
+      }
+      return call('reports.verify', { folder: folder.trim(), expectedFingerprint: typed });
+    });
     if (result) setVerdict(result);
   }
 
@@ -44,7 +77,22 @@ export function VerifySection() {
           error={errorAt(submit.errors, 'folder')}
           required
         />
+        <TextField
+          label={t('verify.expected')}
+          hint={own ? t('verify.expectedHint', { fingerprint: own }) : t('verify.expectedHintPlain')}
+          value={expected}
+          onChange={setExpected}
+          autoComplete="off"
+          maxLength={200}
+          error={errorAt(submit.errors, 'expectedFingerprint')}
+        />
+        <CheckboxField label={t('verify.remember')} hint={t('verify.rememberHint')} checked={remember} onChange={setRemember} />
         <StatusMessage>{submit.busy ? t('verify.checking') : verdict?.ok ? t('verify.ok') : null}</StatusMessage>
+        {verdict?.signerIsExpected === false ? (
+          <p className="verify-not-agency">
+            <strong>{t('verify.notAgency')}</strong>
+          </p>
+        ) : null}
         {verdict && !verdict.ok ? (
           <ErrorMessage>
             <p>{t('verify.notOk')}</p>
@@ -55,6 +103,9 @@ export function VerifySection() {
             </ul>
           </ErrorMessage>
         ) : null}
+        {verdict?.ok ? <p>{t(`verify.signedBy.${verdict.expectedFrom}`)}</p> : null}
+        {verdict?.exact ? <p>{t('verify.exact')}</p> : null}
+        {verdict?.signerFingerprint && verdict.expectedFrom === 'this-installation' ? <p>{t('verify.compare')}</p> : null}
         {verdict && (verdict.period || verdict.generatedAt || verdict.signerFingerprint) ? (
           <dl className="facts verify-facts">
             {verdict.period ? (
@@ -77,9 +128,16 @@ export function VerifySection() {
                 </dd>
               </div>
             ) : null}
+            {verdict.signerFingerprint ? (
+              <div className="case-fact-wide">
+                <dt>{t('verify.expectedFact')}</dt>
+                <dd>
+                  <code className="fingerprint">{verdict.expectedFingerprint}</code>
+                </dd>
+              </div>
+            ) : null}
           </dl>
         ) : null}
-        {verdict?.signerFingerprint ? <p>{t('verify.compare')}</p> : null}
         <div className="actions">
           <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
             {t('verify.check')}
@@ -90,8 +148,9 @@ export function VerifySection() {
   );
 }
 
-/** This installation's signing fingerprint, for the agency to publish (administrators, supervisors). */
-export function SigningKeySection() {
+/** This installation's signing fingerprint, for the agency to publish (Reports for administrators and supervisors, and Admin). */
+export function SigningKeySection({ level = 2 }: { level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   const { t, errorMessage } = useT();
   const headingId = useId();
   const [key, setKey] = useState<{ fingerprint: string; publicKey: string } | null>(null);
@@ -109,7 +168,7 @@ export function SigningKeySection() {
   }, [errorMessage]);
   return (
     <section aria-labelledby={headingId} className="panel report-tool">
-      <h2 id={headingId}>{t('signingKey.title')}</h2>
+      <Heading id={headingId}>{t('signingKey.title')}</Heading>
       <p>{t('signingKey.intro')}</p>
       <ErrorMessage>{error}</ErrorMessage>
       {key ? (
