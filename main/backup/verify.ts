@@ -4,12 +4,14 @@
 // data key in a work folder: integrity_check, rows per table, a digest of every row, and the
 // access-log head, all compared with the manifest.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupSummary } from '../../shared/schemas/backup';
 import { auditKeyOf, verifyChain } from '../audit/chain';
+import { openRegularFile, RegularFileError, type OpenedRegularFile } from '../fs/regular-file';
+import { asksTooMuchWork } from '../keys/kdf';
 import { KeyringError, openWithPassphrase, openWithRecovery, readKeyring, type Keyring } from '../keys/keyring';
 import { STORE_CIPHER } from '../store/cipher';
 import { LATEST_VERSION } from '../store/migrations';
@@ -59,17 +61,23 @@ function readAt(fd: number, length: number, position: number): Buffer {
   return buffer;
 }
 
+/** Opens an ordinary file only: a pipe, a device (or a link to one) or a folder is refused at once. */
+function openBackup(path: string): OpenedRegularFile {
+  try {
+    return openRegularFile(path);
+  } catch (error) {
+    if (error instanceof RegularFileError && error.problem === 'not-regular') {
+      throw new BackupError('not-a-backup', 'That is not an ordinary file (it may be a device, a pipe or a link to one), so it is not a Safehold backup. Nothing was changed.');
+    }
+    throw new BackupError('missing', 'That backup file could not be opened.');
+  }
+}
+
 /** The public parts of a backup file, after checking that its regions add up to its exact size. */
 export function readBackupFile(path: string): BackupFile {
   if (!existsSync(path)) throw new BackupError('missing', 'That backup file could not be found.');
-  let fd: number;
+  const { fd, size: bytes } = openBackup(path);
   try {
-    fd = openSync(path, 'r');
-  } catch {
-    throw new BackupError('missing', 'That backup file could not be opened.');
-  }
-  try {
-    const bytes = fstatSync(fd).size;
     if (bytes < PREAMBLE_BYTES || !readAt(fd, MAGIC.length, 0).equals(MAGIC)) {
       throw new BackupError('not-a-backup', 'This file is not a Safehold backup. Nothing was changed.');
     }
@@ -110,8 +118,24 @@ export interface UnlockedBackup {
   userId: string | null;
 }
 
+const tooCostly = () =>
+  new BackupError(
+    'damaged',
+    'This backup asks for far more memory or time to open than any Safehold backup does, so it was not opened. It was changed or was not made by Safehold. Nothing was changed.',
+  );
+
+function keyringAsksTooMuch(bytes: Buffer): boolean {
+  try {
+    return asksTooMuchWork(JSON.parse(bytes.toString('utf8')));
+  } catch {
+    return false;
+  }
+}
+
 /** Writes the backup's keyring into workDir and opens the data key with it. The caller wipes the key. */
 export async function unlockBackup(file: BackupFile, workDir: string, secret: BackupSecret): Promise<UnlockedBackup> {
+  // Nothing in the keyring is authenticated yet: its key-derivation cost is checked before any use.
+  if (keyringAsksTooMuch(file.keyringBytes)) throw tooCostly();
   const keyringPath = join(workDir, 'keyring.json');
   const fd = openSync(keyringPath, 'wx', 0o600);
   try {
@@ -194,7 +218,12 @@ export function verifyBackup(file: BackupFile, unlocked: UnlockedBackup, workDir
     }
 
     const imagePath = join(workDir, 'safehold.db');
-    const input = openSync(file.path, 'r');
+    // Opened again: still an ordinary file of the size whose regions were checked, or refused.
+    const { fd: input, size } = openBackup(file.path);
+    if (size !== file.bytes) {
+      closeSync(input);
+      throw damaged();
+    }
     const output = openSync(imagePath, 'wx', 0o600);
     const imageHash = createHash('sha256');
     try {

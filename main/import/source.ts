@@ -1,8 +1,8 @@
 // Main process (plain Node). Never imports electron.
 // Where the rows come from: pasted CSV text, a .csv file (UTF-8) or an .xlsx workbook.
-import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { IMPORT_MAX_BYTES } from '../../shared/schemas/import';
+import { readRegularFile, RegularFileError } from '../fs/regular-file';
 import { parseCsv, SheetError, type SheetRow } from './csv';
 import { readXlsx } from './xlsx';
 
@@ -19,6 +19,19 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
+function fileProblem(error: unknown): string {
+  switch (error instanceof RegularFileError ? error.problem : 'missing') {
+    case 'too-large':
+      return 'This file is too large to import at once; split it into smaller files.';
+    case 'not-regular':
+      return 'That is not an ordinary file (it may be a device, a pipe or a link to one), so Safehold did not read it. Choose the spreadsheet file itself.';
+    case 'changed':
+      return 'That file changed while it was being read. Wait until it is saved, then import it again.';
+    default:
+      return 'That file could not be opened. Check that it exists and that you may read it.';
+  }
+}
+
 export function loadRows(source: { file?: string | undefined; csvText?: string | undefined }): SheetRow[] {
   if (source.csvText !== undefined) return parseCsv(source.csvText);
   const file = source.file!;
@@ -28,11 +41,10 @@ export function loadRows(source: { file?: string | undefined; csvText?: string |
   }
   let bytes: Buffer;
   try {
-    if (statSync(file).size > IMPORT_MAX_BYTES) throw new ImportFileError('This file is too large to import at once; split it into smaller files.');
-    bytes = readFileSync(file);
+    // Ordinary files only (never a pipe or a device such as /dev/zero), and never past the limit.
+    bytes = readRegularFile(file, IMPORT_MAX_BYTES);
   } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError('That file could not be opened. Check that it exists and that you may read it.');
+    throw new ImportFileError(fileProblem(error));
   }
   return ext === '.xlsx' ? readXlsx(bytes) : parseCsv(decodeUtf8(bytes));
 }

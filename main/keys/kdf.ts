@@ -8,17 +8,51 @@ import { z } from 'zod';
 /** RFC 9106's second recommendation: 64 MiB, 3 passes. A slot with less is refused. */
 export const KDF_FLOOR = { memoryKiB: 65536, iterations: 3 } as const;
 const CALIBRATION_MEMORY_KIB = 262144;
-const MAX_ITERATIONS = 64;
+/** No machine reaches this at 256 MiB within the calibration target (3 passes would take < 70 ms). */
+const MAX_ITERATIONS = 32;
+
+/**
+ * The most any stored parameters may ask for, checked before any derivation: a key file or a backup's
+ * keyring is read before anything in it is authenticated, so it must not be able to ask for gigabytes
+ * or minutes of work. Above what calibration ever writes (256 MiB, at most 32 passes, one lane), and
+ * far below what would exhaust a laptop: 512 MiB, 32 passes, 4 lanes, and at most 256 MiB x 32
+ * passes of work in all.
+ */
+export const KDF_CEILING = { memoryKiB: 512 * 1024, iterations: MAX_ITERATIONS, parallelism: 4, work: CALIBRATION_MEMORY_KIB * MAX_ITERATIONS } as const;
 
 export const KdfParams = z
   .object({
     alg: z.literal('argon2id'),
-    memoryKiB: z.number().int().min(KDF_FLOOR.memoryKiB).max(4 * 1024 * 1024),
-    iterations: z.number().int().min(KDF_FLOOR.iterations).max(MAX_ITERATIONS),
-    parallelism: z.number().int().min(1).max(8),
+    memoryKiB: z.number().int().min(KDF_FLOOR.memoryKiB).max(KDF_CEILING.memoryKiB),
+    iterations: z.number().int().min(KDF_FLOOR.iterations).max(KDF_CEILING.iterations),
+    parallelism: z.number().int().min(1).max(KDF_CEILING.parallelism),
     salt: z.base64().refine((s) => Buffer.from(s, 'base64').length === 16, 'salt must be 16 bytes'),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.memoryKiB * p.iterations <= KDF_CEILING.work, 'asks for more key-derivation work than Safehold allows');
+
+/**
+ * Whether some kdf object inside a parsed key file asks for more than the ceiling, so the refusal
+ * can say why instead of "damaged". Looks only at numbers; anything else is left to the schema.
+ */
+export function asksTooMuchWork(keyFile: unknown): boolean {
+  const slots = (keyFile as { slots?: unknown } | null)?.slots;
+  if (!Array.isArray(slots)) return false;
+  return slots.some((slot: unknown) => {
+    const kdf = (slot as { kdf?: Record<string, unknown> } | null)?.kdf;
+    if (!kdf || typeof kdf !== 'object') return false;
+    const n = (key: string): number => {
+      const value = kdf[key];
+      return typeof value === 'number' ? value : 0;
+    };
+    return (
+      n('memoryKiB') > KDF_CEILING.memoryKiB ||
+      n('iterations') > KDF_CEILING.iterations ||
+      n('parallelism') > KDF_CEILING.parallelism ||
+      n('memoryKiB') * n('iterations') > KDF_CEILING.work
+    );
+  });
+}
 export type KdfParams = z.infer<typeof KdfParams>;
 
 export type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
@@ -30,6 +64,7 @@ export function newKdfParams(cost: KdfCost): KdfParams {
 }
 
 export async function deriveKek(passphrase: string, params: KdfParams): Promise<Buffer> {
+  // Refused before any memory is taken: above the ceiling (or below the floor) nothing is derived.
   KdfParams.parse(params);
   // @node-rs/argon2's default algorithm is Argon2id (v1.3); test/unit/kdf.test.ts pins that.
   return hashRaw(passphrase.normalize('NFC'), {

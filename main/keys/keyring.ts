@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic';
 import { STORE_CIPHER } from '../store/cipher';
-import { deriveKek, FLOOR_COST, KdfParams, newKdfParams, type KdfCost } from './kdf';
+import { asksTooMuchWork, deriveKek, FLOOR_COST, KdfParams, newKdfParams, type KdfCost } from './kdf';
 import { nameKey } from './names';
 import { recoveryKek } from './recovery';
 import { newSlotKeyPair, seal, unseal } from './seal';
@@ -70,6 +70,9 @@ export function readKeyring(path: string): Keyring {
     throw new KeyringError('The key file could not be read.');
   }
   const parsed = KeyringSchema.safeParse(raw);
+  if (!parsed.success && asksTooMuchWork(raw)) {
+    throw new KeyringError('The key file asks for far more memory or time to open than Safehold ever sets, so it was not used. It was changed by hand.');
+  }
   if (!parsed.success) throw new KeyringError('The key file is damaged or was changed by hand.');
   return parsed.data;
 }
