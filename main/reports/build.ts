@@ -2,7 +2,8 @@
 // Turns the raw figures into the report's tables, with disclosure control applied to every count.
 // Titles, labels, notes and counting rules are in the language asked for (English by default); the
 // table names, column keys, row codes and cell values are the same in every language.
-import { suppressCount, suppressPartition } from '../../shared/disclosure';
+import { suppressCount, suppressPartition, WITHHELD, type Cell } from '../../shared/disclosure';
+import { addCell, disclosedInReport, newModel, percentOf, type DisclosureModel } from '../../shared/report-disclosure';
 import type { Language } from '../../shared/schemas/prefs';
 import type { Report, ReportTable } from '../../shared/schemas/reports';
 import type { Label } from '../../shared/vocab/define';
@@ -43,10 +44,15 @@ class Wording {
 }
 
 /** A breakdown that partitions a population: every category, then the total. */
-function partitionTable(wording: Wording, name: TableName, data: Breakdown, lists: Lists, threshold: number, allCodes: readonly string[] = []): ReportTable {
+function partitionTable(wording: Wording, name: TableName, data: Breakdown, lists: Lists, threshold: number, allCodes: readonly string[] = [], model?: DisclosureModel): ReportTable {
   const keys = [...new Set([...allCodes, ...data.map((d) => d.key)])];
   const counts = keys.map((k) => data.find((d) => d.key === k)?.count ?? 0);
   const { cells, total, whollyWithheld } = suppressPartition(counts, threshold);
+  if (model) {
+    keys.forEach((k, i) => addCell(model, `${name}:${k}:count`, cells[i]!, whollyWithheld));
+    addCell(model, `${name}:total:count`, total);
+    model.constraints.push({ kind: 'sum', parts: keys.map((k) => `${name}:${k}:count`), whole: `${name}:total:count` });
+  }
   return {
     name,
     title: wording.text.tables[name],
@@ -56,12 +62,57 @@ function partitionTable(wording: Wording, name: TableName, data: Breakdown, list
   };
 }
 
+/** Tables whose breakdown is of the served people: their total is the served total. */
+const SERVED_PARTITIONS: readonly TableName[] = ['age_at_intake', 'trafficking_type', 'gender', 'citizenship', 'referral_source'];
+
+/**
+ * The last line of disclosure control: while the report as a whole (every shown figure and the links
+ * between them, shared/report-disclosure.ts) still gives a hidden count away, the share note goes
+ * first, then the table holding it is withheld wholly (its total stays; a second time, all of it).
+ */
+function secureWholeReport(tables: ReportTable[], model: DisclosureModel, threshold: number, text: ReportWords): void {
+  const strikes = new Map<string, number>();
+  for (let round = 0; round < 50; round += 1) {
+    const leaks = disclosedInReport(model, threshold);
+    if (leaks.length === 0) return;
+    const share = model.constraints.findIndex((k) => k.kind === 'percent');
+    if (share >= 0 && leaks.some((l) => l.startsWith('assessment_change:'))) {
+      model.constraints.splice(share, 1);
+      tables.find((t) => t.name === 'assessment_change')!.note = text.notes.improvedReveals;
+      continue;
+    }
+    for (const name of new Set(leaks.map((l) => l.split(':')[0]!))) {
+      const table = tables.find((t) => t.name === name)!;
+      const strike = (strikes.get(name) ?? 0) + 1;
+      strikes.set(name, strike);
+      for (const row of table.rows) {
+        if (row.code === 'total' && strike === 1) continue;
+        for (const [column, value] of Object.entries(row)) {
+          const cell = `${name}:${String(row.code ?? 'row')}:${column}`;
+          if (!model.cells.has(cell)) continue;
+          if (value !== '') row[column] = WITHHELD;
+          addCell(model, cell, WITHHELD, true);
+        }
+        for (const column of ['mean_change']) if (column in row && row[column] !== '') row[column] = text.notShown;
+      }
+      table.note = text.notes.partitionWithheld;
+    }
+  }
+  throw new Error('Disclosure control could not make the report safe.');
+}
+
 export function buildReport(figures: Figures, period: Period, threshold: number, options: BuildOptions = {}): Report {
   const t = threshold;
   const language = options.language ?? 'en';
   const wording = new Wording(language);
   const { text } = wording;
+  const model = newModel();
   const served = suppressPartition([figures.served.new, figures.served.continuing], t);
+  addCell(model, 'clients_served:new:clients', served.cells[0]!, served.whollyWithheld);
+  addCell(model, 'clients_served:continuing:clients', served.cells[1]!, served.whollyWithheld);
+  addCell(model, 'clients_served:total:clients', served.total);
+  model.constraints.push({ kind: 'sum', parts: ['clients_served:new:clients', 'clients_served:continuing:clients'], whole: 'clients_served:total:clients' });
+  const SERVED = 'clients_served:total:clients';
   const tables: ReportTable[] = [
     {
       name: 'clients_served',
@@ -74,63 +125,96 @@ export function buildReport(figures: Figures, period: Period, threshold: number,
       ],
       note: served.whollyWithheld ? text.notes.servedWithheld : null,
     },
-    partitionTable(wording, 'age_at_intake', figures.ageAtIntake, [], t, ['adult', 'minor', 'unknown']),
-    partitionTable(wording, 'trafficking_type', figures.traffickingType, [v.traffickingTypes], t, v.traffickingTypes.codes),
-    partitionTable(wording, 'gender', figures.gender, [v.genderIdentities], t, v.genderIdentities.codes),
-    partitionTable(wording, 'citizenship', figures.citizenship, [v.citizenshipCategories], t, v.citizenshipCategories.codes),
-    partitionTable(wording, 'referral_source', figures.referralSource, [v.referralSources], t, v.referralSources.codes),
+    partitionTable(wording, 'age_at_intake', figures.ageAtIntake, [], t, ['adult', 'minor', 'unknown'], model),
+    partitionTable(wording, 'trafficking_type', figures.traffickingType, [v.traffickingTypes], t, v.traffickingTypes.codes, model),
+    partitionTable(wording, 'gender', figures.gender, [v.genderIdentities], t, v.genderIdentities.codes, model),
+    partitionTable(wording, 'citizenship', figures.citizenship, [v.citizenshipCategories], t, v.citizenshipCategories.codes, model),
+    partitionTable(wording, 'referral_source', figures.referralSource, [v.referralSources], t, v.referralSources.codes, model),
   ];
+  for (const name of SERVED_PARTITIONS) model.constraints.push({ kind: 'sum', parts: [`${name}:total:count`], whole: SERVED });
+
+  // Services: encounters partition all services; a category's clients are at least one when it has
+  // encounters and at most its encounters (and the served total). A clients figure shown beside a
+  // hidden encounters cell would bound it from below, so it is withheld with it.
   const encounters = suppressPartition(figures.services.map((s) => s.encounters), t);
+  const serviceRows = figures.services.map((s, i) => {
+    const e = encounters.cells[i]!;
+    let c: Cell = suppressCount(s.clients, t);
+    if (typeof e !== 'number' && typeof c === 'number' && c > 0) c = WITHHELD;
+    if (encounters.whollyWithheld) c = WITHHELD;
+    const base = `services_by_category:${s.category}`;
+    addCell(model, `${base}:encounters`, e, encounters.whollyWithheld);
+    addCell(model, `${base}:clients`, c, encounters.whollyWithheld);
+    model.constraints.push({ kind: 'le', small: `${base}:clients`, large: `${base}:encounters` });
+    model.constraints.push({ kind: 'zeroTogether', small: `${base}:clients`, large: `${base}:encounters` });
+    model.constraints.push({ kind: 'le', small: `${base}:clients`, large: SERVED });
+    return { code: s.category, category: wording.label([p.serviceCategories], s.category), clients: c, encounters: e };
+  });
+  addCell(model, 'services_by_category:total:encounters', encounters.total);
+  model.constraints.push({ kind: 'sum', parts: figures.services.map((s) => `services_by_category:${s.category}:encounters`), whole: 'services_by_category:total:encounters' });
   tables.push({
     name: 'services_by_category',
     title: text.tables.services_by_category,
     columns: wording.columns(['code', 'category', 'clients', 'encounters']),
-    rows: [
-      ...figures.services.map((s, i) => ({ code: s.category, category: wording.label([p.serviceCategories], s.category), clients: suppressCount(s.clients, t), encounters: encounters.cells[i]! })),
-      { code: 'total', category: text.rows.total, clients: '', encounters: encounters.total },
-    ],
-    note: text.notes.servicesNoTotal,
+    rows: [...serviceRows, { code: 'total', category: text.rows.total, clients: '', encounters: encounters.total }],
+    note: encounters.whollyWithheld ? text.notes.partitionWithheld : text.notes.servicesNoTotal,
   });
-  const referrals = partitionTable(wording, 'referrals_by_status', figures.referrals, [p.referralStatuses], t, p.referralStatuses.codes);
+  const referrals = partitionTable(wording, 'referrals_by_status', figures.referrals, [p.referralStatuses], t, p.referralStatuses.codes, model);
   const enoughMatches = figures.daysToMatch.matched > t;
   referrals.note = enoughMatches && figures.daysToMatch.median !== null ? text.notes.medianDays(figures.daysToMatch.median) : text.notes.medianHidden;
   tables.push(referrals);
-  tables.push(partitionTable(wording, 'goals_by_status', figures.goals, [p.goalStatuses], t, p.goalStatuses.codes));
+  tables.push(partitionTable(wording, 'goals_by_status', figures.goals, [p.goalStatuses], t, p.goalStatuses.codes, model));
+
+  // Assessment change: a domain's people and improved are at most those assessed twice and improved
+  // at all; anyone improved improved in some domain; the share of the improved is a note over a
+  // known number of people (shown only over more than the threshold, and only if it pins nothing).
+  const A = 'assessment_change:any:clients';
+  const I = 'assessment_change:any:improved';
+  const assessed = suppressCount(figures.improvedClients.assessed, t);
+  const improved = suppressCount(figures.improvedClients.improved, t);
+  addCell(model, A, assessed);
+  addCell(model, I, improved);
+  model.constraints.push({ kind: 'le', small: I, large: A }, { kind: 'le', small: A, large: SERVED });
+  const domainRows = figures.assessment.map((a) => {
+    const base = `assessment_change:${a.domain}`;
+    const clients = suppressCount(a.clients, t);
+    const better = suppressCount(a.improved, t);
+    addCell(model, `${base}:clients`, clients);
+    addCell(model, `${base}:improved`, better);
+    model.constraints.push({ kind: 'le', small: `${base}:clients`, large: A }, { kind: 'le', small: `${base}:improved`, large: `${base}:clients` }, { kind: 'le', small: `${base}:improved`, large: I });
+    return {
+      code: a.domain,
+      domain: options.domainLabels?.get(a.domain)?.[language] ?? a.label,
+      clients,
+      // An average over a handful of people says too much about each of them. Over more people than
+      // the threshold, a mean change (each person's change is -4 to +4) cannot pin a hidden improved count.
+      mean_change: a.clients > t ? a.meanChange : text.notShown,
+      improved: better,
+    };
+  });
+  if (figures.assessment.length > 0) model.constraints.push({ kind: 'atMostSum', parts: figures.assessment.map((a) => `assessment_change:${a.domain}:improved`), whole: I });
+  const showShare = figures.improvedClients.assessed > t;
+  const percent = showShare ? percentOf(figures.improvedClients.improved, figures.improvedClients.assessed) : 0;
+  if (showShare) model.constraints.push({ kind: 'percent', part: I, whole: A, percent });
   tables.push({
     name: 'assessment_change',
     title: text.tables.assessment_change,
     columns: wording.columns(['code', 'domain', 'clients', 'mean_change', 'improved'], { clients: 'assessed' }),
-    rows: [
-      ...figures.assessment.map((a) => ({
-        code: a.domain,
-        domain: options.domainLabels?.get(a.domain)?.[language] ?? a.label,
-        clients: suppressCount(a.clients, t),
-        // An average over a handful of people says too much about each of them.
-        mean_change: a.clients > t ? a.meanChange : text.notShown,
-        improved: suppressCount(a.improved, t),
-      })),
-      {
-        code: 'any',
-        domain: text.rows.any,
-        clients: suppressCount(figures.improvedClients.assessed, t),
-        mean_change: '',
-        improved: suppressCount(figures.improvedClients.improved, t),
-      },
-    ],
-    note:
-      figures.improvedClients.assessed > t
-        ? text.notes.improvedShare(Math.round((figures.improvedClients.improved / figures.improvedClients.assessed) * 100))
-        : text.notes.improvedHidden,
+    rows: [...domainRows, { code: 'any', domain: text.rows.any, clients: assessed, mean_change: '', improved }],
+    note: showShare ? text.notes.improvedShare(percent) : text.notes.improvedHidden,
   });
-  tables.push(partitionTable(wording, 'milestones_granted', figures.milestones, [p.milestoneKinds], t, p.milestoneKinds.codes));
-  tables.push(partitionTable(wording, 'exits_by_destination', figures.exits, [p.exitDestinations], t, p.exitDestinations.codes));
+  tables.push(partitionTable(wording, 'milestones_granted', figures.milestones, [p.milestoneKinds], t, p.milestoneKinds.codes, model));
+  tables.push(partitionTable(wording, 'exits_by_destination', figures.exits, [p.exitDestinations], t, p.exitDestinations.codes, model));
+  const family = suppressCount(figures.familyMembersServed, t);
+  addCell(model, 'family_members:row:family_members', family);
   tables.push({
     name: 'family_members',
     title: text.tables.family_members,
     columns: wording.columns(['family_members']),
-    rows: [{ family_members: suppressCount(figures.familyMembersServed, t) }],
+    rows: [{ family_members: family }],
     note: null,
   });
+  secureWholeReport(tables, model, t, text);
   return {
     kind: 'safehold-outcome-report',
     version: 1,

@@ -40,7 +40,11 @@ export interface ReportWords {
     medianHidden: string;
     improvedShare: (percent: number) => string;
     improvedHidden: string;
+    /** The share is withheld because, with the number assessed, it would give a hidden count away. */
+    improvedReveals: string;
     funders: string;
+    /** The last counting rule of a submission pack. */
+    exactPack: string;
   };
   pdf: {
     documentTitle: string;
@@ -113,7 +117,10 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       medianHidden: 'Median days from sending to acceptance: not shown (too few accepted referrals).',
       improvedShare: (percent) => `Share with measurable improvement: ${percent}%.`,
       improvedHidden: 'Share with measurable improvement: not shown (too few people assessed twice).',
+      improvedReveals: 'Share with measurable improvement: not shown (with the number assessed it would reveal a small count).',
       funders: 'Each value is copied from a table above, after disclosure control; the CSV and JSON files name the table and row it comes from.',
+      exactPack:
+        'Submission pack: exact counts for a funder, made by an administrator or auditor who stated why (recorded in the access log). Small counts are not hidden, so the rule above does not apply. Not for publication.',
     },
     pdf: {
       documentTitle: 'Safehold outcome report',
@@ -181,8 +188,11 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       medianHidden: 'Mediana de días entre el envío y la aceptación: no se muestra (hay muy pocas derivaciones aceptadas).',
       improvedShare: (percent) => `Proporción con una mejora medible: ${percent} %.`,
       improvedHidden: 'Proporción con una mejora medible: no se muestra (muy pocas personas evaluadas dos veces).',
+      improvedReveals: 'Proporción con una mejora medible: no se muestra (con el número de personas evaluadas revelaría un recuento pequeño).',
       funders:
         'Cada valor se copia de una tabla de arriba, después de la protección de la privacidad; los archivos CSV y JSON indican la tabla y la fila de las que procede.',
+      exactPack:
+        'Paquete para presentar: recuentos exactos para un financiador, creado por una persona administradora o auditora que indicó el motivo (registrado en el registro de accesos). Los recuentos pequeños no se ocultan, así que la regla anterior no se aplica. No es para publicar.',
     },
     pdf: {
       documentTitle: 'Informe de resultados de Safehold',

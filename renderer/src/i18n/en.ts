@@ -954,6 +954,7 @@ export const en = {
   'reportNote.medianHidden': 'Median days from sending to acceptance: not shown (too few accepted referrals).',
   'reportNote.improvedShare': 'Share with measurable improvement: {percent}%.',
   'reportNote.improvedHidden': 'Share with measurable improvement: not shown (too few people assessed twice).',
+  'reportNote.improvedReveals': 'Share with measurable improvement: not shown (with the number assessed it would reveal a small count).',
   'reportRule.served':
     'Clients served: every case open on at least one day of the period: its intake date is on or before the last day, and it was not closed at the start of the period (its latest case status dated before the first day is “closed”) unless it was reopened on a day of the period.',
   'reportRule.new': 'New clients: served clients whose intake date falls in the period. Continuing clients: the other served clients.',

@@ -960,6 +960,7 @@ export const es = {
   'reportNote.medianHidden': 'Mediana de días entre el envío y la aceptación: no se muestra (hay muy pocas derivaciones aceptadas).',
   'reportNote.improvedShare': 'Proporción con una mejora medible: {percent} %.',
   'reportNote.improvedHidden': 'Proporción con una mejora medible: no se muestra (muy pocas personas evaluadas dos veces).',
+  'reportNote.improvedReveals': 'Proporción con una mejora medible: no se muestra (con el número de personas evaluadas revelaría un recuento pequeño).',
   'reportRule.served':
     'Personas atendidas: cada caso abierto al menos un día del periodo: su fecha de ingreso es igual o anterior al último día, y no estaba cerrado al empezar el periodo (su último estado del caso fechado antes del primer día es «cerrado»), salvo que se reabriera algún día del periodo.',
   'reportRule.new': 'Personas nuevas: las atendidas cuya fecha de ingreso cae dentro del periodo. Las que continúan: el resto de las atendidas.',

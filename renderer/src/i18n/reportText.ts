@@ -19,6 +19,7 @@ const rules: readonly Rule[] = [
   { pattern: /^Median days from sending to acceptance: (\d+(?:\.\d+)?)\.$/u, key: 'reportNote.medianDays', vars: (m) => ({ days: m[1] ?? '' }) },
   { pattern: /^Median days from sending to acceptance: not shown/u, key: 'reportNote.medianHidden' },
   { pattern: /^Share with measurable improvement: (\d+)%\.$/u, key: 'reportNote.improvedShare', vars: (m) => ({ percent: m[1] ?? '' }) },
+  { pattern: /^Share with measurable improvement: not shown \(with the number assessed/u, key: 'reportNote.improvedReveals' },
   { pattern: /^Share with measurable improvement: not shown/u, key: 'reportNote.improvedHidden' },
 
   // Counting rules (main/reports/counting-rules.ts, English), by their opening words.
