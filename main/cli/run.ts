@@ -13,6 +13,7 @@ import { rotateKey } from './commands/rotate-key';
 import { demo } from './commands/demo';
 import { importCommand } from './commands/import';
 import { init } from './commands/init';
+import { sync, team } from './commands/team';
 import { Refused, type CliValues } from './common';
 import type { CliIo } from './prompt';
 
@@ -37,6 +38,15 @@ const USAGE = `Usage:
                   [--name NAME] [--passphrase-stdin]   (admins and supervisors)
                   (checks every row first; lists every problem and writes nothing unless all are valid)
   safehold import --template clients|services|assessments   (prints the columns a file needs)
+  safehold team create --data-dir DIR --folder F [--name NAME] [--passphrase-stdin]   (admins)
+                 (this laptop starts a team sharing its store through the folder F)
+  safehold team invite --data-dir DIR --for NAME --out FILE [--name NAME] [--passphrase-stdin]   (admins)
+                 (an invitation file for a new laptop; the one-time code is the last line printed)
+  safehold team join --data-dir NEWDIR --invite FILE --folder F --name NAME [--passphrase-stdin]
+                 (standard input: the one-time code on the first line, your new passphrase on the second)
+  safehold team revoke --data-dir DIR --laptop ID [--name NAME] [--passphrase-stdin]   (admins)
+  safehold sync --data-dir DIR [--name NAME] [--passphrase-stdin]
+                 (one round with the shared folder; prints {"ok":true,"sent":N,"received":N,"conflicts":N})
 
 The passphrase is asked for on the terminal, or read from the first line of standard input
 with --passphrase-stdin. The recovery key is read from standard input with --recovery-key-stdin.
@@ -58,6 +68,10 @@ const options = {
   kind: { type: 'string' },
   file: { type: 'string' },
   template: { type: 'string' },
+  folder: { type: 'string' },
+  for: { type: 'string' },
+  invite: { type: 'string' },
+  laptop: { type: 'string' },
   'passphrase-stdin': { type: 'boolean' },
   'recovery-key-stdin': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -74,9 +88,11 @@ const commands: Record<string, (values: CliValues, io: CliIo, subcommand?: strin
   report,
   'verify-report': verifyReport,
   import: importCommand,
+  team,
+  sync,
 };
 /** Commands with a second word: `audit verify`, `verify-report DIR`. */
-const withSubcommand = new Set(['audit', 'verify-report']);
+const withSubcommand = new Set(['audit', 'verify-report', 'team']);
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...afterCommand] = argv;

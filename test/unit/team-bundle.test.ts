@@ -22,7 +22,7 @@ function ctx(over: Partial<OpenContext> = {}): OpenContext {
   };
 }
 
-const make = (body = Buffer.from('hello frames')) => sealBundle({ team, epoch: '1-x', laptop: laptop.laptopId, seq: 3, teamKey, signKey: sk, body });
+const make = (body: Buffer = Buffer.from('hello frames')): Buffer => sealBundle({ team, epoch: '1-x', laptop: laptop.laptopId, seq: 3, teamKey, signKey: sk, body });
 
 function reason(fn: () => unknown): string {
   try {
@@ -53,7 +53,7 @@ describe('team bundles', () => {
     const bytes = make();
     for (let i = 0; i < bytes.length; i += 1) {
       const copy = Buffer.from(bytes);
-      copy[i] ^= 0x01;
+      copy[i] = copy[i]! ^ 0x01;
       expect(reason(() => openBundle(copy, ctx())), `byte ${i}`).not.toBe('opened');
     }
     for (const cut of [0, 10, bytes.length - 65, bytes.length - 1]) expect(reason(() => openBundle(bytes.subarray(0, cut), ctx()))).not.toBe('opened');
@@ -95,7 +95,7 @@ describe('team bundles', () => {
     expect(read(a)?.key.equals(key)).toBe(true);
     expect(read(b)).toBeNull();
     const altered = Buffer.from(file);
-    altered[20] ^= 1;
+    altered[20] = altered[20]! ^ 1;
     expect(read(a, altered)).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import outcomes from './0050-outcomes';
 import importIds from './0060-import';
 import reportSpeed from './0070-report-speed';
 import sync from './0110-sync';
+import team from './0120-team';
 
 export interface Migration {
   version: number;
@@ -18,7 +19,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, sync];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, sync, team];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

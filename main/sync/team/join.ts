@@ -1,0 +1,106 @@
+// Main process (plain Node). Never imports electron.
+// A new laptop joins: opens the invitation with its one-time code, makes a new store (its own data
+// key, its person's key slot, a recovery key), loads the documents from the invitation, makes its
+// own laptop keys, and queues its join file (signed with the invitation's one-time enrolment key,
+// so the other laptops know the administrator enrolled it).
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import * as engine from '../engine';
+import { auditKeyOf, auditLog } from '../../audit/chain';
+import type { DataPaths } from '../../core/paths';
+import { fsyncDirectory } from '../../fs/atomic';
+import type { KdfCost } from '../../keys/kdf';
+import { newKeyring, withPassphraseSlot, writeKeyring } from '../../keys/keyring';
+import { nameKey } from '../../keys/names';
+import { DATA_KEY_BYTES } from '../../store/cipher';
+import { closeStore, openStore } from '../../store/open';
+import { sealBundle } from './bundle';
+import { filesOf, joinName, laptopDirs } from './folder';
+import type { JoinBody } from './exchange';
+import { newLaptopKeys, signingKey } from './identity';
+import { InvitationError, openInvitation } from './invitation';
+import { caseBlockOf, newActorId, TeamError } from './enrol';
+import { addCaseKey, addEpoch, addGrant, addInvite, currentEpoch, enqueueEvent, markRevoked, setApplied, upsertLaptop, writeSelf } from './state';
+
+export interface JoinInput {
+  paths: DataPaths;
+  invitationFile: string;
+  code: string;
+  folder: string;
+  name: string;
+  passphrase: string;
+  recoveryKey: string;
+  cost: KdfCost;
+  now: Date;
+}
+
+export async function joinTeam(input: JoinInput): Promise<{ userId: string; laptopId: string; docs: number; dataKey: Buffer }> {
+  const { paths } = input;
+  if (existsSync(paths.keyring)) throw new TeamError('CONFLICT', 'Safehold is already set up in this data folder. Nothing was changed.');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(input.invitationFile);
+  } catch {
+    throw new InvitationError('The invitation file could not be read.');
+  }
+  const { data, frames } = await openInvitation(bytes, input.code);
+  if (Date.parse(data.expiresAt) < input.now.getTime()) throw new InvitationError('This invitation has expired. Ask an administrator for a new one.');
+  if (nameKey(input.name) !== nameKey(data.displayName)) throw new InvitationError('This invitation is for someone else. Check the name.');
+  // Works once: a laptop that already joined with it has left its join file in the folder (the
+  // others also refuse a second laptop on one invitation).
+  if (laptopDirs(input.folder).some((l) => filesOf(input.folder, l).includes(joinName(data.invite)))) {
+    throw new InvitationError('This invitation was already used. Ask an administrator for a new one.');
+  }
+  const at = input.now.toISOString();
+  const dataKey = randomBytes(DATA_KEY_BYTES);
+  const pending = `${paths.store}.join`;
+  for (const leftover of [paths.store, pending]) if (existsSync(leftover)) renameSync(leftover, `${leftover}.orphan-${input.now.getTime()}`);
+  rmSync(`${pending}-wal`, { force: true });
+  const keys = newLaptopKeys();
+  const db = openStore({ path: pending, key: dataKey, create: true });
+  let joinFile: Buffer;
+  try {
+    db.transaction(() => {
+      engine.enableSync(db, { actorId: newActorId(), laptopId: keys.laptopId, caseBlock: caseBlockOf(keys.laptopId), joining: true });
+      for (const f of frames) if (f.kind === 'snapshot') engine.loadSnapshot(db, f.docId, new Uint8Array(f.payload));
+      const user = db.prepare<[string], { name_key: string; active: number }>('SELECT name_key, active FROM users WHERE id = ?').get(data.userId);
+      if (!user || user.active !== 1 || user.name_key !== nameKey(input.name)) throw new InvitationError('The invitation does not hold this person’s account. Ask for a new invitation.');
+      writeSelf(db, { teamId: data.teamId, folder: input.folder, keys, at });
+      for (const l of data.laptops) {
+        upsertLaptop(db, { ...l, enrolledAt: at });
+        if (l.status === 'revoked') markRevoked(db, l.laptopId, l.lastAcceptedSeq ?? 0);
+      }
+      upsertLaptop(db, { laptopId: keys.laptopId, signPublic: keys.signPublic, boxPublic: keys.boxPublic, userId: data.userId, manager: data.manager, enrolledAt: at });
+      for (const [laptop, seq] of Object.entries(data.vector)) setApplied(db, laptop, seq, at);
+      for (const e of data.epochs) addEpoch(db, { epoch: e.epoch, n: e.n, key: Buffer.from(e.key, 'base64') }, at);
+      for (const i of data.invites) addInvite(db, i);
+      addInvite(db, { invite: data.invite, userId: data.userId, enrolPublic: data.enrolPublic, vector: data.vector, byLaptop: '', manager: data.manager, expiresAt: data.expiresAt, usedBy: keys.laptopId });
+      for (const k of data.caseKeys) {
+        addCaseKey(db, { caseId: k.caseId, keyId: k.keyId, key: Buffer.from(k.key, 'base64') });
+        addGrant(db, k.caseId, keys.laptopId);
+      }
+      const epoch = currentEpoch(data.epochs.map((e) => ({ epoch: e.epoch, n: e.n, key: Buffer.from(e.key, 'base64') })));
+      const enrolKey = signingKey(Buffer.from(data.enrolPrivate, 'base64url'), data.enrolPublic);
+      const body: JoinBody = { laptop: keys.laptopId, signPublic: keys.signPublic, boxPublic: keys.boxPublic, invite: data.invite };
+      joinFile = sealBundle({ team: data.teamId, epoch: epoch.epoch, laptop: keys.laptopId, seq: 0, teamKey: epoch.key, signKey: enrolKey, body: Buffer.from(JSON.stringify(body), 'utf8') });
+      enqueueEvent(db, 'joinfile', { t: 'joinfile', name: joinName(data.invite), bytes: joinFile.toString('base64') });
+      enqueueEvent(db, 'holds', { t: 'holds', cases: data.caseKeys.map((k) => k.caseId) });
+      auditLog(db, auditKeyOf(db), () => input.now).append({ actorId: data.userId, action: 'team.join', targetId: keys.laptopId });
+    })();
+  } catch (error) {
+    closeStore(db);
+    rmSync(pending, { force: true });
+    dataKey.fill(0);
+    throw error;
+  } finally {
+    keys.signPrivate.fill(0);
+    keys.boxPrivate.fill(0);
+  }
+  closeStore(db);
+  renameSync(pending, paths.store);
+  chmodSync(paths.store, 0o600);
+  fsyncDirectory(paths.dir);
+  const keyring = await withPassphraseSlot(newKeyring(dataKey, input.recoveryKey), { userId: data.userId, name: input.name, passphrase: input.passphrase, dataKey, cost: input.cost });
+  writeKeyring(paths.keyring, keyring);
+  return { userId: data.userId, laptopId: keys.laptopId, docs: frames.length, dataKey };
+}

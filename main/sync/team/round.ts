@@ -1,0 +1,204 @@
+// Main process (plain Node). Never imports electron.
+// One sync round = plan (read the store), exchange (the folder and all crypto; in the sync worker in
+// the app, in-process for the CLI) and commit (apply everything received in one transaction). A crash
+// or kill at any point leaves the store as it was before the commit, or after it; the folder only
+// ever gains whole files, so the next round converges.
+import * as engine from '../engine';
+import { seal } from '../../keys/seal';
+import type { Db } from '../../store/open';
+import { caseKeyAad, runExchange, type OutFrame, type RoundPlan, type RoundResult } from './exchange';
+import { encodeChanges, type Grant, type RosterEvent } from './frames';
+import { readIfPresent, writeDurably } from './folder';
+import { join } from 'node:path';
+import { ensureCaseKey, missingGrants } from './scope';
+import {
+  addCaseKey,
+  addEpoch,
+  addGrant,
+  addInvite,
+  clearQueuedEvents,
+  markRevoked,
+  readCaseKeys,
+  readEpochs,
+  readInvites,
+  readLaptops,
+  readQueuedEvents,
+  readSelf,
+  setApplied,
+  setSeen,
+  upsertLaptop,
+  useInvite,
+} from './state';
+
+export interface PreparedRound {
+  plan: RoundPlan;
+  outboxUpto: number | null;
+  queuedUpto: number | null;
+  grantsIssued: { caseId: string; laptopId: string }[];
+  sentChanges: number;
+}
+
+export interface RoundSummary {
+  ok: true;
+  sent: number;
+  received: number;
+  conflicts: number;
+}
+
+export class NotInTeam extends Error {
+  constructor() {
+    super('This laptop is not part of a team.');
+    this.name = 'NotInTeam';
+  }
+}
+
+/** A join file waiting to be written (the join command queues it with the store). */
+interface QueuedJoinFile {
+  t: 'joinfile';
+  name: string;
+  bytes: string;
+}
+
+export function prepareRound(db: Db, now: Date): PreparedRound {
+  return db.transaction((): PreparedRound => {
+    const self = readSelf(db);
+    if (!self) throw new NotInTeam();
+    const outbox = engine.takeOutbox(db);
+    const byDoc = new Map<string, Uint8Array[]>();
+    for (const item of outbox) {
+      const list = byDoc.get(item.docId) ?? [];
+      list.push(item.change);
+      byDoc.set(item.docId, list);
+    }
+    const frames: OutFrame[] = [];
+    for (const [docId, changes] of byDoc) {
+      const caseId = engine.docCaseId(docId);
+      if (caseId !== null) ensureCaseKey(db, caseId);
+      frames.push({ kind: 'changes', docId, caseId, data: encodeChanges(changes) });
+    }
+    const grants: Grant[] = [];
+    const grantsIssued: { caseId: string; laptopId: string }[] = [];
+    const snapshotted = new Set<string>();
+    for (const missing of missingGrants(db, self.laptopId)) {
+      const key = ensureCaseKey(db, missing.caseId);
+      grants.push({ caseId: missing.caseId, keyId: key.keyId, laptop: missing.laptopId, sealed: seal(key.key, missing.boxPublic, caseKeyAad(self.teamId, missing.caseId, key.keyId, missing.laptopId)) });
+      grantsIssued.push({ caseId: missing.caseId, laptopId: missing.laptopId });
+      // The case's whole document goes with its key: the laptop never had its earlier changes.
+      const docId = `case:${missing.caseId}`;
+      if (!snapshotted.has(docId)) {
+        snapshotted.add(docId);
+        frames.push({ kind: 'snapshot', docId, caseId: missing.caseId, data: engine.saveDoc(db, docId) });
+      }
+    }
+    const queued = readQueuedEvents(db);
+    const events: RosterEvent[] = [];
+    for (const q of queued) {
+      const body = q.body as RosterEvent | QueuedJoinFile;
+      if (body.t === 'joinfile') {
+        if (!readIfPresent(join(self.folder, self.laptopId, body.name))) writeDurably(self.folder, self.laptopId, body.name, Buffer.from(body.bytes, 'base64'));
+      } else events.push(body);
+    }
+    const plan: RoundPlan = {
+      folder: self.folder,
+      teamId: self.teamId,
+      laptopId: self.laptopId,
+      signPrivate: self.signPrivate,
+      boxPrivate: self.boxPrivate,
+      epochs: readEpochs(db),
+      laptops: readLaptops(db),
+      invites: readInvites(db),
+      caseKeys: readCaseKeys(db),
+      nextSeq: self.nextSeq,
+      outgoing: frames.length + events.length + grants.length > 0 ? { events, grants, frames } : null,
+      now: now.toISOString(),
+    };
+    return {
+      plan,
+      outboxUpto: outbox.length > 0 ? outbox.reduce((m, o) => Math.max(m, o.seq), 0) : null,
+      queuedUpto: queued.length > 0 ? queued.at(-1)!.seq : null,
+      grantsIssued,
+      sentChanges: outbox.length,
+    };
+  })();
+}
+
+/** Applies a round's result in one transaction. */
+export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult, now: Date): RoundSummary {
+  const at = now.toISOString();
+  return db.transaction((): RoundSummary => {
+    const self = readSelf(db);
+    if (!self || self.teamId !== prepared.plan.teamId) throw new NotInTeam();
+    for (const e of result.epochs) addEpoch(db, e, at);
+    for (const j of result.joins) {
+      upsertLaptop(db, { laptopId: j.laptopId, signPublic: j.signPublic, boxPublic: j.boxPublic, userId: j.userId, manager: j.manager, enrolledAt: at });
+      useInvite(db, j.invite, j.laptopId);
+    }
+    let received = 0;
+    let conflicts = 0;
+    const known = new Set(engine.listDocs(db).map((d) => d.docId));
+    const senders = new Map(readLaptops(db).map((l) => [l.laptopId, l]));
+    for (const file of result.files) {
+      const sender = senders.get(file.laptop);
+      for (const e of file.events) {
+        if (e.t === 'invite' && sender?.manager) {
+          addInvite(db, { invite: e.invite, userId: e.userId, enrolPublic: e.enrolPublic, vector: e.vector, byLaptop: file.laptop, manager: e.manager === true, expiresAt: e.expiresAt, usedBy: null });
+        } else if (e.t === 'revoke' && sender?.manager) markRevoked(db, e.laptop, e.lastSeq);
+      }
+      for (const k of file.caseKeys) addCaseKey(db, k);
+      for (const g of file.grantsSeen) addGrant(db, g.caseId, g.laptop);
+      const changes: { docId: string; change: Uint8Array }[] = [];
+      for (const doc of file.docs) {
+        if (doc.kind === 'snapshot' && doc.snapshot) {
+          if (!known.has(doc.docId)) {
+            engine.loadSnapshot(db, doc.docId, doc.snapshot);
+            known.add(doc.docId);
+            received += 1;
+          }
+        } else {
+          for (const change of doc.changes) changes.push({ docId: doc.docId, change });
+          known.add(doc.docId);
+        }
+      }
+      if (changes.length > 0) {
+        const applied = engine.applyRemote(db, changes);
+        received += changes.length;
+        conflicts += applied.conflicts;
+      }
+      setApplied(db, file.laptop, file.seq, at);
+    }
+    for (const [laptop, seen] of Object.entries(result.seen)) setSeen(db, laptop, seen);
+    if (result.published) {
+      if (prepared.outboxUpto !== null) engine.clearOutbox(db, prepared.outboxUpto);
+      if (prepared.queuedUpto !== null) clearQueuedEvents(db, prepared.queuedUpto);
+      for (const g of prepared.grantsIssued) addGrant(db, g.caseId, g.laptopId);
+      db.prepare('UPDATE team SET next_seq = ? WHERE id = 1').run(result.published.seq + 1);
+    } else if (prepared.queuedUpto !== null) clearQueuedEvents(db, prepared.queuedUpto);
+    db.prepare('UPDATE team SET last_sync_at = ?, last_sync_ok = 1 WHERE id = 1').run(at);
+    return { ok: true, sent: result.published ? prepared.sentChanges : 0, received, conflicts };
+  })();
+}
+
+/** A whole round in this thread (the CLI, tests). The app runs the exchange in the sync worker. */
+export function syncRound(db: Db, now: Date = new Date()): RoundSummary & { refused: RoundResult['refused']; newerFormat: boolean } {
+  const prepared = prepareRound(db, now);
+  const result = runExchange(prepared.plan);
+  const summary = commitRound(db, prepared, result, now);
+  if (!needsFollowUp(result)) return { ...summary, refused: result.refused, newerFormat: result.newerFormat };
+  // A laptop joined during this round: send it the keys of the cases it may hold right away.
+  const again = prepareRound(db, now);
+  const second = runExchange(again.plan);
+  const more = commitRound(db, again, second, now);
+  return {
+    ok: true,
+    sent: summary.sent + more.sent,
+    received: summary.received + more.received,
+    conflicts: summary.conflicts + more.conflicts,
+    refused: second.refused,
+    newerFormat: result.newerFormat || second.newerFormat,
+  };
+}
+
+/** A round that learnt of a new laptop is followed at once by one more, which seals it its case keys. */
+export function needsFollowUp(result: RoundResult): boolean {
+  return result.joins.length > 0;
+}
