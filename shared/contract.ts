@@ -36,6 +36,7 @@ import {
 } from './schemas/clients';
 import { ImportInput, ImportPreview, ImportResult } from './schemas/import';
 import { SaveSectionInput } from './schemas/intake';
+import { ResolveInput, ReviewListInput, ReviewListOutput } from './schemas/review';
 import { AddDomainInput, AddInstrumentInput, ClientOutcomes, InstrumentsOutput, RecordAssessmentInput } from './schemas/outcomes';
 import {
   ExportReportInput,
@@ -176,6 +177,8 @@ export const contract = {
   'outcomes.addDomain': method({ input: AddDomainInput, output: CreatedId, access: ['admin'], kind: 'write' }),
   'outcomes.record': method({ input: RecordAssessmentInput, output: CreatedId, access: caseRoles, kind: 'write' }),
   'outcomes.forClient': method({ input: ClientIdInput, output: ClientOutcomes, access: caseRoles, kind: 'read' }),
+  'sync.conflicts': method({ input: ReviewListInput, output: ReviewListOutput, access: caseRoles, kind: 'read' }),
+  'sync.resolve': method({ input: ResolveInput, output: Done, access: caseRoles, kind: 'write' }),
   'reports.outcomes': method({ input: ReportInput, output: Report, access: reportRoles, kind: 'read' }),
   'reports.export': method({ input: ExportReportInput, output: ExportReportOutput, access: reportRoles, kind: 'session' }),
   'reports.cancelExport': method({ input: Empty, output: Done, access: reportRoles, kind: 'session' }),

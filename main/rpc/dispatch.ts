@@ -9,6 +9,7 @@ import { defaultMessages, type ErrorCode, type FieldProblem, type Result } from 
 import { auditLog } from '../audit/chain';
 import type { SessionControl } from '../core/session-control';
 import { StoreError } from '../store/errors';
+import { flushLocalWrites } from '../sync/engine/flush';
 import { AppError } from './errors';
 import type { DataContext, HandlerMap } from './types';
 
@@ -86,7 +87,12 @@ export function createDispatcher({ handlers, control, now, log = () => {} }: Dis
     };
     const transaction = session.db.transaction(() => {
       const output = handler(parsed.data, ctx);
-      if (kind === 'write') ctx.audit.append({ actorId: session.user.id, action: method, targetId: target });
+      if (kind === 'write') {
+        // Team sync: the rows this write touched become document changes in the same transaction
+        // (nothing to do, one indexed read, on a store that never turned sync on).
+        flushLocalWrites(session.db, session.user.id);
+        ctx.audit.append({ actorId: session.user.id, action: method, targetId: target });
+      }
       return output;
     });
     try {

@@ -97,6 +97,8 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'reports.signingKey': () => ({}),
   'reports.rememberFingerprint': () => ({ fingerprint: '1a2b 3c4d 5e6f 7a8b 9c0d 1e2f 3a4b 5c6d' }),
   'settings.setSuppression': () => ({ threshold: 10 }),
+  'sync.conflicts': () => ({}),
+  'sync.resolve': () => ({ id: '0'.repeat(32), choice: 'restore' }),
   'import.preview': () => ({ kind: 'clients', csvText: 'chosen_name,pronouns\nMatrix Import,they/them\n' }),
   'import.apply': () => ({ kind: 'clients', csvText: 'chosen_name,pronouns\nMatrix Import,they/them\n' }),
 };

@@ -20,6 +20,7 @@ import * as outcomes from './outcomes';
 import * as reports from './reports';
 import * as staff from './staff';
 import { applyImport, previewImport } from './import';
+import { listReview, resolveReview } from './review';
 
 export function createHandlers(prefs: PreferencesStore): HandlerMap {
   const preferences = prefsHandlers(prefs);
@@ -84,6 +85,8 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'outcomes.addDomain': outcomes.addDomain,
     'outcomes.record': outcomes.recordAssessment,
     'outcomes.forClient': outcomes.clientOutcomes,
+    'sync.conflicts': listReview,
+    'sync.resolve': resolveReview,
     'reports.outcomes': reports.outcomeReport,
     'reports.export': reports.exportReportHandler,
     'reports.cancelExport': reports.cancelExport,
