@@ -3,7 +3,7 @@
 // main/rpc/handlers; it never adds an IPC channel. Types on both sides are derived from these schemas.
 import type { z } from 'zod';
 import type { Access } from './roles';
-import { allCasesRoles, caseRoles, everyone, reportRoles } from './roles';
+import { allCasesRoles, caseRoles, everyone, exactReportRoles, reportRoles } from './roles';
 import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
 import { BackupFolderInput, BackupReminderInput, BackupStatus, BackupSummary, CreatedBackup, OpenBackupInput } from './schemas/backup';
 import {
@@ -39,6 +39,7 @@ import { SaveSectionInput } from './schemas/intake';
 import { ResolveInput, ReviewListInput, ReviewListOutput } from './schemas/review';
 import { AddDomainInput, AddInstrumentInput, ClientOutcomes, InstrumentsOutput, RecordAssessmentInput } from './schemas/outcomes';
 import {
+  ExportExactInput,
   ExportReportInput,
   ExportReportOutput,
   RememberFingerprintInput,
@@ -181,6 +182,7 @@ export const contract = {
   'sync.resolve': method({ input: ResolveInput, output: Done, access: caseRoles, kind: 'write' }),
   'reports.outcomes': method({ input: ReportInput, output: Report, access: reportRoles, kind: 'read' }),
   'reports.export': method({ input: ExportReportInput, output: ExportReportOutput, access: reportRoles, kind: 'session' }),
+  'reports.exportExact': method({ input: ExportExactInput, output: ExportReportOutput, access: exactReportRoles, kind: 'session' }),
   'reports.cancelExport': method({ input: Empty, output: Done, access: reportRoles, kind: 'session' }),
   'reports.verify': method({ input: VerifyReportInput, output: VerifyReportOutput, access: reportRoles, kind: 'session' }),
   'reports.signingKey': method({ input: Empty, output: SigningKeyOutput, access: reportRoles, kind: 'read' }),

@@ -24,3 +24,6 @@ export const allCasesRoles: readonly Role[] = ['admin', 'supervisor'];
 
 /** Who produces and checks the de-identified outcome reports. */
 export const reportRoles: readonly Role[] = ['admin', 'supervisor', 'auditor'];
+
+/** Who may export exact counts without small-cell suppression (a submission pack), with a reason. */
+export const exactReportRoles: readonly Role[] = ['admin', 'auditor'];

@@ -25,7 +25,7 @@ const USAGE = `Usage:
   safehold audit verify --data-dir DIR [--name NAME] [--passphrase-stdin]   (admins and auditors)
   safehold rotate-key   --data-dir DIR [--name NAME] [--passphrase-stdin]   (admins)
   safehold report --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--format csv,pdf,json]
-                 [--lang en|es] [--name NAME] [--passphrase-stdin]   (admins, supervisors, auditors)
+                 [--lang en|es] [--preset standard|otip|ovc] [--name NAME] [--passphrase-stdin]   (admins, supervisors, auditors)
                  (--lang: the language of the files' titles, labels and notes; codes stay the same)
   safehold verify-report DIR [--fingerprint "XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX"]
                  (needs no store: checks a report folder is complete and unaltered, and with
@@ -64,6 +64,7 @@ const options = {
   out: { type: 'string' },
   format: { type: 'string' },
   lang: { type: 'string' },
+  preset: { type: 'string' },
   fingerprint: { type: 'string' },
   kind: { type: 'string' },
   file: { type: 'string' },

@@ -12,9 +12,9 @@ import { finishPendingRotation } from '../keys/rotate';
 import { normalizeSetupCode } from '../keys/setup-code';
 import { SignInThrottle } from '../keys/throttle';
 import { writeAnchor } from '../audit/anchor';
-import { buildReport } from '../reports/build';
-import { computeFigures } from '../reports/figures';
+import { makeReport } from '../reports/presets';
 import { ExportCancelled, exportReport } from '../reports/export';
+import type { ReportPreset } from '../../shared/schemas/reports';
 import { verifyReportFolder } from '../reports/manifest';
 import { domainLabels, signingKeys, suppressionThreshold } from '../reports/settings';
 import type { Role } from '../../shared/roles';
@@ -210,12 +210,12 @@ export class SessionControl {
   private exportCancelled = false;
 
   /** Writes a signed report folder in the language asked for; reports progress, and stops cleanly if cancelled. */
-  async exportReport(input: { from: string; to: string; workerId: string | null; folder: string; formats: ('csv' | 'pdf' | 'json')[]; language: Language }) {
+  async exportReport(input: { from: string; to: string; workerId: string | null; preset?: ReportPreset; folder: string; formats: ('csv' | 'pdf' | 'json')[]; language: Language }) {
     const session = this.requireSession();
     this.exportCancelled = false;
     const db = session.db;
     const report = db
-      .transaction(() => buildReport(computeFigures(db, input), input, suppressionThreshold(db), { language: input.language, domainLabels: domainLabels(db) }))
+      .transaction(() => makeReport(db, input, suppressionThreshold(db), { language: input.language, domainLabels: domainLabels(db) }))
       .deferred();
     const result = await exportReport({
       report,

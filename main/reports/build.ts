@@ -23,7 +23,7 @@ export interface BuildOptions {
 type Lists = { labels: Record<string, Label> }[];
 
 /** The report in one language: its words, and how it names a code. */
-class Wording {
+export class Wording {
   readonly text: ReportWords;
 
   constructor(readonly language: Language) {
@@ -44,7 +44,7 @@ class Wording {
 }
 
 /** A breakdown that partitions a population: every category, then the total. */
-function partitionTable(wording: Wording, name: TableName, data: Breakdown, lists: Lists, threshold: number, allCodes: readonly string[] = [], model?: DisclosureModel): ReportTable {
+export function partitionTable(wording: Wording, name: TableName, data: Breakdown, lists: Lists, threshold: number, allCodes: readonly string[] = [], model?: DisclosureModel): ReportTable {
   const keys = [...new Set([...allCodes, ...data.map((d) => d.key)])];
   const counts = keys.map((k) => data.find((d) => d.key === k)?.count ?? 0);
   const { cells, total, whollyWithheld } = suppressPartition(counts, threshold);
@@ -70,7 +70,7 @@ const SERVED_PARTITIONS: readonly TableName[] = ['age_at_intake', 'trafficking_t
  * between them, shared/report-disclosure.ts) still gives a hidden count away, the share note goes
  * first, then the table holding it is withheld wholly (its total stays; a second time, all of it).
  */
-function secureWholeReport(tables: ReportTable[], model: DisclosureModel, threshold: number, text: ReportWords): void {
+export function secureWholeReport(tables: ReportTable[], model: DisclosureModel, threshold: number, text: ReportWords): void {
   const strikes = new Map<string, number>();
   for (let round = 0; round < 50; round += 1) {
     const leaks = disclosedInReport(model, threshold);
@@ -219,7 +219,7 @@ export function buildReport(figures: Figures, period: Period, threshold: number,
     kind: 'safehold-outcome-report',
     version: 1,
     period: { from: period.from, to: period.to },
-    parameters: { workerFilter: period.workerId !== null, threshold: t, language },
+    parameters: { workerFilter: period.workerId !== null, threshold: t, language, preset: 'standard' },
     countingRules: [...COUNTING_RULES[language]],
     tables,
   };

@@ -30,7 +30,8 @@ export class ExportCancelled extends Error {
 
 export async function exportReport(options: ExportOptions): Promise<{ folder: string; files: string[] }> {
   const { report } = options;
-  const tables = [...report.tables, funderTable(report)];
+  // The funder items are read from the standard tables; a funder preset's tables are already its items.
+  const tables = (report.parameters.preset ?? 'standard') === 'standard' ? [...report.tables, funderTable(report)] : report.tables;
   const name = `safehold-report-${report.period.from}-to-${report.period.to}`;
   const parent = resolve(options.folder);
   mkdirSync(parent, { recursive: true });

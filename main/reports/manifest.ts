@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Language } from '../../shared/schemas/prefs';
+import { ReportPreset } from '../../shared/schemas/reports';
 
 export const MANIFEST = 'manifest.json';
 
@@ -19,7 +20,15 @@ const Manifest = z
     // A report made before reports had a language has none here (it was English); leaving it out
     // keeps that manifest's signed bytes, and so its signature, as they were.
     // `exact` only in a submission pack (exact counts, no suppression), so other manifests keep their bytes.
-    parameters: z.object({ workerFilter: z.boolean(), threshold: z.number().int(), language: Language.optional(), exact: z.literal(true).optional() }),
+    // `preset` (the counting rules, reports/presets.ts) is absent in manifests made before presets. Keys in
+    // the order reports write them: the signature is checked over the parsed (schema-ordered) object.
+    parameters: z.object({
+      workerFilter: z.boolean(),
+      threshold: z.number().int(),
+      language: Language.optional(),
+      preset: ReportPreset.optional(),
+      exact: z.literal(true).optional(),
+    }),
     appVersion: z.string(),
     generatedAt: z.string(),
     auditChainHead: z.string(),

@@ -17,6 +17,11 @@ export const ReportTable = z.object({
 });
 export type ReportTable = z.infer<typeof ReportTable>;
 
+/** Counting-rule presets (main/reports/presets.ts): the rules a report is made by, signed into its manifest. */
+export const reportPresets = ['standard', 'otip', 'ovc'] as const;
+export const ReportPreset = z.enum(reportPresets);
+export type ReportPreset = z.infer<typeof ReportPreset>;
+
 export const Report = z.object({
   kind: z.literal('safehold-outcome-report'),
   version: z.literal(1),
@@ -26,6 +31,8 @@ export const Report = z.object({
     workerFilter: z.boolean(),
     threshold: z.number().int(),
     language: Language,
+    /** The counting-rule preset; absent in reports made before presets (they were 'standard'). */
+    preset: ReportPreset.optional(),
     /** Only in a submission pack: exact counts without small-cell suppression (threshold 0), for a funder's portal, never for publication. */
     exact: z.literal(true).optional(),
   }),
@@ -35,7 +42,7 @@ export const Report = z.object({
 export type Report = z.infer<typeof Report>;
 
 export const ReportInput = z
-  .object({ from: IsoDate, to: IsoDate, workerId: Id.nullable().default(null) })
+  .object({ from: IsoDate, to: IsoDate, workerId: Id.nullable().default(null), preset: ReportPreset.default('standard') })
   .strict()
   .refine((r) => r.from <= r.to, { path: ['to'], message: 'The end of the period must be on or after its start.' });
 
@@ -47,6 +54,7 @@ export const ExportReportInput = z
     from: IsoDate,
     to: IsoDate,
     workerId: Id.nullable().default(null),
+    preset: ReportPreset.default('standard'),
     /** An absolute folder path; a new sub-folder named after the period is created in it. */
     folder: z.string().min(1).max(1000),
     formats: z.array(ReportFormat).min(1).max(3).default(['csv', 'pdf', 'json']),

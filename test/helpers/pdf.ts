@@ -1,6 +1,7 @@
 // The words a reader's PDF viewer finds in a PDF file (pdf.js, as Firefox reads PDFs).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReportCell, ReportTable } from '../../shared/schemas/reports';
 
 /** Each page's words, in the order they are drawn, one string per page. */
 export async function pdfPages(path: string): Promise<string[]> {
@@ -18,3 +19,29 @@ export async function pdfPages(path: string): Promise<string[]> {
 export async function pdfText(path: string): Promise<string> {
   return (await pdfPages(path)).join('');
 }
+
+/** Whitespace as pdf.js and line wrapping leave it does not matter; the order of the words does. */
+export const flat = (text: string) => text.replace(/\s+/gu, ' ').trim();
+const HIDDEN = new Set(['code', 'source']);
+const isFigure = (v: ReportCell | undefined) => typeof v === 'number' || v === 'withheld' || (typeof v === 'string' && /^\d+-\d+$/u.test(v));
+
+/** What the PDF must say for one table: its title, its column labels in order, and each row's cells in order. */
+export function expectedLines(table: ReportTable): string[] {
+  const shown = table.columns.filter((c) => !HIDDEN.has(c.key));
+  const lines = [table.title];
+  const cells = (row: Record<string, ReportCell>) =>
+    shown
+      .map((c) => row[c.key])
+      .filter((v) => v !== undefined && v !== '')
+      .map(String);
+  if (table.rows.length <= 1 && shown.every((c) => table.rows.some((r) => isFigure(r[c.key])))) {
+    // One row of figures: each figure on a line after its label.
+    for (const row of table.rows) for (const c of shown) lines.push(`${c.label} ${String(row[c.key])}`);
+  } else {
+    lines.push(shown.map((c) => c.label).join(' '));
+    for (const row of table.rows) lines.push(cells(row).join(' '));
+  }
+  if (table.note) lines.push(table.note);
+  return lines.map(flat);
+}
+

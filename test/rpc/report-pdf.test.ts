@@ -7,38 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { reportPdf } from '../../main/reports/pdf';
 import { seedClients } from '../../main/demo/generator';
 import type { Language } from '../../shared/schemas/prefs';
-import type { Report, ReportCell, ReportTable } from '../../shared/schemas/reports';
-import { pdfPages } from '../helpers/pdf';
+import type { Report, ReportTable } from '../../shared/schemas/reports';
+import { expectedLines, flat, pdfPages } from '../helpers/pdf';
 import { setUpCore } from '../helpers/core';
 import { tempDir } from '../helpers/tmp';
 import { writeFileSync } from 'node:fs';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
-
-/** Whitespace as pdf.js and line wrapping leave it does not matter; the order of the words does. */
-const flat = (text: string) => text.replace(/\s+/gu, ' ').trim();
-const HIDDEN = new Set(['code', 'source']);
-const isFigure = (v: ReportCell | undefined) => typeof v === 'number' || v === 'withheld' || (typeof v === 'string' && /^\d+-\d+$/u.test(v));
-
-/** What the PDF must say for one table: its title, its column labels in order, and each row's cells in order. */
-export function expectedLines(table: ReportTable): string[] {
-  const shown = table.columns.filter((c) => !HIDDEN.has(c.key));
-  const lines = [table.title];
-  const cells = (row: Record<string, ReportCell>) =>
-    shown
-      .map((c) => row[c.key])
-      .filter((v) => v !== undefined && v !== '')
-      .map(String);
-  if (table.rows.length <= 1 && shown.every((c) => table.rows.some((r) => isFigure(r[c.key])))) {
-    // One row of figures: each figure on a line after its label.
-    for (const row of table.rows) for (const c of shown) lines.push(`${c.label} ${String(row[c.key])}`);
-  } else {
-    lines.push(shown.map((c) => c.label).join(' '));
-    for (const row of table.rows) lines.push(cells(row).join(' '));
-  }
-  if (table.note) lines.push(table.note);
-  return lines.map(flat);
-}
 
 async function exportBoth(threshold: number) {
   const t = await setUpCore();

@@ -313,7 +313,7 @@ describe('the report in Spanish', () => {
     const table = (name: string) => es.tables.find((x) => x.name === name)!;
     const row = (name: string, code: string) => table(name).rows.find((r) => r.code === code)!;
 
-    expect(es.parameters).toEqual({ workerFilter: false, threshold: 2, language: 'es' });
+    expect(es.parameters).toEqual({ workerFilter: false, threshold: 2, language: 'es', preset: 'standard' });
     expect(en.parameters.language).toBe('en');
     expect(es.countingRules).toEqual([...COUNTING_RULES.es]);
     expect(es.countingRules[0]).toMatch(/^Personas atendidas: cada caso abierto/u);
@@ -355,7 +355,7 @@ describe('the report in Spanish', () => {
     expect(verified).toMatchObject({ ok: true, problems: [] });
     const manifestPath = join(spanish.folder, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { parameters: { language: string } };
-    expect(manifest.parameters).toEqual({ workerFilter: false, threshold: 2, language: 'es' });
+    expect(manifest.parameters).toEqual({ workerFilter: false, threshold: 2, language: 'es', preset: 'standard' });
     manifest.parameters.language = 'en';
     writeFileSync(manifestPath, JSON.stringify(manifest));
     expect((await t.ok('reports.verify', { folder: spanish.folder })).problems).toEqual([

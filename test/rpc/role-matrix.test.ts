@@ -92,6 +92,7 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'outcomes.forClient': (w) => ({ id: w.otherCase }),
   'reports.outcomes': () => ({ from: '2026-01-01', to: '2026-12-31' }),
   'reports.export': (w) => ({ from: '2026-01-01', to: '2026-12-31', folder: w.folder, formats: ['json'] }),
+  'reports.exportExact': (w) => ({ from: '2026-01-01', to: '2026-12-31', folder: w.folder, formats: ['json'], reason: 'The state portal needs exact counts.' }),
   'reports.cancelExport': () => ({}),
   'reports.verify': (w) => ({ folder: w.folder }),
   'reports.signingKey': () => ({}),

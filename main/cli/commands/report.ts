@@ -8,9 +8,9 @@ import { Language } from '../../../shared/schemas/prefs';
 import { reportFormats } from '../../../shared/schemas/reports';
 import { auditLog } from '../../audit/chain';
 import { closeSession } from '../../core/installation';
-import { buildReport } from '../../reports/build';
 import { exportReport } from '../../reports/export';
-import { computeFigures } from '../../reports/figures';
+import { makeReport, presetPeriodProblem } from '../../reports/presets';
+import { ReportPreset } from '../../../shared/schemas/reports';
 import { normalizeFingerprint, verifyReportFolder } from '../../reports/manifest';
 import { domainLabels, signingKeys, suppressionThreshold } from '../../reports/settings';
 import { Refused, required, type CliValues } from '../common';
@@ -25,13 +25,17 @@ export async function report(values: CliValues, io: CliIo): Promise<number> {
   if (!formats.success) throw new Refused('--format takes csv, pdf and/or json, separated by commas.');
   const language = Language.safeParse(values.lang ?? 'en');
   if (!language.success) throw new Refused('--lang takes en (English) or es (Spanish). Nothing was written.');
+  const preset = ReportPreset.safeParse(values.preset ?? 'standard');
+  if (!preset.success) throw new Refused('--preset takes standard, otip (HHS OTIP TVAP/DVHT) or ovc (OVC/VOCA). Nothing was written.');
+  const presetProblem = presetPeriodProblem(preset.data, from.data, to.data);
+  if (presetProblem) throw new Refused(`${presetProblem} Nothing was written.`);
   const out = required(values, 'out');
   const { session } = await signIn(values, io, ['admin', 'supervisor', 'auditor']);
   try {
-    const period = { from: from.data, to: to.data, workerId: null };
+    const period = { from: from.data, to: to.data, workerId: null, preset: preset.data };
     const db = session.db;
     const built = db
-      .transaction(() => buildReport(computeFigures(db, period), period, suppressionThreshold(db), { language: language.data, domainLabels: domainLabels(db) }))
+      .transaction(() => makeReport(db, period, suppressionThreshold(db), { language: language.data, domainLabels: domainLabels(db) }))
       .deferred();
     const log = auditLog(session.db, session.auditKey, () => new Date());
     const result = await exportReport({

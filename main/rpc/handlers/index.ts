@@ -89,6 +89,7 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'sync.resolve': resolveReview,
     'reports.outcomes': reports.outcomeReport,
     'reports.export': reports.exportReportHandler,
+    'reports.exportExact': reports.exportExactHandler,
     'reports.cancelExport': reports.cancelExport,
     'reports.verify': reports.verifyReport,
     'reports.signingKey': reports.reportSigningKey,

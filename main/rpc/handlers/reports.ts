@@ -1,7 +1,6 @@
 // Main process (plain Node). Never imports electron.
 // The de-identified outcome report: computed on request, exported as signed files, and verified.
-import { buildReport } from '../../reports/build';
-import { computeFigures } from '../../reports/figures';
+import { makeReport } from '../../reports/presets';
 import { keyFingerprint, normalizeFingerprint } from '../../reports/manifest';
 import { stmt } from '../../store/repos/statements';
 import { expectedSigner, rememberedFingerprint, rememberFingerprint, signingKeys, suppressionThreshold } from '../../reports/settings';
@@ -10,7 +9,7 @@ import type { Handler } from '../types';
 
 export const outcomeReport: Handler<'reports.outcomes'> = (input, ctx) => {
   ctx.audit.append({ actorId: ctx.user.id, action: 'report.view' });
-  return buildReport(computeFigures(ctx.db, input), input, suppressionThreshold(ctx.db));
+  return makeReport(ctx.db, input, suppressionThreshold(ctx.db));
 };
 
 export const reportSigningKey: Handler<'reports.signingKey'> = (_input, { db }) => {

@@ -1023,6 +1023,13 @@ export const en = {
   'export.language': 'Language of the files',
   'export.languageHint':
     'Titles, labels, notes and counting rules are written in this language. Codes and column names stay the same, so other programs read every report alike.',
+  'export.exactTitle': 'Exact counts for a funder',
+  'export.exact': 'Make a submission pack with exact counts (small counts not hidden)',
+  'export.exactHint':
+    'Only for a funder’s portal that needs exact numbers. Every page is marked “not for publication”, and the export is recorded in the access log with your reason.',
+  'export.reason': 'Why exact counts are needed',
+  'export.reasonHint': 'For example, which funder portal asks for them. Do not write names or details about anyone.',
+  'export.reasonRequired': 'Say in a sentence why exact counts are needed (at least 10 characters).',
   'export.export': 'Export',
   'export.cancel': 'Cancel export',
   'export.progressLabel': 'Export progress',

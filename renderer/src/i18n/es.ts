@@ -1031,6 +1031,13 @@ export const es = {
   'export.language': 'Idioma de los archivos',
   'export.languageHint':
     'Los títulos, las etiquetas, las notas y las reglas de conteo se escriben en este idioma. Los códigos y los nombres de las columnas no cambian, así que otros programas leen igual cualquier informe.',
+  'export.exactTitle': 'Recuentos exactos para un financiador',
+  'export.exact': 'Crear un paquete para presentar con recuentos exactos (sin ocultar los recuentos pequeños)',
+  'export.exactHint':
+    'Solo para el portal de un financiador que pide cifras exactas. Cada página lleva la marca «no para publicar», y la exportación queda en el registro de accesos con su motivo.',
+  'export.reason': 'Por qué se necesitan recuentos exactos',
+  'export.reasonHint': 'Por ejemplo, qué portal de financiador los pide. No escriba nombres ni detalles de ninguna persona.',
+  'export.reasonRequired': 'Explique en una frase por qué se necesitan recuentos exactos (al menos 10 caracteres).',
   'export.export': 'Exportar',
   'export.cancel': 'Cancelar la exportación',
   'export.progressLabel': 'Avance de la exportación',

@@ -2,7 +2,7 @@
 // period, read the tables (and the funders' items), export them as signed files, and check a report
 // folder. Nothing here names or identifies a survivor: main sends aggregate counts only.
 import { useEffect, useState, type FormEvent } from 'react';
-import { reportRoles } from '../../../shared/roles';
+import { exactReportRoles, reportRoles } from '../../../shared/roles';
 import type { Report } from '../../../shared/schemas/reports';
 import type { SessionUser } from '../../../shared/schemas/session';
 import { call } from '../api/client';
@@ -93,7 +93,7 @@ function Reports({ user }: { user: SessionUser }) {
           <FunderViews report={report} />
         </>
       ) : null}
-      <ExportSection period={period} periodProblem={periodProblem} workerId={workerId || null} />
+      <ExportSection period={period} periodProblem={periodProblem} workerId={workerId || null} canExact={exactReportRoles.includes(user.role)} />
       <VerifySection />
       {canFilter ? <SigningKeySection /> : null}
     </section>

@@ -1,12 +1,13 @@
 // renderer/: saving the report for the chosen period as files: CSV, PDF and JSON with a signed
 // manifest, in the language chosen (the screen's, unless changed). Main reports each file as it is
 // written; the export can be cancelled, and then leaves nothing behind. The folder is typed as a full
-// path (a folder picker can replace it in Electron).
+// path (a folder picker can replace it in Electron). Administrators and auditors may instead make a
+// submission pack of exact counts, by stating why.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { languages, type Language } from '../../../../shared/schemas/prefs';
 import { reportFormats } from '../../../../shared/schemas/reports';
 import { call, onAppEvent } from '../../api/client';
-import { SelectField } from '../../components/fields';
+import { CheckboxField, SelectField, TextAreaField } from '../../components/fields';
 import { errorAt } from '../../components/forms';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
@@ -16,7 +17,7 @@ import type { Period } from './PeriodForm';
 
 type Format = (typeof reportFormats)[number];
 
-export function ExportSection(props: { period: Period; periodProblem: string | null; workerId: string | null }) {
+export function ExportSection(props: { period: Period; periodProblem: string | null; workerId: string | null; canExact: boolean }) {
   const { t, formatDay, language } = useT();
   const headingId = useId();
   const progressId = useId();
@@ -28,6 +29,9 @@ export function ExportSection(props: { period: Period; periodProblem: string | n
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const [saved, setSaved] = useState<{ folder: string; files: string[] } | null>(null);
   const [cancelled, setCancelled] = useState(false);
+  // A submission pack (exact counts): administrators and auditors, never the default, only with a reason.
+  const [exact, setExact] = useState(false);
+  const [reason, setReason] = useState('');
   const cancelRequested = useRef(false);
   const exportButton = useRef<HTMLButtonElement>(null);
   const submit = useSubmit();
@@ -50,10 +54,12 @@ export function ExportSection(props: { period: Period; periodProblem: string | n
       folder: folder.trim() ? undefined : t('export.folderRequired'),
       formats: formats.length === 0 ? t('export.formatRequired') : undefined,
       period: props.periodProblem ?? undefined,
+      reason: exact && reason.trim().length < 10 ? t('export.reasonRequired') : undefined,
     };
+    const input = { from: props.period.from, to: props.period.to, workerId: props.workerId, folder: folder.trim(), formats, language: fileLanguage };
     const result = await submit.run(
       found,
-      () => call('reports.export', { from: props.period.from, to: props.period.to, workerId: props.workerId, folder: folder.trim(), formats, language: fileLanguage }),
+      () => (exact ? call('reports.exportExact', { ...input, reason: reason.trim() }) : call('reports.export', input)),
       (error) => {
         if (!cancelRequested.current || error.code !== 'CONFLICT') return false;
         setCancelled(true);
@@ -117,6 +123,22 @@ export function ExportSection(props: { period: Period; periodProblem: string | n
           onChange={(value) => setChosenLanguage(languages.find((l) => l === value) ?? null)}
           options={languages.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
         />
+        {props.canExact ? (
+          <fieldset className="field">
+            <legend>{t('export.exactTitle')}</legend>
+            <CheckboxField label={t('export.exact')} hint={t('export.exactHint')} checked={exact} onChange={setExact} />
+            {exact ? (
+              <TextAreaField
+                label={t('export.reason')}
+                hint={t('export.reasonHint')}
+                value={reason}
+                onChange={setReason}
+                maxLength={500}
+                error={errorAt(submit.errors, 'reason')}
+              />
+            ) : null}
+          </fieldset>
+        ) : null}
         {submit.busy ? (
           <div className="field">
             <label htmlFor={progressId}>{t('export.progressLabel')}</label>
