@@ -37,6 +37,7 @@ import {
 import { ImportInput, ImportPreview, ImportResult } from './schemas/import';
 import { SaveSectionInput } from './schemas/intake';
 import { ResolveInput, ReviewListInput, ReviewListOutput } from './schemas/review';
+import { CreateTeamInput, InviteInput, InviteOutput, RevokeLaptopInput, SyncSummary, TeamStatus } from './schemas/team';
 import { AddDomainInput, AddInstrumentInput, ClientOutcomes, InstrumentsOutput, RecordAssessmentInput } from './schemas/outcomes';
 import {
   ExportExactInput,
@@ -180,6 +181,13 @@ export const contract = {
   'outcomes.forClient': method({ input: ClientIdInput, output: ClientOutcomes, access: caseRoles, kind: 'read' }),
   'sync.conflicts': method({ input: ReviewListInput, output: ReviewListOutput, access: caseRoles, kind: 'read' }),
   'sync.resolve': method({ input: ResolveInput, output: Done, access: caseRoles, kind: 'write' }),
+
+  // Team sync transport: Admin → Team (create, invite, revoke) and the sync indicator (status, Sync now).
+  'team.status': method({ input: Empty, output: TeamStatus, access: everyone, kind: 'session' }),
+  'team.create': method({ input: CreateTeamInput, output: TeamStatus, access: ['admin'], kind: 'session' }),
+  'team.invite': method({ input: InviteInput, output: InviteOutput, access: ['admin'], kind: 'session' }),
+  'team.revoke': method({ input: RevokeLaptopInput, output: Done, access: ['admin'], kind: 'session' }),
+  'team.syncNow': method({ input: Empty, output: SyncSummary, access: everyone, kind: 'session' }),
   'reports.outcomes': method({ input: ReportInput, output: Report, access: reportRoles, kind: 'read' }),
   'reports.export': method({ input: ExportReportInput, output: ExportReportOutput, access: reportRoles, kind: 'session' }),
   'reports.exportExact': method({ input: ExportExactInput, output: ExportReportOutput, access: exactReportRoles, kind: 'session' }),
@@ -208,10 +216,12 @@ export function isMethod(name: unknown): name is Method {
 
 /** Events main pushes to the renderer over the one event channel. */
 export type AppEvent =
-  | { type: 'locked'; reason: 'idle' | 'manual' | 'system' }
+  | { type: 'locked'; reason: 'idle' | 'manual' | 'system' | 'restored' }
   /** Long tasks (key rotation) report their steps so the screen can show progress. */
   | { type: 'progress'; task: 'rotate-key'; step: 'copy' | 'rekey' | 'verify' | 'commit' | 'swap' }
-  | { type: 'progress'; task: 'export-report'; step: string; done: number; total: number };
+  | { type: 'progress'; task: 'export-report'; step: string; done: number; total: number }
+  /** A team sync round's steps, for the sync indicator. */
+  | { type: 'progress'; task: 'sync'; step: 'plan' | 'exchange' | 'apply' | 'done' | 'failed' };
 
 /** The whole surface the preload exposes as window.safehold. */
 export interface SafeholdBridge {

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './clock';
 import { dataPaths } from './paths';
 import type { PreferencesStore } from './prefs';
 import { SessionControl, type LockReason } from './session-control';
+import { attachTeamSync } from '../sync/team/service';
 
 export interface SafeholdCoreOptions {
   dataDir: string;
@@ -40,6 +41,8 @@ export function createSafeholdCoreWithControl(options: SafeholdCoreOptions): { c
       for (const listener of listeners) listener(event);
     },
   });
+  const teamSync = attachTeamSync({ control, clock, emit: (event) => listeners.forEach((listener) => listener(event)) });
+  teamSync.arm();
   const dispatch = createDispatcher({
     handlers: createHandlers(options.prefs),
     control,
@@ -53,7 +56,10 @@ export function createSafeholdCoreWithControl(options: SafeholdCoreOptions): { c
       return () => listeners.delete(listener);
     },
     lock: (reason) => control.lock(reason),
-    close: () => control.close(),
+    close: () => {
+      teamSync.stop();
+      control.close();
+    },
   };
   return { core, control };
 }

@@ -100,6 +100,11 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'settings.setSuppression': () => ({ threshold: 10 }),
   'sync.conflicts': () => ({}),
   'sync.resolve': () => ({ id: '0'.repeat(32), choice: 'restore' }),
+  'team.status': () => ({}),
+  'team.create': (w) => ({ folder: join(w.folder, 'shared') }),
+  'team.invite': (w) => ({ userId: w.userToChange, file: join(w.folder, 'invitation.shi') }),
+  'team.revoke': () => ({ laptopId: 'f'.repeat(16) }),
+  'team.syncNow': () => ({}),
   'import.preview': () => ({ kind: 'clients', csvText: 'chosen_name,pronouns\nMatrix Import,they/them\n' }),
   'import.apply': () => ({ kind: 'clients', csvText: 'chosen_name,pronouns\nMatrix Import,they/them\n' }),
 };

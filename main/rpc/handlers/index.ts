@@ -21,6 +21,7 @@ import * as reports from './reports';
 import * as staff from './staff';
 import { applyImport, previewImport } from './import';
 import { listReview, resolveReview } from './review';
+import * as team from './team';
 
 export function createHandlers(prefs: PreferencesStore): HandlerMap {
   const preferences = prefsHandlers(prefs);
@@ -87,6 +88,11 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'outcomes.forClient': outcomes.clientOutcomes,
     'sync.conflicts': listReview,
     'sync.resolve': resolveReview,
+    'team.status': team.status,
+    'team.create': team.create,
+    'team.invite': team.invite,
+    'team.revoke': team.revoke,
+    'team.syncNow': team.syncNow,
     'reports.outcomes': reports.outcomeReport,
     'reports.export': reports.exportReportHandler,
     'reports.exportExact': reports.exportExactHandler,

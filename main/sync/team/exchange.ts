@@ -5,6 +5,7 @@
 // laptop in seq order, and publish our own bundle. Returns everything to apply; the caller applies it
 // in one transaction. A file that cannot be verified yet (half-copied, key not arrived) stops that
 // laptop's queue for this round and is tried again next round; nothing from it is returned.
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unseal } from '../../keys/seal';
 import { BundleError, openBundle, sealBundle, type BundleRefusal } from './bundle';
@@ -87,7 +88,17 @@ export interface JoinBody {
   invite: string;
 }
 
+/** The shared folder is not there (a USB stick not plugged in, a network drive not mounted). */
+export class FolderUnavailable extends Error {
+  constructor() {
+    super('The shared folder cannot be reached.');
+    this.name = 'FolderUnavailable';
+  }
+}
+
 export function runExchange(plan: RoundPlan): RoundResult {
+  // Never created here: a missing mount point must not become an empty local folder.
+  if (!existsSync(plan.folder) || !statSync(plan.folder).isDirectory()) throw new FolderUnavailable();
   const me = plan.laptopId;
   const boxPrivate = buf(plan.boxPrivate);
   const laptops = new Map(plan.laptops.map((l) => [l.laptopId, { ...l }]));

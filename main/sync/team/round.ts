@@ -128,7 +128,7 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
   return db.transaction((): RoundSummary => {
     const self = readSelf(db);
     if (!self || self.teamId !== prepared.plan.teamId) throw new NotInTeam();
-    for (const e of result.epochs) addEpoch(db, e, at);
+    for (const e of result.epochs) addEpoch(db, { ...e, key: Buffer.from(e.key) }, at);
     for (const j of result.joins) {
       upsertLaptop(db, { laptopId: j.laptopId, signPublic: j.signPublic, boxPublic: j.boxPublic, userId: j.userId, manager: j.manager, enrolledAt: at });
       useInvite(db, j.invite, j.laptopId);
@@ -144,7 +144,7 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
           addInvite(db, { invite: e.invite, userId: e.userId, enrolPublic: e.enrolPublic, vector: e.vector, byLaptop: file.laptop, manager: e.manager === true, expiresAt: e.expiresAt, usedBy: null });
         } else if (e.t === 'revoke' && sender?.manager) markRevoked(db, e.laptop, e.lastSeq);
       }
-      for (const k of file.caseKeys) addCaseKey(db, k);
+      for (const k of file.caseKeys) addCaseKey(db, { ...k, key: Buffer.from(k.key) });
       for (const g of file.grantsSeen) addGrant(db, g.caseId, g.laptop);
       const changes: { docId: string; change: Uint8Array }[] = [];
       for (const doc of file.docs) {
