@@ -65,6 +65,8 @@ const options = {
   format: { type: 'string' },
   lang: { type: 'string' },
   preset: { type: 'string' },
+  exact: { type: 'boolean' },
+  reason: { type: 'string' },
   fingerprint: { type: 'string' },
   kind: { type: 'string' },
   file: { type: 'string' },

@@ -13,6 +13,7 @@ import { normalizeSetupCode } from '../keys/setup-code';
 import { SignInThrottle } from '../keys/throttle';
 import { writeAnchor } from '../audit/anchor';
 import { makeReport } from '../reports/presets';
+import { asSubmissionPack, EXACT_THRESHOLD, logExactExport } from '../reports/exact';
 import { ExportCancelled, exportReport } from '../reports/export';
 import type { ReportPreset } from '../../shared/schemas/reports';
 import { verifyReportFolder } from '../reports/manifest';
@@ -209,14 +210,20 @@ export class SessionControl {
 
   private exportCancelled = false;
 
-  /** Writes a signed report folder in the language asked for; reports progress, and stops cleanly if cancelled. */
-  async exportReport(input: { from: string; to: string; workerId: string | null; preset?: ReportPreset; folder: string; formats: ('csv' | 'pdf' | 'json')[]; language: Language }) {
+  /**
+   * Writes a signed report folder in the language asked for; reports progress, and stops cleanly if
+   * cancelled. With `exact` (a submission pack, reports.exportExact) the counts are not suppressed,
+   * the files are marked, and the reason is recorded (reports/exact.ts).
+   */
+  async exportReport(input: { from: string; to: string; workerId: string | null; preset?: ReportPreset; folder: string; formats: ('csv' | 'pdf' | 'json')[]; language: Language }, exact?: { reason: string }) {
     const session = this.requireSession();
     this.exportCancelled = false;
     const db = session.db;
-    const report = db
-      .transaction(() => makeReport(db, input, suppressionThreshold(db), { language: input.language, domainLabels: domainLabels(db) }))
+    const threshold = exact ? EXACT_THRESHOLD : suppressionThreshold(db);
+    const built = db
+      .transaction(() => makeReport(db, input, threshold, { language: input.language, domainLabels: domainLabels(db) }))
       .deferred();
+    const report = exact ? asSubmissionPack(built) : built;
     const result = await exportReport({
       report,
       folder: input.folder,
@@ -231,6 +238,12 @@ export class SessionControl {
       throw error;
     });
     this.record({ actorId: session.user.id, action: 'report.export' });
+    if (exact) {
+      const at = this.options.clock.now();
+      db.transaction(() =>
+        logExactExport(db, auditLog(db, session.auditKey, () => at), { userId: session.user.id, at: at.toISOString(), period: input, reason: exact.reason, action: 'report.export-exact' }),
+      )();
+    }
     return result;
   }
 

@@ -32,7 +32,9 @@ export async function exportReport(options: ExportOptions): Promise<{ folder: st
   const { report } = options;
   // The funder items are read from the standard tables; a funder preset's tables are already its items.
   const tables = (report.parameters.preset ?? 'standard') === 'standard' ? [...report.tables, funderTable(report)] : report.tables;
-  const name = `safehold-report-${report.period.from}-to-${report.period.to}`;
+  const exact = report.parameters.exact === true;
+  // A submission pack says so in its folder's name too.
+  const name = `safehold-report-${report.period.from}-to-${report.period.to}${exact ? '-exact-counts' : ''}`;
   const parent = resolve(options.folder);
   mkdirSync(parent, { recursive: true });
   let target = join(parent, name);
@@ -46,7 +48,7 @@ export async function exportReport(options: ExportOptions): Promise<{ folder: st
     for (const table of tables) outputs.push({ name: `${table.name}.csv`, bytes: () => Buffer.from(tableCsv(table), 'utf8') });
   }
   if (options.formats.includes('json')) outputs.push({ name: 'report.json', bytes: () => Buffer.from(reportJson(report, tables), 'utf8') });
-  if (options.formats.includes('pdf')) outputs.push({ name: 'report.pdf', bytes: () => reportPdf(report, tables, options.generatedAt) });
+  if (options.formats.includes('pdf')) outputs.push({ name: 'report.pdf', bytes: () => reportPdf(report, tables, options.generatedAt, { exact }) });
 
   try {
     const files: { name: string; sha256: string; bytes: number }[] = [];

@@ -49,17 +49,31 @@ export const ReportInput = z
 export const reportFormats = ['csv', 'pdf', 'json'] as const;
 export const ReportFormat = z.enum(reportFormats);
 
+const exportFields = {
+  from: IsoDate,
+  to: IsoDate,
+  workerId: Id.nullable().default(null),
+  preset: ReportPreset.default('standard'),
+  /** An absolute folder path; a new sub-folder named after the period is created in it. */
+  folder: z.string().min(1).max(1000),
+  formats: z.array(ReportFormat).min(1).max(3).default(['csv', 'pdf', 'json']),
+  /** The language of the files' words (titles, labels, notes, counting rules). */
+  language: Language.default('en'),
+};
+
 export const ExportReportInput = z
+  .object(exportFields)
+  .strict()
+  .refine((r) => r.from <= r.to, { path: ['to'], message: 'The end of the period must be on or after its start.' });
+
+/**
+ * A submission pack: the same export with exact counts (no small-cell suppression), for a funder's
+ * portal. Only with a reason (kept in the encrypted store, like a break-the-glass reason).
+ */
+export const ExportExactInput = z
   .object({
-    from: IsoDate,
-    to: IsoDate,
-    workerId: Id.nullable().default(null),
-    preset: ReportPreset.default('standard'),
-    /** An absolute folder path; a new sub-folder named after the period is created in it. */
-    folder: z.string().min(1).max(1000),
-    formats: z.array(ReportFormat).min(1).max(3).default(['csv', 'pdf', 'json']),
-    /** The language of the files' words (titles, labels, notes, counting rules). */
-    language: Language.default('en'),
+    ...exportFields,
+    reason: z.string().trim().min(10, 'Say in a sentence why exact counts are needed (for example, which funder portal asks for them).').max(500),
   })
   .strict()
   .refine((r) => r.from <= r.to, { path: ['to'], message: 'The end of the period must be on or after its start.' });

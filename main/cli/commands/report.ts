@@ -1,6 +1,7 @@
 // Plain Node (the safehold command-line tool). Never imports electron.
 // `safehold report`: the de-identified outcome report for a period, as signed files (English, or
-// Spanish with --lang es).
+// Spanish with --lang es); with --exact --reason "...", a submission pack of exact counts (admins
+// and auditors only; marked in every file's manifest and PDF page, the reason kept in the store).
 // `safehold verify-report DIR`: is a report folder complete and unaltered? Needs no store.
 import { z } from 'zod';
 import { IsoDate } from '../../../shared/schemas/intake';
@@ -8,6 +9,7 @@ import { Language } from '../../../shared/schemas/prefs';
 import { reportFormats } from '../../../shared/schemas/reports';
 import { auditLog } from '../../audit/chain';
 import { closeSession } from '../../core/installation';
+import { asSubmissionPack, EXACT_THRESHOLD, logExactExport } from '../../reports/exact';
 import { exportReport } from '../../reports/export';
 import { makeReport, presetPeriodProblem } from '../../reports/presets';
 import { ReportPreset } from '../../../shared/schemas/reports';
@@ -30,13 +32,22 @@ export async function report(values: CliValues, io: CliIo): Promise<number> {
   const presetProblem = presetPeriodProblem(preset.data, from.data, to.data);
   if (presetProblem) throw new Refused(`${presetProblem} Nothing was written.`);
   const out = required(values, 'out');
-  const { session } = await signIn(values, io, ['admin', 'supervisor', 'auditor']);
+  // A submission pack (exact counts, no small-cell suppression): admins and auditors, with a reason.
+  const exact = values.exact === true;
+  const reason = typeof values.reason === 'string' ? values.reason.trim() : '';
+  if (exact && (reason.length < 10 || reason.length > 500)) {
+    throw new Refused('--exact needs --reason "..." saying in a sentence (10 to 500 characters) why exact counts are needed, for example which funder portal asks for them. Nothing was written.');
+  }
+  if (!exact && values.reason !== undefined) throw new Refused('--reason goes with --exact. Nothing was written.');
+  const { session } = await signIn(values, io, exact ? ['admin', 'auditor'] : ['admin', 'supervisor', 'auditor']);
   try {
     const period = { from: from.data, to: to.data, workerId: null, preset: preset.data };
     const db = session.db;
-    const built = db
-      .transaction(() => makeReport(db, period, suppressionThreshold(db), { language: language.data, domainLabels: domainLabels(db) }))
+    const threshold = exact ? EXACT_THRESHOLD : suppressionThreshold(db);
+    const counted = db
+      .transaction(() => makeReport(db, period, threshold, { language: language.data, domainLabels: domainLabels(db) }))
       .deferred();
+    const built = exact ? asSubmissionPack(counted) : counted;
     const log = auditLog(session.db, session.auditKey, () => new Date());
     const result = await exportReport({
       report: built,
@@ -47,7 +58,10 @@ export async function report(values: CliValues, io: CliIo): Promise<number> {
       signing: signingKeys(session.db),
       onProgress: (done, total, file) => io.stderr.write(`report: ${done}/${total} ${file}\n`),
     });
-    session.db.transaction(() => log.append({ actorId: session.user.id, action: 'report.export.cli' }))();
+    session.db.transaction(() => {
+      log.append({ actorId: session.user.id, action: 'report.export.cli' });
+      if (exact) logExactExport(db, log, { userId: session.user.id, at: new Date().toISOString(), period, reason, action: 'report.export-exact.cli' });
+    })();
     io.stdout.write(`${JSON.stringify({ ok: true, folder: result.folder, files: result.files })}\n`);
     return 0;
   } finally {

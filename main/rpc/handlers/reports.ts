@@ -29,6 +29,8 @@ export const setSuppression: Handler<'settings.setSuppression'> = (input, { db }
 };
 
 export const exportReportHandler: Handler<'reports.export'> = async (input, { control }) => control.exportReport(input);
+/** A submission pack (exact counts): administrators and auditors, with a reason; see reports/exact.ts. */
+export const exportExactHandler: Handler<'reports.exportExact'> = async ({ reason, ...input }, { control }) => control.exportReport(input, { reason });
 export const cancelExport: Handler<'reports.cancelExport'> = async (_input, { control }) => {
   control.cancelExport();
   return { done: true };
