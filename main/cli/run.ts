@@ -27,6 +27,8 @@ const USAGE = `Usage:
   safehold report --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--format csv,pdf,json]
                  [--lang en|es] [--preset standard|otip|ovc] [--name NAME] [--passphrase-stdin]   (admins, supervisors, auditors)
                  (--lang: the language of the files' titles, labels and notes; codes stay the same)
+                 [--exact --reason "why"]   (admins, auditors: exact counts for a funder's portal,
+                 no small-count protection; marked on every page and in the manifest, logged)
   safehold verify-report DIR [--fingerprint "XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX"]
                  (needs no store: checks a report folder is complete and unaltered, and with
                  --fingerprint that the agency's key signed it; exit 1 on any problem)
