@@ -7,7 +7,8 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve('main/shell/index.ts') } },
+      // sync-worker: team sync's worker thread (folder and crypto work), a file of its own.
+      rolldownOptions: { input: { index: resolve('main/shell/index.ts'), 'sync-worker': resolve('main/sync/team/worker.ts') } },
     },
   },
   preload: {

@@ -16,6 +16,8 @@ export default defineConfig({
         safehold: resolve('main/cli/safehold.ts'),
         preview: resolve('tools/preview/server.ts'),
         bench: resolve('tools/bench/bench.ts'),
+        // Team sync's worker thread (folder and crypto work); found beside the code that starts it.
+        'sync-worker': resolve('main/sync/team/worker.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },

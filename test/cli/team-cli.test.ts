@@ -16,7 +16,7 @@ const ADMIN = 'Demo Admin';
 const SUPERVISOR = 'Demo Supervisor Ada';
 const WORKER = 'Demo Caseworker Ben';
 const CANARIES = ['Qvw Ximena Lk3', 'Jhg Oluwaseun Pp8'];
-const KILLS = Number(process.env.SAFEHOLD_KILL_TRIALS ?? 4);
+const KILLS = Number(process.env.SAFEHOLD_KILL_TRIALS ?? 3);
 
 function safehold(args: string[], stdin = `${PASS}\n`) {
   const run = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', timeout: 120_000 });

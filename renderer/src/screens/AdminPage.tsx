@@ -13,6 +13,7 @@ import { NewRecoveryKey } from './admin/NewRecoveryKey';
 import { StaffSection } from './admin/StaffSection';
 import { SuppressionForm } from './admin/SuppressionForm';
 import { SigningKeySection } from './reports/VerifySection';
+import { TeamSection } from './team/TeamSection';
 
 export function AdminPage({ user, section, onBackupMade }: { user: SessionUser; section?: 'backups' | undefined; onBackupMade: () => void }) {
   const { t } = useT();
@@ -29,6 +30,7 @@ export function AdminPage({ user, section, onBackupMade }: { user: SessionUser; 
       </section>
       <BackupsSection focusRequested={section === 'backups'} onStatusChanged={onBackupMade} />
       <ImportSection />
+      <TeamSection />
       <section aria-labelledby={reportsId} className="admin-section">
         <h2 id={reportsId}>{t('reportSettings.title')}</h2>
         <SuppressionForm />

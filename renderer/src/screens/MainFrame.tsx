@@ -17,6 +17,7 @@ import { ClientProfilePage } from './client/ClientProfilePage';
 import { DuePage } from './DuePage';
 import { FirstContactPage } from './client/FirstContactPage';
 import { ReportsPage } from './ReportsPage';
+import { SyncIndicator } from './team/SyncIndicator';
 
 type Unlocked = Extract<AppStatus, { state: 'unlocked' }>;
 type Section = 'due' | 'caseload' | 'reports' | 'access-log' | 'admin' | 'account';
@@ -78,6 +79,7 @@ export function MainFrame({ status }: { status: Unlocked }) {
           </p>
         </div>
         <div className="frame-tools">
+          <SyncIndicator />
           <LanguageSelect />
           <button type="button" className="lock-button" onClick={() => void lockNow()} title={t('frame.lockHint')}>
             {t('frame.lock')}
