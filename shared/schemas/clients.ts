@@ -29,13 +29,22 @@ export const FindDuplicatesInput = z
   })
   .strict();
 
-export const DuplicateMatch = z.object({
-  clientId: Id,
-  caseNumber: CaseNumber,
-  /** null when the person asking may not open this case: they learn only that a similar case exists. */
-  chosenName: z.string().nullable(),
-  matchedOn: z.array(z.enum(['name', 'birth_date'])),
-});
+/**
+ * A case the person asking may open comes with its name and what matched. Of one they may not open
+ * they learn only that a possible match exists and its case number, to give a supervisor: never its
+ * id, names, aliases or birth date, nor which of them matched (and a birth date alone never makes
+ * such a match, so it cannot be guessed one date at a time).
+ */
+export const DuplicateMatch = z.discriminatedUnion('access', [
+  z.object({
+    access: z.literal('open'),
+    clientId: Id,
+    caseNumber: CaseNumber,
+    chosenName: z.string(),
+    matchedOn: z.array(z.enum(['name', 'birth_date'])),
+  }),
+  z.object({ access: z.literal('ask-supervisor'), caseNumber: CaseNumber }),
+]);
 export const FindDuplicatesOutput = z.object({ matches: z.array(DuplicateMatch) });
 
 export const ClientStatus = v.clientStatuses.schema;

@@ -160,7 +160,7 @@ describe('the caseload', () => {
     const { id } = await firstContact(t, 'María José Pérez', { dateOfBirth: '1999-02-03' });
     await firstContact(t, 'Someone Else', { dateOfBirth: '1999-02-03' });
     const byName = await t.ok('clients.findDuplicates', { names: ['maria jose perez'] });
-    expect(byName.matches).toEqual([{ clientId: id, caseNumber: 'SH-2026-0001', chosenName: 'María José Pérez', matchedOn: ['name'] }]);
+    expect(byName.matches).toEqual([{ access: 'open', clientId: id, caseNumber: 'SH-2026-0001', chosenName: 'María José Pérez', matchedOn: ['name'] }]);
     const typoAndDate = await t.ok('clients.findDuplicates', { names: ['Marìa Jose Peres'], dateOfBirth: '1999-02-03' });
     expect(typoAndDate.matches[0]).toMatchObject({ clientId: id, matchedOn: ['birth_date', 'name'] });
     expect((await t.ok('clients.findDuplicates', { names: ['Completely Different'] })).matches).toEqual([]);

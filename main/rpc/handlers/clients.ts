@@ -1,6 +1,8 @@
 // Main process (plain Node). Never imports electron.
 // Creating, finding and opening survivors' cases.
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { DuplicateMatch } from '../../../shared/schemas/clients';
 import { sectionSchemas } from '../../../shared/schemas/intake';
 import { canOpen, openableClient, seesAllCases } from '../../cases/access';
 import { localIsoDate } from '../../cases/dates';
@@ -108,17 +110,25 @@ export const clientHistory: Handler<'clients.history'> = (input, ctx) => {
 };
 
 export const findDuplicateClients: Handler<'clients.findDuplicates'> = (input, ctx) => {
-  const matches = findDuplicates(ctx.db, input.names, input.dateOfBirth).map(({ clientId, matchedOn }) => {
+  // A case the caller may not open counts only when its names resemble the ones typed: with the birth
+  // date as a way in, trying dates one by one would reveal it.
+  const byName = new Set(findDuplicates(ctx.db, input.names, null).map((m) => m.clientId));
+  const matched: string[] = [];
+  const matches: z.infer<typeof DuplicateMatch>[] = [];
+  for (const { clientId, matchedOn } of findDuplicates(ctx.db, input.names, input.dateOfBirth)) {
     const client = getClient(ctx.db, clientId)!;
-    return {
-      clientId,
-      caseNumber: client.case_number,
-      // Someone who may not open the case learns only that a similar one exists, and its number.
-      chosenName: canOpen(ctx, client) ? client.chosen_name : null,
-      matchedOn,
-    };
-  });
-  ctx.audit.append({ actorId: ctx.user.id, action: 'clients.findDuplicates' });
+    if (canOpen(ctx, client)) {
+      matches.push({ access: 'open', clientId, caseNumber: client.case_number, chosenName: client.chosen_name, matchedOn });
+    } else if (byName.has(clientId)) {
+      matches.push({ access: 'ask-supervisor', caseNumber: client.case_number });
+    } else {
+      continue;
+    }
+    matched.push(clientId);
+  }
+  // The log says which cases were matched (ids only), one entry each; a search with none, one entry.
+  if (matched.length === 0) ctx.audit.append({ actorId: ctx.user.id, action: 'clients.findDuplicates' });
+  for (const id of matched) ctx.audit.append({ actorId: ctx.user.id, action: 'clients.findDuplicates', targetId: id });
   return { matches };
 };
 

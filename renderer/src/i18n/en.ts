@@ -438,7 +438,7 @@ export const en = {
   'duplicate.matchedOn': 'Similar {what}',
   'duplicate.onName': 'name',
   'duplicate.onBirthDate': 'date of birth',
-  'duplicate.noAccess': '(you cannot open this case; a supervisor can help)',
+  'duplicate.askSupervisor': 'A possible match exists in a case you cannot open. Ask a supervisor about case {caseNumber}.',
   'duplicate.createAnyway': 'Create a new case anyway',
   'duplicate.back': 'Go back to the form',
 

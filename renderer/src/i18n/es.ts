@@ -443,7 +443,7 @@ export const es = {
   'duplicate.matchedOn': 'Coincide: {what}',
   'duplicate.onName': 'nombre',
   'duplicate.onBirthDate': 'fecha de nacimiento',
-  'duplicate.noAccess': '(usted no puede abrir este caso; una persona supervisora puede ayudarle)',
+  'duplicate.askSupervisor': 'Hay una posible coincidencia en un caso que usted no puede abrir. Pregunte a una persona supervisora por el caso {caseNumber}.',
   'duplicate.createAnyway': 'Crear un caso nuevo de todos modos',
   'duplicate.back': 'Volver al formulario',
 

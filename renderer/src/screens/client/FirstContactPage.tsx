@@ -204,24 +204,23 @@ function DuplicateWarning(props: {
       </h2>
       <p>{t('duplicate.explain')}</p>
       <ul className="duplicate-list">
-        {props.matches.map((m) => (
-          <li key={m.clientId}>
-            {m.chosenName !== null ? (
+        {props.matches.map((m) =>
+          m.access === 'open' ? (
+            <li key={m.clientId}>
               <a href={hrefFor({ page: 'client', id: m.clientId })}>
                 <span className="mono">{m.caseNumber}</span> — {m.chosenName}
-              </a>
-            ) : (
-              <>
-                <span className="mono">{m.caseNumber}</span> <span className="hint">{t('duplicate.noAccess')}</span>
-              </>
-            )}{' '}
-            <span className="hint">
-              {t('duplicate.matchedOn', {
-                what: m.matchedOn.map((w) => (w === 'name' ? t('duplicate.onName') : t('duplicate.onBirthDate'))).join(', '),
-              })}
-            </span>
-          </li>
-        ))}
+              </a>{' '}
+              <span className="hint">
+                {t('duplicate.matchedOn', {
+                  what: m.matchedOn.map((w) => (w === 'name' ? t('duplicate.onName') : t('duplicate.onBirthDate'))).join(', '),
+                })}
+              </span>
+            </li>
+          ) : (
+            // Only that a match exists and its number: the names and birth date stay with those who may open it.
+            <li key={m.caseNumber}>{t('duplicate.askSupervisor', { caseNumber: m.caseNumber })}</li>
+          ),
+        )}
       </ul>
       <div className="actions">
         <button type="button" className="primary" onClick={props.onCreate}>
