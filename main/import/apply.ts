@@ -67,6 +67,12 @@ function writeClient(w: Writer, c: ClientImport): { id: string; sections: Client
   ]);
   if (c.externalId !== null) insertExternalId(w.db, id, SPREADSHEET, c.externalId);
   recordChanges(w.db, id, w.at, w.by, 'case', ['imported']);
+  if (c.closure) {
+    // Closed in the old records: closed here on that day (the dated case history follows, migration 0100).
+    stmt(w.db, 'INSERT INTO case_closures (client_id, closed_on, reason, destination, closed_by) VALUES (?, ?, ?, ?, ?)').run(id, c.closure.closedOn, c.closure.reason, c.closure.destination, w.by);
+    updateClientColumns(w.db, id, { status: 'closed' }, w.at);
+    recordChanges(w.db, id, w.at, w.by, 'case', ['closed']);
+  }
   return { id, sections: c.sections };
 }
 

@@ -4,12 +4,15 @@
 import { personText } from '../../shared/schemas/common';
 import { sectionSchemas, type SectionData, type SectionName } from '../../shared/schemas/intake';
 import * as v from '../../shared/vocab/lists';
+import * as p from '../../shared/vocab/planning';
 import type { RowReader } from './cells';
 
 export interface ClientImport {
   row: number;
   externalId: string | null;
   sections: Partial<{ [S in SectionName]: SectionData<S> }>;
+  /** A case that was already closed in the old records: its closure, so it is not counted as open. */
+  closure: { closedOn: string; reason: string; destination: string } | null;
 }
 
 /** Which template column each section field comes from, for the problems list. */
@@ -80,11 +83,31 @@ export function readClientRow(r: RowReader, ctx: ClientRowContext): ClientImport
   const risk = r.code('risk_level', v.riskLevels);
   if (risk !== null) draft.needs = { riskLevel: risk };
 
+  const closure = readClosure(r, (draft.referral?.intakeDate as string | undefined) ?? ctx.today, ctx.today);
+
   const sections: ClientImport['sections'] = {};
   for (const [name, data] of Object.entries(draft) as [SectionName, Record<string, unknown>][]) {
     const parsed = sectionSchemas[name].safeParse(data);
     if (parsed.success) (sections as Record<string, unknown>)[name] = parsed.data;
     else r.schemaProblems(parsed.error, (path) => columnOfField[name]?.[String(path.at(-1))] ?? columnOfField[name]?.[String(path[0])] ?? 'chosen_name');
   }
-  return r.ok ? { row: r.row, externalId, sections } : null;
+  return r.ok ? { row: r.row, externalId, sections, closure } : null;
+}
+
+const CLOSING_COLUMNS = ['closing_date', 'closing_reason', 'destination'] as const;
+
+/** case_status, closing_date, closing_reason, destination: all three closing columns for a closed case, none for an open one. */
+function readClosure(r: RowReader, intakeDate: string, today: string): ClientImport['closure'] {
+  const status = r.code('case_status', v.clientStatuses) ?? 'active';
+  if (status !== 'closed') {
+    for (const c of CLOSING_COLUMNS) if (r.has(c)) r.problem(c, 'Only a closed case has this. Put closed in case_status, or leave this column empty.');
+    return null;
+  }
+  const closedOn = r.date('closing_date');
+  const reason = r.code('closing_reason', p.exitReasons);
+  const destination = r.code('destination', p.exitDestinations);
+  for (const c of CLOSING_COLUMNS) if (!r.has(c)) r.problem(c, 'A closed case needs this: fill in closing_date, closing_reason and destination.');
+  if (closedOn !== null && closedOn < intakeDate) r.problem('closing_date', 'Use a day on or after the intake date.');
+  if (closedOn !== null && closedOn > today) r.problem('closing_date', 'Use a day that has passed: a case cannot be closed in the future.');
+  return closedOn !== null && reason !== null && destination !== null ? { closedOn, reason, destination } : null;
 }
