@@ -6,6 +6,10 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import { auditLog, type AuditEvent } from '../audit/chain';
 import { writeAnchor } from '../audit/anchor';
+import { recordKeys } from '../audit/identities';
+import { newIdentity, wipeIdentity } from '../keys/identity';
+import { keyBookFor, recordStaffChange } from './vouch';
+import { bringNotesUpToDate } from '../cases/sealed-notes';
 import { FLOOR_COST } from '../keys/kdf';
 import {
   openWithPassphrase,
@@ -60,12 +64,28 @@ export function assertNotLastAdmin(db: Db, userId: string): void {
   }
 }
 
-async function issueSetupCode(ctx: AccountContext, user: Pick<UserRow, 'id' | 'display_name'>) {
+async function issueSetupCode(ctx: AccountContext, user: Pick<UserRow, 'id' | 'display_name' | 'role'>) {
   const setupCode = newSetupCode();
   const expiresAt = new Date(ctx.now.getTime() + SETUP_CODE_DAYS * 86_400_000);
   const keyring = readKeyring(ctx.paths.keyring);
-  const next = await withSetupSlot(keyring, { userId: user.id, name: user.display_name, setupCode: normalizeSetupCode(setupCode), dataKey: ctx.session.dataKey, cost: FLOOR_COST, expiresAt });
-  writeKeyring(ctx.paths.keyring, next);
+  // The person's own keys, made here and vouched for by this administrator in the access log; they
+  // travel in the setup slot and move into the person's passphrase slot at their first sign-in.
+  const { session } = ctx;
+  const identity = keyBookFor(session).canVouch ? newIdentity(session.identity!.root || session.identity!.signingKey) : null;
+  try {
+    const next = await withSetupSlot(keyring, { userId: user.id, name: user.display_name, setupCode: normalizeSetupCode(setupCode), dataKey: session.dataKey, cost: FLOOR_COST, expiresAt, identity });
+    writeKeyring(ctx.paths.keyring, next);
+    if (identity) {
+      session.db.transaction(() => {
+        const log = auditLog(session.db, session.auditKey, () => ctx.now);
+        recordKeys(log, session.user.id, { user: user.id, identity, admin: user.role === 'admin', active: true, role: user.role });
+        // A new supervisor or administrator (or someone with new keys) gets copies of the note keys they may read.
+        bringNotesUpToDate(session.db, keyBookFor(session).book, { userId: session.user.id, identity: session.identity! });
+      })();
+    }
+  } finally {
+    wipeIdentity(identity);
+  }
   // A new code lifts any lockout from failed attempts under this name.
   ctx.throttle.clear(slotLookup(keyring, user.display_name));
   return { userId: user.id, setupCode, expiresAt: expiresAt.toISOString() };
@@ -78,7 +98,7 @@ export async function addStaffAccount(ctx: AccountContext, input: { displayName:
       { path: 'displayName', message: 'This name is already on the staff list.' },
     ]);
   }
-  const user = { id: newUserId(), display_name: input.displayName };
+  const user = { id: newUserId(), display_name: input.displayName, role: input.role };
   db.transaction(() => {
     db.prepare('INSERT INTO users (id, display_name, name_key, role, created_at) VALUES (?, ?, ?, ?, ?)').run(
       user.id,
@@ -129,6 +149,8 @@ export function deactivate(ctx: AccountContext, userId: string, onStep: (step: R
     session.db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(userId);
     session.db.prepare('UPDATE clients SET assigned_worker_id = NULL WHERE assigned_worker_id = ?').run(userId);
     record(session, ctx.now, { actorId: session.user.id, action: 'staff.deactivate', targetId: userId });
+    const audit = auditLog(session.db, session.auditKey, () => ctx.now);
+    recordStaffChange({ ...session, userId: session.user.id, audit }, { id: userId, role: user.role, active: false });
   })();
   const reopened = rotate(ctx, withoutUserSlots(readKeyring(ctx.paths.keyring), userId), onStep);
   // Then beside the store, so a restore of an older backup cannot bring the account back. Never in
@@ -156,7 +178,8 @@ export function rotate(ctx: AccountContext, keyringAfter: ReturnType<typeof read
   const rotated = readKeyring(paths.keyring).keyEpoch !== epochBefore;
   const key = rotated ? newKey : oldKey;
   (rotated ? oldKey : newKey).fill(0);
-  const reopened = openSession(paths, key, session.user.id);
+  // The person's keys carry over to the reopened session (they were not wiped with the store's keys).
+  const reopened = openSession(paths, key, session.user.id, session.identity);
   if (!reopened) throw new AppError('INTERNAL');
   reopened.db.transaction(() =>
     record(reopened, ctx.now, { actorId: session.user.id, action: rotated ? 'key.rotated' : 'key.rotation-failed', outcome: rotated ? 'ok' : 'failed' }),
@@ -175,8 +198,17 @@ export async function regenerateRecoveryKey(ctx: AccountContext, currentPassphra
   check?.dataKey.fill(0);
   if (!check || check.userId !== session.user.id) throw new AppError('WRONG_PASSPHRASE', 'Your passphrase is not right. Nothing was changed.');
   const recoveryKey = newRecoveryKey();
-  writeKeyring(paths.keyring, withRecoveryKey(keyring, recoveryKey, session.dataKey));
-  session.db.transaction(() => record(session, ctx.now, { actorId: session.user.id, action: 'key.recovery-regenerated' }))();
+  // The new recovery key gets keys of its own, vouched for here, so it can vouch for a recovered administrator.
+  const identity = keyBookFor(session).canVouch ? newIdentity(session.identity!.root || session.identity!.signingKey) : null;
+  try {
+    writeKeyring(paths.keyring, withRecoveryKey(keyring, recoveryKey, session.dataKey, identity ?? undefined));
+    session.db.transaction(() => {
+      if (identity) recordKeys(auditLog(session.db, session.auditKey, () => ctx.now), session.user.id, { user: null, identity, admin: true, active: true, role: 'recovery', recovery: true });
+      record(session, ctx.now, { actorId: session.user.id, action: 'key.recovery-regenerated' });
+    })();
+  } finally {
+    wipeIdentity(identity);
+  }
   return formatRecoveryKey(recoveryKey);
 }
 

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AppEvent } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
+import type { AnchorKeeper } from '../audit/anchor';
 import type { KdfCost } from '../keys/kdf';
 import { createDispatcher, type CallLog } from '../rpc/dispatch';
 import { createHandlers } from '../rpc/handlers';
@@ -19,6 +20,8 @@ export interface SafeholdCoreOptions {
   clock?: Clock;
   kdfCost?: KdfCost | 'calibrate';
   log?: CallLog;
+  /** Where the access-log anchor outside the data folder is kept (the shell: the OS keychain; default: the user's config folder). */
+  anchors?: AnchorKeeper;
 }
 
 export interface SafeholdCore {
@@ -37,6 +40,7 @@ export function createSafeholdCoreWithControl(options: SafeholdCoreOptions): { c
     paths: dataPaths(options.dataDir),
     clock,
     kdfCost: options.kdfCost ?? 'calibrate',
+    ...(options.anchors ? { anchors: options.anchors } : {}),
     emit: (event) => {
       for (const listener of listeners) listener(event);
     },

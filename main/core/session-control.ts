@@ -11,7 +11,10 @@ import { openWithPassphrase, openWithSetupCode, readKeyring, slotLookup, withPas
 import { finishPendingRotation } from '../keys/rotate';
 import { normalizeSetupCode } from '../keys/setup-code';
 import { SignInThrottle } from '../keys/throttle';
-import { writeAnchor } from '../audit/anchor';
+import { adoptFolderAnchor, anchorNotice, checkAnchors, configFolderKeeper, storeIdOf, writeAnchors, type AnchorKeeper, type AnchorNotice, type AnchorStatus } from '../audit/anchor';
+import { vouchedKeys } from '../audit/identities';
+import { bringNotesUpToDate } from '../cases/sealed-notes';
+import { vouchPendingKeys } from './vouch';
 import { makeReport } from '../reports/presets';
 import { asSubmissionPack, EXACT_THRESHOLD, logExactExport } from '../reports/exact';
 import { ExportCancelled, exportReport } from '../reports/export';
@@ -49,6 +52,8 @@ export interface SessionControlOptions {
   /** Argon2id cost for new slots: 'calibrate' measures this machine (the app); a fixed cost for tests. */
   kdfCost: KdfCost | 'calibrate';
   emit: (event: AppEvent) => void;
+  /** Where the access-log anchor outside the data folder is kept: the OS keychain in the app; the user's config folder otherwise. */
+  anchors?: AnchorKeeper;
 }
 
 export class SessionControl {
@@ -88,6 +93,7 @@ export class SessionControl {
       agencyName: agency?.name ?? '',
       demo: isDemo(this.session.db),
       idleLockMinutes: this.idleLockMinutes(),
+      anchorNotice: this.notice,
     };
   }
 
@@ -119,6 +125,7 @@ export class SessionControl {
       recoveryKey,
       cost: await this.cost(),
       now: this.options.clock.now(),
+      anchors: this.anchors,
     });
     this.pendingRecoveryKey = null;
     return this.unlock(input.adminName, input.passphrase);
@@ -150,9 +157,9 @@ export class SessionControl {
         if (opened === 'expired') throw new AppError('WRONG_PASSPHRASE', 'This setup code has expired. Ask an administrator for a new one.');
         this.refuseSignIn('That name and setup code do not match. Check them and try again.');
       }
-      const next = await withPassphraseSlot(keyring, { userId: opened.userId, name: input.name, passphrase: input.newPassphrase, dataKey: opened.dataKey, cost });
+      const next = await withPassphraseSlot(keyring, { userId: opened.userId, name: input.name, passphrase: input.newPassphrase, dataKey: opened.dataKey, identity: opened.identity ?? null, cost });
       writeKeyring(paths.keyring, next);
-      const session = openSession(paths, opened.dataKey, opened.userId);
+      const session = openSession(paths, opened.dataKey, opened.userId, opened.identity ?? null);
       if (!session) throw new AppError('FORBIDDEN', 'This account is not active. Ask an administrator.');
       this.throttle.succeed(throttleKey);
       this.begin(session, 'session.first-sign-in');
@@ -303,6 +310,7 @@ export class SessionControl {
       name: name!,
       passphrase: newPassphrase,
       dataKey: session.dataKey,
+      identity: session.identity,
       cost: await this.cost(),
     });
     writeKeyring(paths.keyring, next);
@@ -348,7 +356,7 @@ export class SessionControl {
     this.session = null;
     try {
       this.recordIn(session, { actorId: session.user.id, action: `session.lock.${reason}` });
-      writeAnchor(this.options.paths.dir, session.db, session.auditKey);
+      writeAnchors(this.options.paths.dir, session.db, session.auditKey, this.outside(), this.options.clock.now());
     } finally {
       closeSession(session);
       this.options.emit({ type: 'locked', reason });
@@ -382,12 +390,57 @@ export class SessionControl {
     this.session = session;
     const failures = this.failedSignIns;
     this.failedSignIns = 0;
+    // The anchors as found, before this session writes anything: a data folder copied back from an
+    // older time (or an anchor deleted) is said at sign-in, recorded, and fails this session's verify.
+    session.anchorsAtStart = checkAnchors(this.options.paths.dir, session.db, session.auditKey, this.outside());
+    this.notice = anchorNotice(session.anchorsAtStart);
     session.db.transaction(() => {
       const log = auditLog(session.db, session.auditKey, () => this.options.clock.now());
       for (let i = 0; i < failures; i += 1) log.append({ actorId: null, action: 'session.sign-in', outcome: 'failed' });
       log.append({ actorId: session.user.id, action });
+      if (this.notice === 'rolled-back' || this.notice === 'anchor-missing') {
+        log.append({ actorId: session.user.id, action: `audit.anchor.${this.notice}`, outcome: 'failed' });
+      }
     })();
+    if (session.user.role === 'admin') this.keepKeysAndNotesUpToDate(session);
+    writeAnchors(this.options.paths.dir, session.db, session.auditKey, this.outside(), this.options.clock.now());
     this.armIdle();
+  }
+
+  /** What the anchors said at this session's sign-in. */
+  private notice: AnchorNotice = null;
+
+  private get anchors(): AnchorKeeper {
+    return (this.options.anchors ??= configFolderKeeper());
+  }
+
+  private outside(): { keeper: AnchorKeeper; storeId: string | null } {
+    return { keeper: this.anchors, storeId: storeIdOf(this.options.paths.keyring) };
+  }
+
+  /** For `audit.verify`: the anchors at this session's sign-in, and now. */
+  anchorStatus(session: OpenSession): { atStart: AnchorStatus | undefined; now: AnchorStatus } {
+    return { atStart: session.anchorsAtStart, now: checkAnchors(this.options.paths.dir, session.db, session.auditKey, this.outside()) };
+  }
+
+  /**
+   * An administrator's session vouches for keys people made for themselves since the update (when
+   * their key slot holds the same keys), then seals restricted notes still in plain text and hands
+   * copies of note keys to new supervisors and administrators.
+   */
+  private keepKeysAndNotesUpToDate(session: OpenSession): void {
+    const identity = session.identity;
+    if (!identity) return;
+    session.db.transaction(() => {
+      const now = () => this.options.clock.now();
+      vouchPendingKeys(session, this.options.paths, now);
+      const book = vouchedKeys(session.db, session.auditKey, identity.root || null);
+      if (!book.vouched(identity.signingKey)?.admin) return;
+      const work = bringNotesUpToDate(session.db, book, { userId: session.user.id, identity });
+      if (work.sealed + work.copies + work.removed > 0) {
+        auditLog(session.db, session.auditKey, now).append({ actorId: session.user.id, action: 'notes.sealed', detail: { ...work } });
+      }
+    })();
   }
 
   private idleLockMinutes(): number {

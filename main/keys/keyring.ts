@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic';
 import { STORE_CIPHER } from '../store/cipher';
+import { unwrapIdentity, wrapIdentity, type Identity } from './identity';
 import { asksTooMuchWork, deriveKek, FLOOR_COST, KdfParams, newKdfParams, type KdfCost } from './kdf';
 import { nameKey } from './names';
 import { recoveryKek } from './recovery';
@@ -25,7 +26,11 @@ const SealedSchema = z.object({ ephemeralPublicKey: Base64, nonce: Base64, ciphe
 const SlotId = z.string().regex(/^[0-9a-f-]{36}$/u);
 const UserId = z.string().regex(/^[0-9a-f]{32}$/u);
 
-const common = { id: SlotId, publicKey: Base64, privateKey: WrappedSchema, dataKey: SealedSchema };
+const RawKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/u);
+/** The person's signing and sealing keys (identity.ts); absent in slots made before they existed. */
+const IdentitySchema = z.object({ signingKey: RawKey, sealingKey: RawKey, root: z.union([RawKey, z.literal('')]), secret: WrappedSchema }).strict();
+
+const common = { id: SlotId, publicKey: Base64, privateKey: WrappedSchema, dataKey: SealedSchema, identity: IdentitySchema.optional() };
 
 const PassphraseSlot = z.object({ kind: z.literal('passphrase'), ...common, userId: UserId, lookup: Base64, kdf: KdfParams }).strict();
 const SetupSlot = z
@@ -52,7 +57,7 @@ export type PassphraseSlot = z.infer<typeof PassphraseSlot>;
 export type SetupSlot = z.infer<typeof SetupSlot>;
 type AnySlot = z.infer<typeof Slot>;
 /** A slot without its secrets: what its authenticated data covers. */
-type Described<S> = S extends unknown ? Omit<S, 'privateKey' | 'dataKey'> : never;
+type Described<S> = S extends unknown ? Omit<S, 'privateKey' | 'dataKey' | 'identity'> : never;
 type SlotDescription = Described<AnySlot>;
 
 export class KeyringError extends Error {
@@ -101,8 +106,13 @@ function dataKeyAad(slot: Pick<AnySlot, 'id' | 'publicKey'>, epoch: number): Buf
   return Buffer.from(JSON.stringify(['safehold-data-key', KEYRING_FORMAT, slot.id, slot.publicKey, epoch]), 'utf8');
 }
 
-/** Builds a slot: a fresh key pair, its private key wrapped under kek, the data key sealed to it. */
-function makeSlot<S extends AnySlot>(base: Omit<Described<S>, 'publicKey'>, kek: Buffer, dataKey: Buffer, epoch: number): S {
+const owner = (slot: Pick<SlotDescription, 'kind'> & { userId?: string }): string => (slot.kind === 'recovery' ? 'recovery' : slot.userId!);
+
+/**
+ * Builds a slot: a fresh key pair, its private key wrapped under kek, the data key sealed to it, and
+ * the person's identity (when given) wrapped under the same kek.
+ */
+function makeSlot<S extends AnySlot>(base: Omit<Described<S>, 'publicKey'>, kek: Buffer, dataKey: Buffer, epoch: number, identity?: Identity): S {
   const pair = newSlotKeyPair();
   try {
     const described = { ...base, publicKey: pair.publicKey } as unknown as SlotDescription;
@@ -110,10 +120,16 @@ function makeSlot<S extends AnySlot>(base: Omit<Described<S>, 'publicKey'>, kek:
       ...described,
       privateKey: wrapKey(pair.privateKey, kek, slotAad(described)),
       dataKey: seal(dataKey, pair.publicKey, dataKeyAad(described, epoch)),
+      ...(identity ? { identity: wrapIdentity(identity, kek, described.id, owner(described)) } : {}),
     } as unknown as S;
   } finally {
     pair.privateKey.fill(0);
   }
+}
+
+/** The identity kept in a slot, opened with the slot's kek; null when there is none or it was altered. */
+function openIdentity(slot: AnySlot, kek: Buffer): Identity | null {
+  return slot.identity ? unwrapIdentity(slot.identity, kek, slot.id, owner(slot)) : null;
 }
 
 /** Opens a slot with its kek: the data key, or null when the secret is wrong or the slot was altered. */
@@ -127,24 +143,40 @@ function openSlot(slot: AnySlot, kek: Buffer, epoch: number): Buffer | null {
   }
 }
 
-export function newKeyring(dataKey: Buffer, recoveryKey: string): Keyring {
+/** A new keyring with the recovery slot; the recovery identity (when given) can vouch for a recovered administrator's keys. */
+export function newKeyring(dataKey: Buffer, recoveryKey: string, recoveryIdentity?: Identity): Keyring {
   const keyring: Keyring = { format: KEYRING_FORMAT, cipher: STORE_CIPHER, keyEpoch: 1, lookupSalt: randomBytes(32).toString('base64'), slots: [] as never };
-  return { ...keyring, slots: [recoverySlot(keyring, recoveryKey, dataKey)] };
+  return { ...keyring, slots: [recoverySlot(keyring, recoveryKey, dataKey, recoveryIdentity)] };
 }
 
-function recoverySlot(keyring: Keyring, recoveryKey: string, dataKey: Buffer): AnySlot {
+function recoverySlot(keyring: Keyring, recoveryKey: string, dataKey: Buffer, identity?: Identity): AnySlot {
   const salt = randomBytes(16).toString('base64');
   const kek = recoveryKek(recoveryKey, Buffer.from(salt, 'base64'));
   try {
-    return makeSlot<z.infer<typeof RecoverySlot>>({ kind: 'recovery', id: randomUUID(), salt }, kek, dataKey, keyring.keyEpoch);
+    return makeSlot<z.infer<typeof RecoverySlot>>({ kind: 'recovery', id: randomUUID(), salt }, kek, dataKey, keyring.keyEpoch, identity);
   } finally {
     kek.fill(0);
   }
 }
 
 /** A new recovery key replaces the old one: the old key stops working. */
-export function withRecoveryKey(keyring: Keyring, recoveryKey: string, dataKey: Buffer): Keyring {
-  return { ...keyring, slots: [...keyring.slots.filter((s) => s.kind !== 'recovery'), recoverySlot(keyring, recoveryKey, dataKey)] };
+export function withRecoveryKey(keyring: Keyring, recoveryKey: string, dataKey: Buffer, recoveryIdentity?: Identity): Keyring {
+  return { ...keyring, slots: [...keyring.slots.filter((s) => s.kind !== 'recovery'), recoverySlot(keyring, recoveryKey, dataKey, recoveryIdentity)] };
+}
+
+/** The recovery slot's identity, opened with the recovery key (null for a wrong key or an older slot without one). */
+export function openRecoveryIdentity(keyring: Keyring, recoveryKey: string): Identity | null {
+  for (const slot of keyring.slots) {
+    if (slot.kind !== 'recovery') continue;
+    const kek = recoveryKek(recoveryKey, Buffer.from(slot.salt, 'base64'));
+    try {
+      const identity = openIdentity(slot, kek);
+      if (identity) return identity;
+    } finally {
+      kek.fill(0);
+    }
+  }
+  return null;
 }
 
 export interface UserSlotInput {
@@ -152,6 +184,8 @@ export interface UserSlotInput {
   name: string;
   dataKey: Buffer;
   cost: KdfCost;
+  /** The person's identity to keep in the slot (kept across passphrase changes; made by an admin for setup codes). */
+  identity?: Identity | null;
 }
 
 function assertNameFree(keyring: Keyring, lookup: string, userId: string): void {
@@ -169,7 +203,7 @@ export async function withPassphraseSlot(keyring: Keyring, input: UserSlotInput 
   const base = { kind: 'passphrase' as const, id: randomUUID(), userId: input.userId, lookup, kdf: newKdfParams(input.cost) };
   const kek = await deriveKek(input.passphrase, base.kdf);
   try {
-    const slot = makeSlot<PassphraseSlot>(base, kek, input.dataKey, keyring.keyEpoch);
+    const slot = makeSlot<PassphraseSlot>(base, kek, input.dataKey, keyring.keyEpoch, input.identity ?? undefined);
     return { ...keyring, slots: [...withoutUserSlots(keyring, input.userId).slots, slot] };
   } finally {
     kek.fill(0);
@@ -194,7 +228,7 @@ export async function withSetupSlot(keyring: Keyring, input: UserSlotInput & { s
   };
   const kek = await deriveKek(input.setupCode, base.kdf);
   try {
-    const slot = makeSlot<SetupSlot>(base, kek, input.dataKey, keyring.keyEpoch);
+    const slot = makeSlot<SetupSlot>(base, kek, input.dataKey, keyring.keyEpoch, input.identity ?? undefined);
     return { ...keyring, slots: [...withoutUserSlots(keyring, input.userId).slots, slot] };
   } finally {
     kek.fill(0);
@@ -212,6 +246,8 @@ export function passphraseSlots(keyring: Keyring): PassphraseSlot[] {
 export interface Opened {
   dataKey: Buffer;
   userId: string;
+  /** Only when asked for: the person's identity from the slot (null for a slot made before identities). */
+  identity?: Identity | null;
 }
 
 /**
@@ -223,13 +259,14 @@ function decoyKdf(keyring: Keyring, kind: 'passphrase' | 'setup' = 'passphrase')
   return { ...model, salt: randomBytes(16).toString('base64') };
 }
 
-export async function openWithPassphrase(keyring: Keyring, name: string, passphrase: string): Promise<Opened | null> {
+export async function openWithPassphrase(keyring: Keyring, name: string, passphrase: string, options: { identity?: boolean } = {}): Promise<Opened | null> {
   const lookup = slotLookup(keyring, name);
   const slot = passphraseSlots(keyring).find((s) => s.lookup === lookup);
   const kek = await deriveKek(passphrase, slot?.kdf ?? decoyKdf(keyring));
   try {
     const dataKey = slot ? openSlot(slot, kek, keyring.keyEpoch) : null;
-    return dataKey && slot ? { dataKey, userId: slot.userId } : null;
+    if (!dataKey || !slot) return null;
+    return options.identity ? { dataKey, userId: slot.userId, identity: openIdentity(slot, kek) } : { dataKey, userId: slot.userId };
   } finally {
     kek.fill(0);
   }
@@ -246,7 +283,7 @@ export async function openWithSetupCode(keyring: Keyring, name: string, setupCod
       dataKey.fill(0);
       return 'expired';
     }
-    return { dataKey, userId: slot.userId };
+    return { dataKey, userId: slot.userId, identity: openIdentity(slot, kek) };
   } finally {
     kek.fill(0);
   }

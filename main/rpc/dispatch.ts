@@ -81,6 +81,8 @@ export function createDispatcher({ handlers, control, now, log = () => {} }: Dis
       audit: auditLog(session.db, session.auditKey, now),
       auditKey: session.auditKey,
       dataDir: control.dataDir,
+      identity: session.identity,
+      anchors: () => control.anchorStatus(session),
       setAuditTarget: (id) => {
         target = id;
       },

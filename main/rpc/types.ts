@@ -1,7 +1,9 @@
 // Main process (plain Node). Never imports electron.
 import type { Contract, Method, Output, ParsedInput } from '../../shared/contract';
 import type { SessionUser } from '../../shared/schemas/session';
+import type { AnchorStatus } from '../audit/anchor';
 import type { AuditLog } from '../audit/chain';
+import type { Identity } from '../keys/identity';
 import type { Db } from '../store/open';
 import type { SessionControl } from '../core/session-control';
 
@@ -14,6 +16,10 @@ export interface DataContext {
   auditKey: Buffer;
   /** The data folder, for files kept beside the store (the access-log anchor). */
   dataDir: string;
+  /** The signed-in person's own keys: their signing key signs the access log, their sealing key opens restricted notes. */
+  identity: Identity | null;
+  /** The access log's anchors at this session's sign-in and now (see audit/anchor.ts). */
+  anchors: () => { atStart: AnchorStatus | undefined; now: AnchorStatus };
   /** Names the record a write touched, for the access-log entry the dispatcher writes. */
   setAuditTarget(id: string): void;
 }

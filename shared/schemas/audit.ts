@@ -10,6 +10,13 @@ export const AuditVerifyOutput = z.object({
   firstBadSeq: z.number().int().positive().nullable(),
   /** Hex MAC of the newest entry: the chain head that exports and backups carry as an outside anchor. */
   head: z.string(),
+  /** The newest entry a signature vouches for (0 when none). */
+  vouchedThrough: z.number().int().nonnegative().optional(),
+  /** Why it is not intact, in a few plain words (no personal data). */
+  problem: z.string().nullable().optional(),
+  /** The anchor beside the store and the one kept outside the data folder, as of this session's sign-in and now. */
+  anchor: z.enum(['matches', 'missing', 'truncated', 'forged', 'older']).optional(),
+  outsideAnchor: z.enum(['matches', 'first-use', 'rolled-back', 'forged']).optional(),
 });
 export type AuditVerifyOutput = z.infer<typeof AuditVerifyOutput>;
 

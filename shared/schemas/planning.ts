@@ -148,6 +148,8 @@ export const Note = z.object({
   kind: p.noteKinds.schema,
   body: z.string(),
   restricted: z.boolean(),
+  /** A sealed restricted note this reader holds no key copy for yet (body is empty). */
+  locked: z.boolean().optional(),
   author: z.string().nullable(),
   mine: z.boolean(),
   editedAt: z.string().nullable(),

@@ -22,6 +22,12 @@ export const AppStatus = z.discriminatedUnion('state', [
     /** A store of generated, fictional cases (safehold demo): the app says so on every screen. */
     demo: z.boolean(),
     idleLockMinutes: z.number().int().min(IDLE_LOCK_MIN_MINUTES).max(IDLE_LOCK_MAX_MINUTES),
+    /**
+     * What the access log's anchors said at this sign-in: 'rolled-back' (the data folder is older than
+     * this computer remembers, or its anchor was cut short), 'anchor-missing' (the anchor beside the
+     * store was deleted), 'first-use' (this computer had no record of this store yet; said once).
+     */
+    anchorNotice: z.enum(['first-use', 'anchor-missing', 'rolled-back']).nullable().optional(),
   }),
 ]);
 export type AppStatus = z.infer<typeof AppStatus>;

@@ -27,7 +27,8 @@ describe('first-run setup', () => {
   it('creates the store and keyring and signs the admin in', async () => {
     const t = await setUpCore();
     // While open, the (encrypted) write-ahead log sits beside the store; the WAL index stays in memory.
-    expect(readdirSync(t.dataDir).sort()).toEqual(['keyring.json', 'safehold.db', 'safehold.db-wal']);
+    // The access log's anchor is written from setup on (and at every sign-in and lock).
+    expect(readdirSync(t.dataDir).sort()).toEqual(['audit-anchor.json', 'keyring.json', 'safehold.db', 'safehold.db-wal']);
     const status = await t.ok('app.status', {});
     expect(status).toMatchObject({ state: 'unlocked', agencyName: AGENCY, user: { displayName: ADMIN, role: 'admin' }, idleLockMinutes: 5 });
     expect(await t.call('setup.begin', {})).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });

@@ -1,7 +1,8 @@
 // Plain Node (the safehold command-line tool). Never imports electron.
 // `safehold audit verify`: is the access log intact? Names the first bad entry when it is not.
-import { checkAnchor, writeAnchor } from '../../audit/anchor';
-import { auditLog, verifyChain } from '../../audit/chain';
+import { checkAnchors, configFolderKeeper, storeIdOf, writeAnchor } from '../../audit/anchor';
+import { auditLog } from '../../audit/chain';
+import { verifyAccessLog } from '../../audit/verify-log';
 import { closeSession } from '../../core/installation';
 import { Refused, type CliValues } from '../common';
 import type { CliIo } from '../prompt';
@@ -11,12 +12,14 @@ export async function audit(values: CliValues, io: CliIo, subcommand: string | u
   if (subcommand !== 'verify') throw new Refused('Usage: safehold audit verify --data-dir DIR [--name NAME] [--passphrase-stdin]');
   const { paths, session } = await signIn(values, io, ['admin', 'auditor']);
   try {
-    const chain = verifyChain(session.db, session.auditKey);
-    const anchor = checkAnchor(paths.dir, session.db, session.auditKey);
-    const intact = chain.intact && anchor !== 'truncated' && anchor !== 'forged';
-    session.db.transaction(() => auditLog(session.db, session.auditKey, () => new Date()).append({ actorId: session.user.id, action: 'audit.verify.cli' }))();
-    if (intact) writeAnchor(paths.dir, session.db, session.auditKey);
-    io.stdout.write(`${JSON.stringify({ intact, entries: chain.entries, firstBadSeq: chain.firstBadSeq, anchor, head: chain.head })}\n`);
+    const now = checkAnchors(paths.dir, session.db, session.auditKey, { keeper: configFolderKeeper(), storeId: storeIdOf(paths.keyring) });
+    const verdict = verifyAccessLog(session.db, session.auditKey, session.identity, { atStart: session.anchorsAtStart, now });
+    session.db.transaction(() =>
+      auditLog(session.db, session.auditKey, () => new Date()).append({ actorId: session.user.id, action: 'audit.verify.cli', outcome: verdict.intact ? 'ok' : 'failed' }),
+    )();
+    if (verdict.intact) writeAnchor(paths.dir, session.db, session.auditKey);
+    const { intact, entries, firstBadSeq, anchor, outsideAnchor, head, vouchedThrough, problem } = verdict;
+    io.stdout.write(`${JSON.stringify({ intact, entries, firstBadSeq, anchor, outsideAnchor, head, vouchedThrough, problem })}\n`);
     return intact ? 0 : 1;
   } finally {
     closeSession(session);

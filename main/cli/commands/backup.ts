@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { RecoveryKeyText } from '../../../shared/schemas/session';
 import { BackupError } from '../../backup/errors';
 import { restoreBackup } from '../../backup/restore';
+import { adoptFolderAnchor, configFolderKeeper, storeIdOf } from '../../audit/anchor';
 import { backUpSession } from '../../backup/session';
 import type { BackupSecret } from '../../backup/verify';
 import { closeSession } from '../../core/installation';
@@ -55,6 +56,8 @@ export async function restore(values: CliValues, io: CliIo): Promise<number> {
   const secret = await backupSecret(values, io);
   try {
     const { summary, previous, deactivatedAgain, keyRotated } = await restoreBackup({ paths, file, secret, now: new Date(), onStep: (step) => io.stderr.write(`restore: ${step}\n`) });
+    // A restore is not a rollback: the anchor kept in the config folder follows the restored store.
+    adoptFolderAnchor(paths.dir, configFolderKeeper(), storeIdOf(paths.keyring));
     io.stdout.write(`${JSON.stringify({ ok: true, ...summary, previous, deactivatedAgain, keyRotated })}\n`);
     return 0;
   } catch (error) {

@@ -16,13 +16,14 @@ export async function check(values: CliValues, io: CliIo): Promise<number> {
     const wrongPragmas = checkPragmas(db);
     const integrity = db.pragma('integrity_check', { simple: true });
     const chain = verifyChain(db, session.auditKey);
-    const anchor = checkAnchor(paths.dir, db, session.auditKey);
+    // As found at sign-in (signIn brings the anchors up to date afterwards).
+    const anchor = session.anchorsAtStart?.folder ?? checkAnchor(paths.dir, db, session.auditKey);
     db.transaction(() => {
       const log = auditLog(db, session.auditKey, () => new Date());
       log.append({ actorId: session.user.id, action: 'session.unlock.cli' });
       log.append({ actorId: session.user.id, action: 'store.check' });
     })();
-    const auditOk = chain.intact && anchor !== 'truncated' && anchor !== 'forged';
+    const auditOk = chain.intact && anchor !== 'truncated' && anchor !== 'forged' && anchor !== 'older';
     const status = {
       ok: wrongPragmas.length === 0 && integrity === 'ok' && auditOk,
       cipher: STORE_CIPHER,

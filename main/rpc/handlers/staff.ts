@@ -2,6 +2,7 @@
 // Staff accounts. Adding, resetting and reactivating hand out a one-time setup code; deactivating
 // removes the person's key slots and rotates the data key. Only admins reach these.
 import { assertNotLastAdmin } from '../../core/accounts';
+import { recordStaffChange } from '../../core/vouch';
 import { stmt } from '../../store/repos/statements';
 import { AppError } from '../errors';
 import type { Handler } from '../types';
@@ -31,6 +32,8 @@ export const setStaffRole: Handler<'staff.setRole'> = (input, ctx) => {
   }
   stmt(ctx.db, 'UPDATE users SET role = ? WHERE id = ?').run(input.role, input.userId);
   ctx.setAuditTarget(input.userId);
+  // The log vouches for the new role (signed), and restricted notes are resealed to match it.
+  recordStaffChange({ ...ctx, userId: ctx.user.id }, { id: input.userId, role: input.role, active: user.active === 1 });
   return { done: true };
 };
 

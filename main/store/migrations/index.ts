@@ -10,6 +10,7 @@ import planning from './0040-planning';
 import outcomes from './0050-outcomes';
 import importIds from './0060-import';
 import reportSpeed from './0070-report-speed';
+import signedLog from './0080-signed-log';
 import sync from './0110-sync';
 import team from './0120-team';
 
@@ -19,7 +20,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, sync, team];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, sync, team];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 
