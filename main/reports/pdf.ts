@@ -86,6 +86,13 @@ export function layoutTable(doc: Doc, table: ReportTable): TableLayout {
     const cells = cellWidth(c.key);
     return c.figure ? Math.min(90, Math.max(44, header, cells, Math.min(whole, 70))) : Math.max(header, cells, whole);
   });
+  // No label column is narrower than its longest word, so words are never broken.
+  const minimum = shown.map((c) => {
+    doc.font('Helvetica-Bold').fontSize(HEAD);
+    const header = longestWord(doc, c.label);
+    doc.font('Helvetica').fontSize(BODY);
+    return Math.max(header, ...table.rows.map((r) => longestWord(doc, cellText(r[c.key]))));
+  });
   const gaps = GAP * Math.max(0, shown.length - 1);
   const fixed = shown.reduce((sum, c, i) => sum + (c.figure ? natural[i]! : 0), 0);
   const texts = shown.map((c, i) => (c.figure ? 0 : natural[i]!));
@@ -93,10 +100,34 @@ export function layoutTable(doc: Doc, table: ReportTable): TableLayout {
   const room = Math.max(60, WIDTH - chartWidth - gaps - fixed);
   let x = LEFT;
   // Label columns get their natural width, the last of them any room left; when they do not fit,
-  // each gets a share of the room in proportion (and wraps).
+  // each gets its longest word and a share of the rest in proportion to what it lacks (and wraps).
   const lastText = shown.findLastIndex((c) => !c.figure);
+  // Narrow label columns (within a fair share of the room) keep their whole width; the wide ones wrap.
+  const whole = new Set<number>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    const left = room - [...whole].reduce((sum, i) => sum + texts[i]!, 0);
+    const open = shown.map((c, i) => i).filter((i) => !shown[i]!.figure && !whole.has(i));
+    for (const i of open) {
+      if (texts[i]! <= left / open.length) {
+        whole.add(i);
+        changed = true;
+      }
+    }
+  }
+  const wrapRoom = room - [...whole].reduce((sum, i) => sum + texts[i]!, 0);
+  const wrapping = shown.map((c, i) => i).filter((i) => !shown[i]!.figure && !whole.has(i));
+  const least = shown.map((c, i) => (c.figure ? 0 : Math.min(texts[i]!, minimum[i]!)));
+  const leastSum = wrapping.reduce((sum, i) => sum + least[i]!, 0);
+  const wrapNatural = wrapping.reduce((sum, i) => sum + texts[i]!, 0);
+  const share = (i: number) =>
+    whole.has(i)
+      ? texts[i]!
+      : leastSum < wrapRoom && wrapNatural > leastSum
+        ? least[i]! + ((wrapRoom - leastSum) * (texts[i]! - least[i]!)) / (wrapNatural - leastSum)
+        : (wrapRoom * texts[i]!) / wrapNatural;
   const columns = shown.map((c, i) => {
-    const width = c.figure ? natural[i]! : textNatural <= room ? texts[i]! + (i === lastText ? room - textNatural : 0) : (room * texts[i]!) / textNatural;
+    const width = c.figure ? natural[i]! : textNatural <= room ? texts[i]! + (i === lastText ? room - textNatural : 0) : share(i);
     const column = { ...c, x, width };
     x += width + GAP;
     return column;

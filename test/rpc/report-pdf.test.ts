@@ -59,6 +59,24 @@ describe('the PDF of the outcome report', () => {
   });
 });
 
+describe('the PDF of a funder preset', () => {
+  // The presets' own tables (quarters, not-collected items) are checked the same way, from their report.json.
+  it.each(['otip', 'ovc'] as const)('prints every figure of the %s report with its labels, in English and Spanish', async (preset) => {
+    const t = await setUpCore();
+    const db = t.control.current!.db;
+    seedClients(db, { count: 300, seed: 5, today: new Date('2026-03-01T12:00:00Z'), workerIds: [t.control.current!.user.id] });
+    await t.ok('settings.setSuppression', { threshold: 2 });
+    for (const language of ['en', 'es'] as const) {
+      const exported = await t.ok('reports.export', { from: '2024-10-01', to: '2025-09-30', preset, folder: tempDir(), formats: ['pdf', 'json'], language });
+      const report = JSON.parse(readFileSync(join(exported.folder, 'report.json'), 'utf8')) as Report;
+      const text = (await pdfPages(join(exported.folder, 'report.pdf'))).map(flat).join(' ');
+      expect(report.tables.length).toBeGreaterThan(1);
+      for (const table of report.tables) for (const line of expectedLines(table)) expect(text, `${preset} ${language} ${table.name}`).toContain(line);
+      for (const rule of report.countingRules) expect(text).toContain(flat(`- ${rule}`));
+    }
+  });
+});
+
 /** A made-up table of `n` rows with long labels, to check page breaks and wrapping. */
 function longTable(n: number, language: Language): ReportTable {
   const label = language === 'es' ? 'Categoría con una descripción muy larga para comprobar el ajuste de línea número' : 'Category with a very long description to check line wrapping number';
