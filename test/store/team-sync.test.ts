@@ -190,4 +190,19 @@ describe('team sync between laptops (modules)', () => {
     syncRound(db(b), NOW());
     expect(names(b)).toContain('After Revoke');
   });
+
+  it('a person deactivated on one laptop is signed out on another when the change arrives, and cannot sign in there again', async () => {
+    const folder = tempDir();
+    const a = await firstLaptop(folder);
+    const sup = await addStaff(a, 'supervisor', 'Sloane Supervisor');
+    const b = await join_(folder, await invite(a, sup.name), sup.name, sup.passphrase);
+    for (const t of [a, b]) await t.ok('team.syncNow', {});
+    expect((await b.ok('team.status', {})).inTeam).toBe(true);
+    await a.ok('staff.deactivate', { userId: userId(a, sup.name) });
+    await a.ok('team.syncNow', {});
+    await b.call('team.syncNow', {});
+    expect(b.control.current).toBeNull();
+    const again = await b.call('session.unlock', { name: sup.name, passphrase: sup.passphrase });
+    expect(again.ok).toBe(false);
+  });
 });

@@ -77,8 +77,10 @@ describe('team bundles', () => {
     const salt = newFrameSalt();
     const changes = [randomBytes(30), randomBytes(50)];
     const payload = sealCaseFrame(caseKey, salt, { kind: 'changes', docId: 'case:c1' }, 0, encodeChanges(changes));
-    const body = decodeBody(encodeBody({ control: { salt, events: [], grants: [] }, frames: [{ kind: 'changes', docId: 'case:c1', keyId: 'k1', payload }] }));
-    const frame = body.frames[0]!;
+    const body = decodeBody(encodeBody({ control: { salt, events: [], grants: [] }, frames: [{ kind: 'changes', docId: 'case:c1', keyId: '0123456789abcdef', payload }] }));
+    // The file names only the key; the holder of the key knows the case.
+    expect(body.frames[0]).toMatchObject({ docId: '', keyId: '0123456789abcdef' });
+    const frame = { ...body.frames[0]!, docId: 'case:c1' };
     expect(decodeChanges(openCaseFrame(caseKey, salt, frame, 0)!).map((c) => Buffer.from(c))).toEqual(changes);
     expect(openCaseFrame(randomBytes(32), salt, frame, 0)).toBeNull();
     expect(openCaseFrame(caseKey, salt, frame, 1)).toBeNull();

@@ -16,6 +16,7 @@ import { closeStore, openStore } from '../../main/store/open';
 import { benchCaseload } from './caseload';
 import { benchImport } from './import';
 import { benchAuditVerify, benchSignInTiming } from './security';
+import { benchSyncTransport } from './sync-transport';
 
 const ROWS = Number(process.env.SAFEHOLD_BENCH_ROWS ?? 100_000);
 
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     benchAuditVerify(Number(process.env.SAFEHOLD_BENCH_AUDIT ?? 1_000_000), emit);
     await benchCaseload(Number(process.env.SAFEHOLD_BENCH_CLIENTS ?? 100_000), emit);
     await benchImport(Number(process.env.SAFEHOLD_BENCH_IMPORT_ROWS ?? 50_000), emit);
+    await benchSyncTransport(Number(process.env.SAFEHOLD_BENCH_TEAM_CLIENTS ?? 10_000), 20, Number(process.env.SAFEHOLD_BENCH_TEAM_EDITS ?? 1_000), emit);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

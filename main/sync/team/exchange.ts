@@ -231,7 +231,8 @@ export function runExchange(plan: RoundPlan): RoundResult {
       if (frame.keyId !== null) {
         const caseKey = caseKeysById.get(frame.keyId);
         // Not ours to hold (minimum necessary): skipped, never stored.
-        if (!caseKey || `case:${caseKey.caseId}` !== frame.docId) return;
+        if (!caseKey) return;
+        frame.docId = `case:${caseKey.caseId}`;
         data = openCaseFrame(caseKey.key, body.control.salt, frame, index);
         if (!data) return;
       } else if (frame.docId.startsWith('case:')) return;

@@ -31,7 +31,7 @@ export type FrameKind = 'changes' | 'snapshot';
 export interface DocFrame {
   kind: FrameKind;
   docId: string;
-  /** null: an agency document (team key only); otherwise the case key that encrypts it. */
+  /** null: an agency document (team key only); otherwise the case key that encrypts it (16 hex digits). */
   keyId: string | null;
   payload: Buffer;
 }
@@ -77,7 +77,7 @@ export function sealCaseFrame(caseKey: Buffer, salt: string, frame: Pick<DocFram
   const key = frameKey(caseKey, salt, frame, index);
   try {
     const cipher = createCipheriv('aes-256-gcm', key, Buffer.alloc(12));
-    const body = Buffer.concat([cipher.update(deflateRawSync(plain)), cipher.final()]);
+    const body = Buffer.concat([cipher.update(deflateRawSync(plain, { level: 9, dictionary: CASE_DICTIONARY })), cipher.final()]);
     return Buffer.concat([body, cipher.getAuthTag()]);
   } finally {
     key.fill(0);
@@ -91,7 +91,7 @@ export function openCaseFrame(caseKey: Buffer, salt: string, frame: DocFrame, in
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.alloc(12));
     decipher.setAuthTag(frame.payload.subarray(frame.payload.length - 16));
     const deflated = Buffer.concat([decipher.update(frame.payload.subarray(0, frame.payload.length - 16)), decipher.final()]);
-    return inflateRawSync(deflated, { maxOutputLength: MAX_CHANGES_BYTES });
+    return inflateRawSync(deflated, { maxOutputLength: MAX_CHANGES_BYTES, dictionary: CASE_DICTIONARY });
   } catch {
     return null;
   } finally {
@@ -103,6 +103,25 @@ export function newFrameSalt(): string {
   return randomBytes(16).toString('base64url');
 }
 
+/**
+ * A fixed preset dictionary for compressing one case's changes (frame format 1; changing it is a new
+ * format). Single changes are small, and a case frame cannot share compression with other cases (it
+ * is encrypted on its own), so the words every change repeats (table and column names, the change
+ * message) are given up front. Names only: no data.
+ */
+const CASE_DICTIONARY = Buffer.from(
+  [
+    '{"v":1,"by":"',
+    'intake_sections', 'consents', 'goals', 'goal_steps', 'referrals', 'milestones', 'case_notes', 'safety_plans', 'case_closures',
+    'assessment_scores', 'assessments', 'access_reasons', 'client_changes',
+    '\u001fclient_id\u001fdate\u001fcategory\u001fprovider\u001fpartner_id\u001fminutes\u001famount_cents\u001fgoal_id\u001fnote',
+    '\u001fcreated_at\u001fcreated_by\u001fupdated_at\u001fstatus\u001fkind\u001ftitle\u001fdomain\u001fversion\u001fdata\u001fbody',
+    'case_managementin_housepartnerlegalhousingimmigration2026-',
+    'clients\u001f', 'services\u001f',
+  ].join(''),
+  'utf8',
+);
+
 export function encodeBody(body: Body): Buffer {
   const control = Buffer.from(JSON.stringify(body.control), 'utf8');
   const parts: Buffer[] = [];
@@ -110,8 +129,9 @@ export function encodeBody(body: Body): Buffer {
   head.writeUInt32BE(control.length);
   parts.push(head, control);
   for (const frame of body.frames) {
-    const id = Buffer.from(frame.docId, 'utf8');
-    const keyId = Buffer.from(frame.keyId ?? '', 'ascii');
+    // A case frame names only its key: the case (and its document) is known to whoever holds the key.
+    const id = Buffer.from(frame.keyId === null ? frame.docId : '', 'utf8');
+    const keyId = Buffer.from(frame.keyId ?? '', 'hex');
     const h = Buffer.alloc(1 + 2 + 1 + 4);
     h.writeUInt8(frame.kind === 'changes' ? 1 : 2, 0);
     h.writeUInt16BE(id.length, 1);
@@ -142,7 +162,7 @@ export function decodeBody(buf: Buffer): Body {
     if ((kindByte !== 1 && kindByte !== 2) || offset + idLength + keyLength + payloadLength > buf.length) throw new Error('damaged body');
     const docId = buf.subarray(offset, offset + idLength).toString('utf8');
     offset += idLength;
-    const keyId = keyLength === 0 ? null : buf.subarray(offset, offset + keyLength).toString('ascii');
+    const keyId = keyLength === 0 ? null : buf.subarray(offset, offset + keyLength).toString('hex');
     offset += keyLength;
     frames.push({ kind: kindByte === 1 ? 'changes' : 'snapshot', docId, keyId, payload: buf.subarray(offset, offset + payloadLength) });
     offset += payloadLength;
