@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../../fs/atomic';
 import { calibrateKdf } from '../../keys/kdf';
 import { formatRecoveryKey, newRecoveryKey } from '../../keys/recovery';
 import { createInvitation, createTeam, revokeLaptop, TeamError } from '../../sync/team/enrol';
+import { FolderUnavailable } from '../../sync/team/exchange';
 import { InvitationError } from '../../sync/team/invitation';
 import { joinTeam } from '../../sync/team/join';
 import { NotInTeam, syncRound } from '../../sync/team/round';
@@ -21,6 +22,7 @@ import { signIn } from './unlock';
 function refusal(error: unknown): unknown {
   if (error instanceof TeamError || error instanceof InvitationError) return new Refused(`${error.message} Nothing was changed.`);
   if (error instanceof NotInTeam) return new Refused('This laptop is not part of a team. Run `safehold team create` or `safehold team join` first.');
+  if (error instanceof FolderUnavailable) return new Refused('The shared folder cannot be reached. Check that the drive or USB stick is connected. Nothing was changed.');
   return error;
 }
 
