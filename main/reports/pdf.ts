@@ -164,14 +164,24 @@ class Writer {
     doc.y += after;
   }
 
-  /** One line of cells at the current position, each wrapped in its column; returns the line's height. */
+  /**
+   * One line of cells at the current position, each wrapped in its column; returns the line's height.
+   * A cell that fits on one line (most) is placed directly, without pdfkit's line wrapper, which is
+   * what keeps the PDF cheap.
+   */
   cells(cells: { text: string; x: number; width: number; align: 'left' | 'right' }[], font: string, size: number, measureOnly = false): number {
     const { doc } = this;
     doc.font(font).fontSize(size);
-    const height = Math.max(size + 2, ...cells.map((c) => (c.text ? doc.heightOfString(c.text, { width: c.width }) : 0)));
+    const line = doc.currentLineHeight(true);
+    const widths = cells.map((c) => (c.text ? doc.widthOfString(c.text) : 0));
+    const height = Math.max(size + 2, ...cells.map((c, i) => (!c.text ? 0 : widths[i]! <= c.width ? line : doc.heightOfString(c.text, { width: c.width }))));
     if (measureOnly) return height;
     const y = doc.y;
-    for (const c of cells) if (c.text) doc.text(c.text, c.x, y, { width: c.width, align: c.align });
+    cells.forEach((c, i) => {
+      if (!c.text) return;
+      if (widths[i]! <= c.width) doc.text(c.text, c.align === 'right' ? c.x + c.width - widths[i]! : c.x, y, { lineBreak: false });
+      else doc.text(c.text, c.x, y, { width: c.width, align: c.align });
+    });
     doc.x = LEFT;
     doc.y = y + height;
     return height;
