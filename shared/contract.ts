@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Access } from './roles';
 import { allCasesRoles, caseRoles, everyone, exactReportRoles, reportRoles } from './roles';
 import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
+import { BreakGlassListInput, BreakGlassListOutput } from './schemas/break-glass';
 import { BackupFolderInput, BackupReminderInput, BackupStatus, BackupSummary, CreatedBackup, OpenBackupInput } from './schemas/backup';
 import {
   AddStaffInput,
@@ -132,6 +133,8 @@ export const contract = {
   'recovery.regenerate': method({ input: RegenerateRecoveryInput, output: RecoveryKeyOutput, access: ['admin'], kind: 'session' }),
   'settings.setIdleLock': method({ input: IdleLockInput, output: Done, access: ['admin'], kind: 'write' }),
   'audit.list': method({ input: AuditListInput, output: AuditListOutput, access: ['admin', 'auditor'], kind: 'read' }),
+  /** Openings of others' cases with the reasons given: for those who see every case, never auditors (reasons may name people). */
+  'audit.breakGlass': method({ input: BreakGlassListInput, output: BreakGlassListOutput, access: allCasesRoles, kind: 'read' }),
 
   // Encrypted backups. Restore runs only while no one is signed in (also on a new computer).
   'backup.create': method({ input: BackupFolderInput, output: CreatedBackup, access: ['admin'], kind: 'session' }),

@@ -1,7 +1,12 @@
 // Main process (plain Node). Never imports electron.
 // An RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF (or a lone CR, as old Mac exports
 // write), a UTF-8 byte-order mark, and line breaks inside quotes. Written here rather than taken from
-// a package so that what counts as a row is exactly what the problems list calls a row.
+// a package so that what counts as a row is exactly what the problems list calls a row: csv-parse
+// (7.0.3, checked for issue 11) counts a CRLF inside quotes as two lines, takes one line ending for
+// the whole file (a file mixing LF and CR is misread), and either refuses a quote inside an unquoted
+// field or, relaxed, accepts text after a closing quote. Rows and cells are capped (budget.ts) as
+// they are read; fuzzed in test/unit/import-fuzz.test.ts.
+import { IMPORT_BUDGET, TOO_MANY_CELLS, TOO_MANY_ROWS } from './budget';
 
 /** One record: its number as a spreadsheet shows it (the header is row 1) and the line it starts on. */
 export interface SheetRow {
@@ -35,7 +40,15 @@ export function parseCsv(input: string, delimiter = ','): SheetRow[] {
   let pending = false;
   const n = text.length;
 
+  let kept = 0;
+  const keep = () => {
+    kept += 1;
+    if (kept > IMPORT_BUDGET.cells) throw new SheetError(TOO_MANY_CELLS, rows.length + 1);
+  };
+
   const endRow = () => {
+    if (rows.length >= IMPORT_BUDGET.rows) throw new SheetError(TOO_MANY_ROWS, rows.length + 1);
+    keep();
     cells.push(cell);
     rows.push({ row: rows.length + 1, line: rowStart, cells });
     cells = [];
@@ -86,6 +99,7 @@ export function parseCsv(input: string, delimiter = ','): SheetRow[] {
       continue;
     }
     if (ch === delimiter) {
+      keep();
       cells.push(cell);
       cell = '';
       pending = true;

@@ -3,6 +3,7 @@
 import type { PreferencesStore } from '../../core/prefs';
 import type { HandlerMap } from '../types';
 import { auditList, auditVerify } from './audit';
+import { breakGlassList } from './break-glass';
 import * as backup from './backup';
 import { prefsHandlers } from './prefs';
 import * as session from './session';
@@ -47,6 +48,7 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'recovery.regenerate': session.recoveryRegenerate,
     'settings.setIdleLock': staff.setIdleLock,
     'audit.list': auditList,
+    'audit.breakGlass': breakGlassList,
     'backup.create': backup.createBackup,
     'backup.status': backup.backupStatus,
     'settings.setBackupReminder': backup.setBackupReminder,

@@ -1,5 +1,6 @@
 // renderer/: the access log, for administrators and auditors: who did what and when, by record id
 // only (never a name from a case), with filters, pages of 100, and the check that it is intact.
+// Supervisors and administrators also find here the cases opened with a reason (break the glass).
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { RpcError } from '../../../shared/errors';
@@ -12,6 +13,7 @@ import { ErrorMessage, StatusMessage } from '../components/Messages';
 import { TextField } from '../components/TextField';
 import { useT } from '../i18n/i18n';
 import { actionLabel } from './accessLog/actionNames';
+import { BreakGlassReview } from './accessLog/BreakGlassReview';
 import { AuditLogCheck } from './AuditLogCheck';
 
 const PAGE_SIZE = 100;
@@ -29,7 +31,7 @@ interface Filters {
 const noFilters: Filters = { action: '', actorId: '', outcome: 'any', from: '', to: '' };
 const outcomes: readonly Outcome[] = ['any', 'ok', 'denied', 'failed'];
 
-export function AccessLogPage({ user }: { user: SessionUser }) {
+function LogEntries({ user }: { user: SessionUser }) {
   const i18n = useT();
   const { t, errorMessage, formatNumber, formatTimestamp } = i18n;
   const tableHeadingId = useId();
@@ -121,8 +123,6 @@ export function AccessLogPage({ user }: { user: SessionUser }) {
 
   return (
     <>
-      <PageHeading>{t('accessLog.title')}</PageHeading>
-      <p>{t('accessLog.intro')}</p>
       <AuditLogCheck />
 
       <form className="filters" onSubmit={apply} noValidate aria-label={t('accessLog.filters')}>
@@ -212,6 +212,34 @@ export function AccessLogPage({ user }: { user: SessionUser }) {
           {t('accessLog.older')}
         </button>
       </div>
+    </>
+  );
+}
+
+type View = 'entries' | 'break-glass';
+
+/** What each role reads here: auditors the log, supervisors the reasons for opening cases, administrators both. */
+function viewsFor(role: SessionUser['role']): View[] {
+  return role === 'admin' ? ['entries', 'break-glass'] : role === 'supervisor' ? ['break-glass'] : ['entries'];
+}
+
+export function AccessLogPage({ user }: { user: SessionUser }) {
+  const { t } = useT();
+  const views = viewsFor(user.role);
+  const [view, setView] = useState<View>(views[0] ?? 'entries');
+  return (
+    <>
+      <PageHeading>{t('accessLog.title')}</PageHeading>
+      <p>{t(view === 'entries' ? 'accessLog.intro' : 'breakGlassReview.intro')}</p>
+      {views.length > 1 ? (
+        <SelectField
+          label={t('accessLog.show')}
+          value={view}
+          onChange={(picked) => setView(views.find((v) => v === picked) ?? 'entries')}
+          options={views.map((v) => ({ value: v, label: t(v === 'entries' ? 'accessLog.showEntries' : 'accessLog.showBreakGlass') }))}
+        />
+      ) : null}
+      {view === 'entries' ? <LogEntries user={user} /> : <BreakGlassReview />}
     </>
   );
 }

@@ -30,7 +30,7 @@ type Section = 'due' | 'caseload' | 'reports' | 'access-log' | 'admin' | 'accoun
  */
 const sectionsFor: Record<Role, readonly Section[]> = {
   admin: ['due', 'caseload', 'reports', 'access-log', 'admin', 'account'],
-  supervisor: ['due', 'caseload', 'reports', 'account'],
+  supervisor: ['due', 'caseload', 'reports', 'access-log', 'account'],
   caseworker: ['due', 'caseload', 'reports', 'account'],
   auditor: ['access-log', 'reports', 'account'],
 };
