@@ -22,6 +22,8 @@ export const TeamLaptop = z.object({
   status: z.enum(['active', 'revoked']),
   lastSyncAt: z.string().nullable(),
   self: z.boolean(),
+  /** The access-log entries this laptop published hold together (no gap, no change, signed head). */
+  accessLogIntact: z.boolean(),
 });
 
 export const TeamStatus = z.object({

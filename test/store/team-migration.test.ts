@@ -16,7 +16,7 @@ describe('0120-team', () => {
     expect(storeVersion(db)).toBe(120);
     expect(db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
     expect(db.prepare('SELECT count(*) FROM sync_docs').pluck().get()).toBe(1);
-    for (const t of ['team', 'team_laptops', 'team_epochs', 'team_invites', 'team_case_keys', 'team_case_grants', 'team_outbox']) {
+    for (const t of ['team', 'team_laptops', 'team_epochs', 'team_invites', 'team_case_keys', 'team_case_grants', 'team_outbox', 'team_remote_audit']) {
       expect(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get(), t).toBe(0);
     }
     expect(readSelf(db)).toBeNull();

@@ -205,4 +205,26 @@ describe('team sync between laptops (modules)', () => {
     const again = await b.call('session.unlock', { name: sup.name, passphrase: sup.passphrase });
     expect(again.ok).toBe(false);
   });
+
+  it('every laptop checks the others\' access logs: copies arrive, and a laptop that rewrites what it published is flagged', async () => {
+    const folder = tempDir();
+    const a = await firstLaptop(folder);
+    const sup = await addStaff(a, 'supervisor', 'Sloane Supervisor');
+    const b = await join_(folder, await invite(a, sup.name), sup.name, sup.passphrase);
+    await a.ok('clients.create', { chosenName: 'Logged Case' });
+    for (const t of [a, b, a, b]) syncRound(db(t), NOW());
+    const aLaptop = readSelf(db(a))!.laptopId;
+    const copies = db(b).prepare('SELECT count(*) FROM team_remote_audit WHERE laptop_id = ?').pluck().get(aLaptop) as number;
+    expect(copies).toBeGreaterThan(3);
+    const intact = () => (db(b).prepare('SELECT audit_broken FROM team_laptops WHERE laptop_id = ?').pluck().get(aLaptop) as number) === 0;
+    expect(intact()).toBe(true);
+    // Laptop A's log rewritten from the start and published again (as a rolled-back or edited store would).
+    db(a).prepare("UPDATE audit_log SET action = 'session.unlock' WHERE seq = 2").run();
+    db(a).prepare("UPDATE team SET audit_sent_seq = 0, audit_head = ''").run();
+    await a.ok('clients.create', { chosenName: 'After Rewrite' });
+    syncRound(db(a), NOW());
+    syncRound(db(b), NOW());
+    expect(intact()).toBe(false);
+    expect(names(b)).toContain('After Rewrite');
+  });
 });

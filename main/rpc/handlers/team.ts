@@ -43,7 +43,7 @@ export const status: Handler<'team.status'> = async (_input, ctx) => {
     waitingFiles: service.waitingFiles,
     needsUpdate: service.needsUpdate,
     laptops: names
-      ? state.laptops.map((l) => ({ laptopId: l.laptopId, personName: names.get(l.userId) ?? null, status: l.status, lastSyncAt: l.lastFileAt, self: l.self }))
+      ? state.laptops.map((l) => ({ laptopId: l.laptopId, personName: names.get(l.userId) ?? null, status: l.status, lastSyncAt: l.lastFileAt, self: l.self, accessLogIntact: l.accessLogIntact }))
       : [],
   };
 };

@@ -20,7 +20,9 @@ const migration: Migration = {
         created_at TEXT NOT NULL,
         last_sync_at TEXT,
         last_sync_ok INTEGER,
-        next_seq INTEGER NOT NULL DEFAULT 1
+        next_seq INTEGER NOT NULL DEFAULT 1,
+        audit_sent_seq INTEGER NOT NULL DEFAULT 0,
+        audit_head TEXT NOT NULL DEFAULT ''
       ) STRICT;
       CREATE TABLE team_laptops (
         laptop_id TEXT PRIMARY KEY,
@@ -33,8 +35,24 @@ const migration: Migration = {
         enrolled_at TEXT NOT NULL,
         applied_seq INTEGER NOT NULL DEFAULT 0,
         seen TEXT NOT NULL DEFAULT '{}',
-        last_file_at TEXT
+        last_file_at TEXT,
+        audit_seq INTEGER NOT NULL DEFAULT 0,
+        audit_head TEXT NOT NULL DEFAULT '',
+        audit_broken INTEGER NOT NULL DEFAULT 0
       ) STRICT;
+      -- Every other laptop's access log (ids and actions only), as its bundles carried it, with the
+      -- hash chain that ties each entry to the one before; the signed bundle carries the chain's head.
+      CREATE TABLE team_remote_audit (
+        laptop_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        action TEXT NOT NULL,
+        target_id TEXT,
+        outcome TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (laptop_id, seq)
+      ) STRICT, WITHOUT ROWID;
       CREATE TABLE team_epochs (
         epoch TEXT PRIMARY KEY,
         n INTEGER NOT NULL,

@@ -7,6 +7,7 @@ import { isAbsolute } from 'node:path';
 import * as engine from '../engine';
 import type { Db } from '../../store/open';
 import { newSetupCode } from '../../keys/setup-code';
+import { brokenLogs } from './access-log';
 import { writeDurably, keyFileName } from './folder';
 import type { DocFrame } from './frames';
 import { newLaptopKeys, newRandomId, newSigningPair, signingKey } from './identity';
@@ -170,13 +171,14 @@ export interface TeamStatus {
   manager: boolean;
   lastSyncAt: string | null;
   pending: number;
-  laptops: { laptopId: string; userId: string; status: 'active' | 'revoked'; manager: boolean; lastFileAt: string | null; self: boolean }[];
+  laptops: { laptopId: string; userId: string; status: 'active' | 'revoked'; manager: boolean; lastFileAt: string | null; self: boolean; accessLogIntact: boolean }[];
 }
 
 export function teamStatus(db: Db): TeamStatus {
   const self = readSelf(db);
   if (!self) return { inTeam: false, laptopId: null, manager: false, lastSyncAt: null, pending: 0, laptops: [] };
   const laptops = readLaptops(db);
+  const broken = new Set(brokenLogs(db));
   const pending = (db.prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number | undefined) ?? 0;
   return {
     inTeam: true,
@@ -191,6 +193,7 @@ export function teamStatus(db: Db): TeamStatus {
       manager: l.manager,
       lastFileAt: l.laptopId === self.laptopId ? self.lastSyncAt : l.lastFileAt,
       self: l.laptopId === self.laptopId,
+      accessLogIntact: !broken.has(l.laptopId),
     })),
   };
 }

@@ -12,6 +12,7 @@ import { BundleError, openBundle, sealBundle, type BundleRefusal } from './bundl
 import { bundleName, bundleSeqs, filesOf, laptopDirs, pruneOwn, readIfPresent, SEEN_FILE, writeDurably } from './folder';
 import { decodeBody, decodeChanges, encodeBody, newFrameSalt, openCaseFrame, sealCaseFrame, type DocFrame, type Grant, type RosterEvent } from './frames';
 import { signingKey, verifyingKey } from './identity';
+import type { PublishedLog } from './access-log';
 import { readKeyFile } from './keyfile';
 import { currentEpoch, type CaseKeyRow, type EpochRow, type InviteRow, type LaptopRow } from './state';
 
@@ -38,7 +39,7 @@ export interface RoundPlan {
   caseKeys: CaseKeyRow[];
   nextSeq: number;
   /** null: nothing to send this round. */
-  outgoing: { events: RosterEvent[]; grants: Grant[]; frames: OutFrame[] } | null;
+  outgoing: { events: RosterEvent[]; grants: Grant[]; frames: OutFrame[]; audit?: PublishedLog } | null;
   now: string;
 }
 
@@ -56,6 +57,7 @@ export interface ReceivedFile {
   caseKeys: CaseKeyRow[];
   grantsSeen: { caseId: string; laptop: string }[];
   docs: ReceivedDoc[];
+  audit: PublishedLog | null;
 }
 
 export interface Joined {
@@ -211,7 +213,7 @@ export function runExchange(plan: RoundPlan): RoundResult {
       result.refused.push({ laptop: l.laptopId, seq, reason: 'damaged' });
       return 'stop';
     }
-    const file: ReceivedFile = { laptop: l.laptopId, seq, events: body.control.events, caseKeys: [], grantsSeen: [], docs: [] };
+    const file: ReceivedFile = { laptop: l.laptopId, seq, events: body.control.events, caseKeys: [], grantsSeen: [], docs: [], audit: body.control.audit ?? null };
     applyEvents(l.laptopId, body.control.events);
     for (const g of body.control.grants) {
       file.grantsSeen.push({ caseId: g.caseId, laptop: g.laptop });
@@ -292,7 +294,8 @@ export function runExchange(plan: RoundPlan): RoundResult {
       if (!key || !keyId) throw new Error('no key for a case being sent');
       return { kind: f.kind, docId: f.docId, keyId, payload: sealCaseFrame(key, salt, f, index, buf(f.data)) };
     });
-    const body = encodeBody({ control: { salt, events: plan.outgoing.events, grants: plan.outgoing.grants }, frames });
+    const control = { salt, events: plan.outgoing.events, grants: plan.outgoing.grants, ...(plan.outgoing.audit ? { audit: plan.outgoing.audit } : {}) };
+    const body = encodeBody({ control, frames });
     const writeEpoch = currentEpoch([...epochs.values()]);
     const sealed = sealBundle({ team: plan.teamId, epoch: writeEpoch.epoch, laptop: me, seq, teamKey: writeEpoch.key, signKey, body });
     writeDurably(plan.folder, me, bundleName(seq), sealed);

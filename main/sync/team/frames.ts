@@ -6,6 +6,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Sealed } from '../../keys/seal';
+import type { PublishedLog } from './access-log';
 
 export type RosterEvent =
   | { t: 'invite'; invite: string; userId: string; enrolPublic: string; vector: Record<string, number>; expiresAt: string; manager: boolean }
@@ -24,6 +25,8 @@ export interface Control {
   salt: string;
   events: RosterEvent[];
   grants: Grant[];
+  /** This laptop's access-log entries since its last bundle, with their chain's head. */
+  audit?: PublishedLog;
 }
 
 export type FrameKind = 'changes' | 'snapshot';

@@ -11,6 +11,7 @@ import { encodeChanges, type Grant, type RosterEvent } from './frames';
 import { readIfPresent, writeDurably } from './folder';
 import { join } from 'node:path';
 import { ensureCaseKey, missingGrants } from './scope';
+import { markPublished, receive as receiveLog, unpublished, type PublishedLog } from './access-log';
 import {
   addCaseKey,
   addEpoch,
@@ -30,8 +31,12 @@ import {
   useInvite,
 } from './state';
 
+/** Access-log entries that make a bundle of their own when nothing else is sent. */
+export const AUDIT_ALONE = 200;
+
 export interface PreparedRound {
   plan: RoundPlan;
+  audit: PublishedLog | null;
   outboxUpto: number | null;
   queuedUpto: number | null;
   grantsIssued: { caseId: string; laptopId: string }[];
@@ -98,6 +103,10 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
         if (!readIfPresent(join(self.folder, self.laptopId, body.name))) writeDurably(self.folder, self.laptopId, body.name, Buffer.from(body.bytes, 'base64'));
       } else events.push(body);
     }
+    // The access log rides along with other content, or on its own once enough has gathered.
+    const log = unpublished(db);
+    const content = frames.length + events.length + grants.length > 0;
+    const audit = log && (content || log.entries.length >= AUDIT_ALONE) ? log : null;
     const plan: RoundPlan = {
       folder: self.folder,
       teamId: self.teamId,
@@ -109,11 +118,12 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
       invites: readInvites(db),
       caseKeys: readCaseKeys(db),
       nextSeq: self.nextSeq,
-      outgoing: frames.length + events.length + grants.length > 0 ? { events, grants, frames } : null,
+      outgoing: content || audit ? { events, grants, frames, ...(audit ? { audit } : {}) } : null,
       now: now.toISOString(),
     };
     return {
       plan,
+      audit,
       outboxUpto: outbox.length > 0 ? outbox.reduce((m, o) => Math.max(m, o.seq), 0) : null,
       queuedUpto: queued.length > 0 ? queued.at(-1)!.seq : null,
       grantsIssued,
@@ -164,6 +174,7 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
         received += changes.length;
         conflicts += applied.conflicts;
       }
+      if (file.audit) receiveLog(db, file.laptop, file.audit);
       setApplied(db, file.laptop, file.seq, at);
     }
     for (const [laptop, seen] of Object.entries(result.seen)) setSeen(db, laptop, seen);
@@ -171,6 +182,7 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
       if (prepared.outboxUpto !== null) engine.clearOutbox(db, prepared.outboxUpto);
       if (prepared.queuedUpto !== null) clearQueuedEvents(db, prepared.queuedUpto);
       for (const g of prepared.grantsIssued) addGrant(db, g.caseId, g.laptopId);
+      if (prepared.audit) markPublished(db, prepared.audit);
       db.prepare('UPDATE team SET next_seq = ? WHERE id = 1').run(result.published.seq + 1);
     } else if (prepared.queuedUpto !== null) clearQueuedEvents(db, prepared.queuedUpto);
     db.prepare('UPDATE team SET last_sync_at = ?, last_sync_ok = 1 WHERE id = 1').run(at);

@@ -102,6 +102,7 @@ function TeamLaptops({ status, onChanged }: { status: Status; onChanged: () => P
             <th scope="col">{t('team.laptop')}</th>
             <th scope="col">{t('team.lastSync')}</th>
             <th scope="col">{t('team.state')}</th>
+            <th scope="col">{t('team.accessLog')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('team.actions')}</span>
             </th>
@@ -116,6 +117,7 @@ function TeamLaptops({ status, onChanged }: { status: Status; onChanged: () => P
               </td>
               <td>{l.lastSyncAt ? formatTimestamp(l.lastSyncAt, true) : t('team.never')}</td>
               <td>{t(l.status === 'active' ? 'team.active' : 'team.revokedState')}</td>
+              <td>{t(l.accessLogIntact ? 'team.logIntact' : 'team.logBroken')}</td>
               <td>
                 {status.manager && l.status === 'active' && !l.self ? (
                   confirming === l.laptopId ? (
