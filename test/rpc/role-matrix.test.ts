@@ -42,6 +42,7 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'prefs.set': () => ({ language: 'en' }),
   'audit.verify': () => ({}),
   'audit.list': () => ({}),
+  'audit.breakGlass': () => ({}),
   'backup.create': () => ({ folder: tempDir('safehold-matrix-backup-') }),
   'backup.status': () => ({}),
   'settings.setBackupReminder': () => ({ days: 14 }),
