@@ -51,6 +51,8 @@ import {
   SuppressionInput,
   VerifyReportInput,
   VerifyReportOutput,
+  DataQualityInput,
+  DataQualityOutput,
 } from './schemas/reports';
 import {
   AddGoalInput,
@@ -197,6 +199,7 @@ export const contract = {
   'reports.cancelExport': method({ input: Empty, output: Done, access: reportRoles, kind: 'session' }),
   'reports.verify': method({ input: VerifyReportInput, output: VerifyReportOutput, access: reportRoles, kind: 'session' }),
   'reports.signingKey': method({ input: Empty, output: SigningKeyOutput, access: reportRoles, kind: 'read' }),
+  'reports.dataQuality': method({ input: DataQualityInput, output: DataQualityOutput, access: reportRoles, kind: 'read' }),
   'reports.rememberFingerprint': method({ input: RememberFingerprintInput, output: Done, access: reportRoles, kind: 'write' }),
   'settings.setSuppression': method({ input: SuppressionInput, output: Done, access: ['admin'], kind: 'write' }),
 

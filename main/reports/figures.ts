@@ -158,6 +158,16 @@ function preparePopulation(db: Db, period: Period, forced?: Strategy): Strategy 
   return strategy;
 }
 
+/** The ids of the people served in the period (the standard rule), for the data-quality check. */
+export function servedClientIds(db: Db, period: Period): string[] {
+  try {
+    preparePopulation(db, period, 'direct');
+    return db.prepare('SELECT id FROM temp.report_clients ORDER BY id').pluck().all() as string[];
+  } finally {
+    dropTemp(db);
+  }
+}
+
 function dropTemp(db: Db): void {
   db.exec('DROP TABLE IF EXISTS temp.report_clients');
   db.exec('DROP TABLE IF EXISTS temp.report_others');

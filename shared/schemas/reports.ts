@@ -116,3 +116,21 @@ export const SigningKeyOutput = z.object({
 });
 export const RememberFingerprintInput = z.object({ fingerprint: Fingerprint.nullable() }).strict();
 export const SuppressionInput = z.object({ threshold: z.number().int().min(2).max(100) }).strict();
+
+/** Data quality before submitting (reports.dataQuality): the same period, worker and preset as the report. */
+export const DataQualityInput = z
+  .object({ from: IsoDate, to: IsoDate, workerId: Id.nullable().default(null), preset: ReportPreset.default('standard') })
+  .strict()
+  .refine((r) => r.from <= r.to, { path: ['to'], message: 'The end of the period must be on or after its start.' });
+export const DataQualityOutput = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  preset: ReportPreset,
+  /** How many people the preset counts in the period. */
+  people: z.number().int(),
+  /** Per reported element: people with an answer, with a reason code, or with nothing. */
+  elements: z.array(z.object({ element: z.string(), answered: z.number().int(), reason: z.number().int(), missing: z.number().int() })),
+  /** The cases to fix (case numbers only): for staff who may open every case; null for auditors. */
+  casesToFix: z.array(z.object({ caseNumber: z.string(), clientId: Id, missing: z.array(z.string()) })).nullable(),
+  casesToFixCount: z.number().int(),
+});
+export type DataQualityOutput = z.infer<typeof DataQualityOutput>;

@@ -9,6 +9,7 @@ import { FLOOR_COST } from '../../main/keys/kdf';
 import { fold } from '../../shared/fold';
 import { benchCaseloadRender } from './render';
 import { benchStoreOps } from './store-ops';
+import { benchReportHistory } from './report-history';
 
 export interface Emit {
   (name: string, value: number, unit: string): void;
@@ -99,6 +100,8 @@ export async function benchCaseload(clients: number, emit: Emit): Promise<void> 
     const exported = await core.dispatch('reports.export', { from: '2025-01-01', to: '2025-12-31', folder: join(dir, 'reports'), formats: ['csv', 'pdf', 'json'] });
     emit('export_ms', performance.now() - start, 'ms');
     if (!exported.ok) throw new Error(`export failed: ${exported.error.code}`);
+    // The same report after 100,000 later status changes (dated history, migration 0100).
+    await benchReportHistory(core, session.db, { from: '2025-01-01', to: '2025-12-31' }, emit);
 
     // Backup, restore and key rotation of this store, each against what the disk and crypto allow.
     await benchStoreOps(

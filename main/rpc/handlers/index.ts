@@ -101,6 +101,7 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'reports.cancelExport': reports.cancelExport,
     'reports.verify': reports.verifyReport,
     'reports.signingKey': reports.reportSigningKey,
+    'reports.dataQuality': reports.dataQualityHandler,
     'reports.rememberFingerprint': reports.rememberReportFingerprint,
     'settings.setSuppression': reports.setSuppression,
     'import.preview': previewImport,

@@ -1,6 +1,8 @@
 // Main process (plain Node). Never imports electron.
 // The de-identified outcome report: computed on request, exported as signed files, and verified.
 import { makeReport } from '../../reports/presets';
+import { dataQuality } from '../../reports/data-quality';
+import { allCasesRoles } from '../../../shared/roles';
 import { keyFingerprint, normalizeFingerprint } from '../../reports/manifest';
 import { stmt } from '../../store/repos/statements';
 import { expectedSigner, rememberedFingerprint, rememberFingerprint, signingKeys, suppressionThreshold } from '../../reports/settings';
@@ -51,4 +53,10 @@ export const verifyReport: Handler<'reports.verify'> = async (input, { control }
     signerIsExpected: result.signerIsExpected,
     exact: result.manifest?.parameters.exact === true,
   };
+};
+
+/** Data quality before submitting; the cases to fix only for those who may open every case (never auditors). */
+export const dataQualityHandler: Handler<'reports.dataQuality'> = (input, ctx) => {
+  ctx.audit.append({ actorId: ctx.user.id, action: 'report.data-quality' });
+  return dataQuality(ctx.db, input, allCasesRoles.includes(ctx.user.role));
 };

@@ -18,6 +18,8 @@ import { FunderViews } from './reports/FunderViews';
 import { PeriodForm, periodProblems, quickPeriods, type Period } from './reports/PeriodForm';
 import { ReportView } from './reports/ReportView';
 import { SigningKeySection, VerifySection } from './reports/VerifySection';
+import { DataQualitySection } from './reports/DataQualitySection';
+import { reportPresets, type ReportPreset } from '../../../shared/schemas/reports';
 
 export function ReportsPage({ user }: { user: SessionUser }) {
   const { t } = useT();
@@ -36,6 +38,8 @@ function Reports({ user }: { user: SessionUser }) {
   const { t } = useT();
   const [period, setPeriod] = useState<Period>(() => quickPeriods(today()).lastYear);
   const [workerId, setWorkerId] = useState('');
+  // The counting rules (preset) the report is made by; signed into its files.
+  const [preset, setPreset] = useState<ReportPreset>('standard');
   const [workers, setWorkers] = useState<Option[]>([]);
   const [report, setReport] = useState<Report | null>(null);
   const submit = useSubmit();
@@ -56,7 +60,7 @@ function Reports({ user }: { user: SessionUser }) {
 
   async function show(event: FormEvent) {
     event.preventDefault();
-    const shown = await submit.run(periodProblems(t, period), () => call('reports.outcomes', { from: period.from, to: period.to, workerId: workerId || null }));
+    const shown = await submit.run(periodProblems(t, period), () => call('reports.outcomes', { from: period.from, to: period.to, workerId: workerId || null, preset }));
     if (shown) setReport(shown);
   }
 
@@ -84,16 +88,25 @@ function Reports({ user }: { user: SessionUser }) {
             error={errorAt(submit.errors, 'workerId')}
           />
         ) : null}
+        <SelectField
+          label={t('reports.preset')}
+          hint={t('reports.presetHint')}
+          value={preset}
+          onChange={(value) => setPreset(value as ReportPreset)}
+          options={reportPresets.map((p) => ({ value: p, label: t(`reportPreset.${p}`) }))}
+          error={errorAt(submit.errors, 'preset')}
+        />
         <ErrorMessage>{submit.formError}</ErrorMessage>
         <StatusMessage>{submit.busy ? t('reports.making') : null}</StatusMessage>
       </PeriodForm>
       {report ? (
         <>
           <ReportView report={report} />
-          <FunderViews report={report} />
+          {(report.parameters.preset ?? 'standard') === 'standard' ? <FunderViews report={report} /> : null}
         </>
       ) : null}
-      <ExportSection period={period} periodProblem={periodProblem} workerId={workerId || null} canExact={exactReportRoles.includes(user.role)} />
+      <ExportSection period={period} periodProblem={periodProblem} workerId={workerId || null} preset={preset} canExact={exactReportRoles.includes(user.role)} />
+      <DataQualitySection period={period} periodProblem={periodProblem} workerId={workerId || null} preset={preset} />
       <VerifySection />
       {canFilter ? <SigningKeySection /> : null}
     </section>

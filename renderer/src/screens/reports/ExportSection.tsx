@@ -5,7 +5,7 @@
 // submission pack of exact counts, by stating why.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { languages, type Language } from '../../../../shared/schemas/prefs';
-import { reportFormats } from '../../../../shared/schemas/reports';
+import { reportFormats, type ReportPreset } from '../../../../shared/schemas/reports';
 import { call, onAppEvent } from '../../api/client';
 import { CheckboxField, SelectField, TextAreaField } from '../../components/fields';
 import { errorAt } from '../../components/forms';
@@ -17,7 +17,7 @@ import type { Period } from './PeriodForm';
 
 type Format = (typeof reportFormats)[number];
 
-export function ExportSection(props: { period: Period; periodProblem: string | null; workerId: string | null; canExact: boolean }) {
+export function ExportSection(props: { period: Period; periodProblem: string | null; workerId: string | null; preset?: ReportPreset; canExact: boolean }) {
   const { t, formatDay, language } = useT();
   const headingId = useId();
   const progressId = useId();
@@ -56,7 +56,7 @@ export function ExportSection(props: { period: Period; periodProblem: string | n
       period: props.periodProblem ?? undefined,
       reason: exact && reason.trim().length < 10 ? t('export.reasonRequired') : undefined,
     };
-    const input = { from: props.period.from, to: props.period.to, workerId: props.workerId, folder: folder.trim(), formats, language: fileLanguage };
+    const input = { from: props.period.from, to: props.period.to, workerId: props.workerId, preset: props.preset ?? 'standard', folder: folder.trim(), formats, language: fileLanguage };
     const result = await submit.run(
       found,
       () => (exact ? call('reports.exportExact', { ...input, reason: reason.trim() }) : call('reports.export', input)),
