@@ -8,6 +8,8 @@ export type BackupFailure =
   | 'damaged' // any byte changed, missing or added since it was made
   | 'from-future' // made by a newer Safehold
   | 'in-use' // the store is open in Safehold right now
+  | 'not-authorized' // a store exists here and the person is not its administrator (nor holds its current recovery key)
+  | 'needs-backup-secret' // the current key does not open the backup and no secret for it was given
   | 'not-written'; // the backup could not be written (disk full, no permission)
 
 export class BackupError extends Error {

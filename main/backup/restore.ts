@@ -10,12 +10,13 @@
 //   5. prove: the restored store is opened in place; if that fails, everything is put back.
 // A crash before 3 leaves the current store untouched (the work folder is discarded); a crash after
 // 3 is finished by finishPendingRestore at the next open. The previous store is kept for the admin.
-// Accounts deactivated here since the backup was made stay deactivated (keys/revoked.ts): their
-// passphrases cannot restore, and at stage they are marked deactivated again, their key slots are
-// removed and the staged copy is rotated to a new data key (all before the commit point), so a keyring
-// copied while they were active does not open the restored store. A restore that would leave no
+// Over an existing store, restoring (and looking inside) needs an administrator of that store or its
+// current recovery key (backup/authority.ts), and staging carries the current staff, key slots, access
+// log and case numbers over (backup/restore-over.ts, backup/carry-over.ts). On a new computer (no
+// keyring here) the backup's own secret opens it, and accounts listed as deactivated beside the store
+// (keys/revoked.ts) cannot restore, are marked deactivated again, lose their key slots and the staged
+// copy is rotated to a new data key (all before the commit point); a restore that would leave no
 // active administrator is refused.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -27,11 +28,11 @@ import { dataPaths, type DataPaths } from '../core/paths';
 import { fsyncDirectory, writeFileAtomic } from '../fs/atomic';
 import { readKeyring, withoutUserSlots, writeKeyring } from '../keys/keyring';
 import { readRevoked, REVOKED_FILE, RevokedListError } from '../keys/revoked';
-import { rotateDataKey } from '../keys/rotate';
-import { DATA_KEY_BYTES } from '../store/cipher';
 import { closeStore, openStore, type Db } from '../store/open';
+import { authorityFor, NEEDS_BACKUP_SECRET, openLiveStore, unlockOverStore, type LiveStore, type StoreAuthority } from './authority';
 import { BackupError } from './errors';
-import { readBackupFile, unlockBackup, verifyBackup, type BackupSecret } from './verify';
+import { markLastBackup, rotateStaged, stageOverStore, type Staged } from './restore-over';
+import { readBackupFile, unlockBackup, verifyBackup, type BackupSecret, type UnlockedBackup } from './verify';
 
 export type RestoreStep = 'verify' | 'stage' | 'commit' | 'swap' | 'prove' | 'rotate' | 'done';
 
@@ -181,7 +182,10 @@ function previousName(dir: string, now: Date): string {
 export interface RestoreInput {
   paths: DataPaths;
   file: string;
-  secret: BackupSecret;
+  /** Opens the backup. Over an existing store it also stands as the authority when `authority` is not given. */
+  secret?: BackupSecret;
+  /** Over an existing store: an administrator of it (signed in or by passphrase) or its current recovery key (backup/authority.ts). */
+  authority?: StoreAuthority;
   now: Date;
   onStep?: (step: RestoreStep) => void;
 }
@@ -192,8 +196,10 @@ export interface Restored {
   previous: string | null;
   /** Accounts the backup still had active that were deactivated here since, deactivated again. */
   deactivatedAgain: number;
-  /** Whether the restored store was given a new data key because of that. */
+  /** Whether the restored store was given a new data key (an old key or a removed slot could open it otherwise). */
   keyRotated: boolean;
+  /** Access-log entries written here since the backup, carried into the restored log. */
+  logCarried: number;
 }
 
 /** The accounts deactivated here; a damaged list stops the restore rather than being ignored. */
@@ -248,23 +254,57 @@ function refuseRevoked(revoked: Set<string>, userId: string | null): void {
   }
 }
 
-/** Opens a backup and checks all of it in a work folder (removed afterwards). Changes nothing. */
-export async function inspectBackup(paths: DataPaths, file: string, secret: BackupSecret): Promise<BackupSummary> {
+/**
+ * Opens a backup and checks all of it in a work folder (removed afterwards). Changes nothing. Over an
+ * existing store it needs the same authority as a restore (backup/authority.ts).
+ */
+export async function inspectBackup(paths: DataPaths, file: string, secret?: BackupSecret, authority?: StoreAuthority): Promise<BackupSummary> {
   const backup = readBackupFile(file);
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
   const work = mkdtempSync(join(paths.dir, CHECK_PREFIX));
+  let live: LiveStore | null = null;
+  let unlocked: UnlockedBackup | null = null;
   try {
-    const revoked = revokedHere(paths);
-    const unlocked = await unlockBackup(backup, work, secret);
-    try {
+    if (existsSync(paths.keyring)) {
+      live = await openLiveStore(paths, authorityFor({ secret, authority }));
+      unlocked = await unlockOverStore(backup, work, live, secret ?? (authority?.kind === 'secret' ? authority.secret : undefined));
+    } else {
+      if (!secret) throw new BackupError('needs-backup-secret', NEEDS_BACKUP_SECRET);
+      const revoked = revokedHere(paths);
+      unlocked = await unlockBackup(backup, work, secret);
       refuseRevoked(revoked, unlocked.userId);
-      return verifyBackup(backup, unlocked, work);
-    } finally {
-      unlocked.dataKey.fill(0);
     }
+    return verifyBackup(backup, unlocked, work);
   } finally {
+    unlocked?.dataKey.fill(0);
+    if (live?.owned) live.close();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A new computer (no store here): the backup's own secrets and slots, less accounts deactivated here. */
+function stageNewComputer(paths: DataPaths, work: string, unlocked: UnlockedBackup, summary: BackupSummary, revoked: Set<string>, now: Date, step: (s: RestoreStep) => void): Staged {
+  let reapplied = { again: [] as string[], trimmed: false };
+  const stagedPaths = dataPaths(work);
+  const staged = openStore({ path: stagedPaths.store, key: unlocked.dataKey });
+  try {
+    const auditKey = auditKeyOf(staged);
+    const actor = unlocked.userId && staged.prepare('SELECT 1 FROM users WHERE id = ?').get(unlocked.userId) ? unlocked.userId : null;
+    const log = auditLog(staged, auditKey, () => now);
+    staged.transaction(() => {
+      log.append({ actorId: actor, action: 'backup.restore', targetId: summary.backupId });
+      reapplied = reapplyDeactivations(staged, stagedPaths.keyring, revoked, (id) => log.append({ actorId: actor, action: 'staff.deactivate', targetId: id }));
+      if (reapplied.again.length > 0 || reapplied.trimmed) log.append({ actorId: actor, action: 'key.rotated' });
+      markLastBackup(staged, summary);
+    })();
+    writeAnchor(work, staged, auditKey);
+    auditKey.fill(0);
+  } finally {
+    closeStore(staged);
+  }
+  const rotating = reapplied.again.length > 0 || reapplied.trimmed;
+  const newKey = rotating ? rotateStaged(work, unlocked.dataKey, readKeyring(stagedPaths.keyring), step) : null;
+  return { key: newKey ?? unlocked.dataKey, newKey, deactivatedAgain: reapplied.again.length, logCarried: 0 };
 }
 
 export async function restoreBackup(input: RestoreInput): Promise<Restored> {
@@ -273,61 +313,38 @@ export async function restoreBackup(input: RestoreInput): Promise<Restored> {
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
   finishPendingRestore(paths);
   removeStaleWork(paths.dir, now.getTime());
-  assertStoreNotInUse(paths);
+  // A signed-in administrator's own session holds the store open; it is closed just before the swap.
+  if (input.authority?.kind !== 'session') assertStoreNotInUse(paths);
   const backup = readBackupFile(input.file);
 
   const workName = basename(mkdtempSync(join(paths.dir, WORK_PREFIX)));
   const work = join(paths.dir, workName);
   let committed = false;
-  let unlocked: Awaited<ReturnType<typeof unlockBackup>> | null = null;
-  let keyAfter: Buffer | null = null;
+  let unlocked: UnlockedBackup | null = null;
+  let live: LiveStore | null = null;
+  let staged: Staged | null = null;
   try {
     const revoked = revokedHere(paths);
-    unlocked = await unlockBackup(backup, work, input.secret);
-    refuseRevoked(revoked, unlocked.userId);
+    if (existsSync(paths.keyring)) {
+      live = await openLiveStore(paths, authorityFor(input));
+      unlocked = await unlockOverStore(backup, work, live, input.secret ?? (input.authority?.kind === 'secret' ? input.authority.secret : undefined));
+    } else {
+      if (!input.secret) throw new BackupError('needs-backup-secret', NEEDS_BACKUP_SECRET);
+      unlocked = await unlockBackup(backup, work, input.secret);
+      refuseRevoked(revoked, unlocked.userId);
+    }
     step('verify');
     const summary = verifyBackup(backup, unlocked, work);
 
     step('stage');
-    let reapplied = { again: [] as string[], trimmed: false };
-    const stagedPaths = dataPaths(work);
-    const staged = openStore({ path: stagedPaths.store, key: unlocked.dataKey });
-    try {
-      const auditKey = auditKeyOf(staged);
-      const actor = unlocked.userId && staged.prepare('SELECT 1 FROM users WHERE id = ?').get(unlocked.userId) ? unlocked.userId : null;
-      const log = auditLog(staged, auditKey, () => now);
-      staged.transaction(() => {
-        log.append({ actorId: actor, action: 'backup.restore', targetId: summary.backupId });
-        reapplied = reapplyDeactivations(staged, stagedPaths.keyring, revoked, (id) => log.append({ actorId: actor, action: 'staff.deactivate', targetId: id }));
-        if (reapplied.again.length > 0 || reapplied.trimmed) log.append({ actorId: actor, action: 'key.rotated' });
-        // The store now holds what the backup held, so the last backup is that one.
-        staged
-          .prepare("INSERT INTO settings (key, value) VALUES ('last_backup_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-          .run(summary.createdAt);
-      })();
-      writeAnchor(work, staged, auditKey);
-      auditKey.fill(0);
-    } finally {
-      closeStore(staged);
-    }
-    // The staged copy gets a new data key (crash-safe on its own; a failure here changes nothing).
-    let key = unlocked.dataKey;
-    const rotating = reapplied.again.length > 0 || reapplied.trimmed;
-    if (rotating) {
-      step('rotate');
-      const newKey = randomBytes(DATA_KEY_BYTES);
-      try {
-        rotateDataKey(stagedPaths, unlocked.dataKey, newKey, readKeyring(stagedPaths.keyring));
-      } catch {
-        newKey.fill(0);
-        throw new BackupError('not-written', 'The restored store could not be given a new key, so it was not restored. Nothing was changed.');
-      }
-      key = keyAfter = newKey;
-    }
-    const epoch = readKeyring(stagedPaths.keyring).keyEpoch;
+    staged = live ? stageOverStore({ paths, work, unlocked, live, summary, revoked, now, step }) : stageNewComputer(paths, work, unlocked, summary, revoked, now, step);
+    const key = staged.key;
+    const epoch = readKeyring(dataPaths(work).keyring).keyEpoch;
     fsyncDirectory(work);
 
     step('commit');
+    // The current store is read to the end: closed now (a signed-in session ends here) so it can move.
+    live?.close();
     const hadStore = existsSync(paths.store) || existsSync(paths.keyring);
     const journal: Journal = { format: 1, work: workName, previous: previousName(paths.dir, now), direction: 'forward' };
     writeFileAtomic(journalPath(paths), `${JSON.stringify(journal)}\n`);
@@ -350,10 +367,17 @@ export async function restoreBackup(input: RestoreInput): Promise<Restored> {
     finish(paths, journal);
     if (!hadStore) rmdirSafe(join(paths.dir, journal.previous));
     step('done');
-    return { summary, previous: hadStore ? join(paths.dir, journal.previous) : null, deactivatedAgain: reapplied.again.length, keyRotated: rotating };
+    return {
+      summary,
+      previous: hadStore ? join(paths.dir, journal.previous) : null,
+      deactivatedAgain: staged.deactivatedAgain,
+      keyRotated: staged.newKey !== null,
+      logCarried: staged.logCarried,
+    };
   } finally {
     unlocked?.dataKey.fill(0);
-    keyAfter?.fill(0);
+    staged?.newKey?.fill(0);
+    if (live?.owned) live.close();
     if (!committed) rmSync(work, { recursive: true, force: true });
   }
 }

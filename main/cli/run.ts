@@ -35,7 +35,10 @@ const USAGE = `Usage:
   safehold backup  --data-dir DIR --to FOLDER [--name NAME] [--passphrase-stdin]   (admins)
                    (one encrypted .shbk file: the store, its key slots and a sealed manifest)
   safehold restore --data-dir DIR --from FILE (--name NAME [--passphrase-stdin] | --recovery-key-stdin)
-                   (checks the whole backup first; the replaced store is kept in DIR/previous-<time>/)
+                   [--backup-name NAME [--backup-passphrase-stdin] | --backup-recovery-key-stdin]
+                   (checks the whole backup first; the replaced store is kept in DIR/previous-<time>/.
+                   Over an existing store: an administrator's current passphrase or the current
+                   recovery key; --backup-*: a secret valid when the backup was made, if yours is not)
   safehold import --data-dir DIR --kind clients|services|assessments --file FILE.csv
                   [--name NAME] [--passphrase-stdin]   (admins and supervisors)
                   (checks every row first; lists every problem and writes nothing unless all are valid)
@@ -79,6 +82,9 @@ const options = {
   laptop: { type: 'string' },
   'passphrase-stdin': { type: 'boolean' },
   'recovery-key-stdin': { type: 'boolean' },
+  'backup-name': { type: 'string' },
+  'backup-passphrase-stdin': { type: 'boolean' },
+  'backup-recovery-key-stdin': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

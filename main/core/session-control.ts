@@ -41,6 +41,7 @@ import type { DataPaths } from './paths';
 import { isDemo } from '../demo/mark';
 import { backUpSession, type BackupMade } from '../backup/session';
 import { finishPendingRestore, inspectBackup, removeStaleWork, restoreBackup } from '../backup/restore';
+import type { AttemptGuard, StoreAuthority } from '../backup/authority';
 import type { BackupSecret } from '../backup/verify';
 import type { BackupSummary } from '../../shared/schemas/backup';
 
@@ -322,22 +323,31 @@ export class SessionControl {
     return backUpSession(this.requireSession(), this.options.paths, folder, this.options.clock.now());
   }
 
-  /** Opens a backup with a passphrase or the recovery key and checks all of it; changes nothing. */
-  inspectBackup(file: string, secret: BackupSecret): Promise<BackupSummary> {
-    return inspectBackup(this.options.paths, file, secret);
+  /**
+   * Opens a backup and checks all of it; changes nothing. Where a store exists this needs what a
+   * restore needs: a signed-in administrator, or `current` (else `secret`) as an administrator's
+   * passphrase or the current recovery key; `secret` opens the backup when the current key does not.
+   */
+  inspectBackup(file: string, secret?: BackupSecret, current?: BackupSecret): Promise<BackupSummary> {
+    return inspectBackup(this.options.paths, file, secret, this.restoreAuthority(secret, current));
   }
 
   /**
-   * Replaces the store with a verified backup, only while no one is signed in (also on a new
-   * computer before setup). The previous store is kept in a previous-<time> folder.
+   * Replaces the store with a verified backup (also on a new computer before setup, with the backup's
+   * own secret). Over an existing store: a signed-in administrator (here, Admin → Backups; the session
+   * ends at the swap and the screen returns to sign-in), or from the lock screen an administrator's
+   * current passphrase or the current recovery key. Current staff, roles, key slots, the access log
+   * and case numbers carry over (backup/restore-over.ts). The previous store is kept in previous-<time>.
    */
-  async restoreBackup(file: string, secret: BackupSecret): Promise<AppStatus> {
-    const conflict = () => new AppError('CONFLICT', 'Lock Safehold first: a backup can only be restored while no one is signed in. Nothing was changed.');
-    if (this.session) throw conflict();
+  async restoreBackup(file: string, secret?: BackupSecret, current?: BackupSecret): Promise<AppStatus> {
+    const session = this.session;
+    if (session) return this.restoreSignedIn(session, file, secret);
+    const conflict = () => new AppError('CONFLICT', 'Someone signed in while the backup was being checked, so it was not restored. Nothing was changed.');
     await restoreBackup({
       paths: this.options.paths,
       file,
-      secret,
+      ...(secret ? { secret } : {}),
+      authority: this.restoreAuthority(secret, current),
       now: this.options.clock.now(),
       // Checked again just before the commit point: someone may have signed in while the backup was checked.
       onStep: (step) => {
@@ -345,6 +355,78 @@ export class SessionControl {
       },
     });
     this.pendingRecoveryKey = null;
+    adoptFolderAnchor(this.options.paths.dir, this.anchors, storeIdOf(this.options.paths.keyring));
+    return this.status();
+  }
+
+  /** Who vouches for replacing the store here: the signed-in administrator, or a secret checked like a sign-in. */
+  private restoreAuthority(secret: BackupSecret | undefined, current: BackupSecret | undefined): StoreAuthority | undefined {
+    const session = this.session;
+    if (session) {
+      if (session.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can restore a backup.');
+      return { kind: 'session', db: session.db, dataKey: session.dataKey, auditKey: session.auditKey, userId: session.user.id, release: () => {} };
+    }
+    const given = current ?? secret;
+    return given ? { kind: 'secret', secret: given, guard: this.restoreAttempt } : undefined;
+  }
+
+  /** A passphrase typed to vouch for a restore counts like a sign-in attempt with that name. */
+  private readonly restoreAttempt: AttemptGuard = (name, attempt) =>
+    this.signInAttempt(name, async (throttleKey) => {
+      const opened = await attempt();
+      if (opened) this.throttle.succeed(throttleKey);
+      else this.failedSignIns += 1;
+      return opened;
+    });
+
+  /** Admin → Backups: the administrator's session is the authority; it closes just before the swap. */
+  private async restoreSignedIn(session: OpenSession, file: string, secret: BackupSecret | undefined): Promise<AppStatus> {
+    if (session.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can restore a backup.');
+    const keyCopy = Buffer.from(session.dataKey);
+    const userId = session.user.id;
+    let released = false;
+    this.clearIdle();
+    try {
+      await restoreBackup({
+        paths: this.options.paths,
+        file,
+        ...(secret ? { secret } : {}),
+        authority: {
+          kind: 'session',
+          db: session.db,
+          dataKey: session.dataKey,
+          auditKey: session.auditKey,
+          userId,
+          release: () => {
+            // Nothing is written to the current log from here on: the restored log already holds it.
+            released = true;
+            this.session = null;
+            closeSession(session);
+          },
+        },
+        now: this.options.clock.now(),
+      });
+    } catch (error) {
+      if (!released) {
+        keyCopy.fill(0);
+        if (this.session === session) {
+          this.record({ actorId: userId, action: 'backup.restore', outcome: 'failed' });
+          this.armIdle();
+        }
+        throw error;
+      }
+      // Past the commit point the previous store was put back: the administrator stays signed in.
+      const reopened = openSession(this.options.paths, keyCopy, userId);
+      if (reopened) {
+        this.session = reopened;
+        this.recordIn(reopened, { actorId: userId, action: 'backup.restore', outcome: 'failed' });
+        this.armIdle();
+      } else this.options.emit({ type: 'locked', reason: 'manual' });
+      throw error;
+    }
+    keyCopy.fill(0);
+    adoptFolderAnchor(this.options.paths.dir, this.anchors, storeIdOf(this.options.paths.keyring));
+    this.options.emit({ type: 'locked', reason: 'restored' });
     return this.status();
   }
 

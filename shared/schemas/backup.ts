@@ -1,6 +1,6 @@
 // shared/: runs in every process. Imports nothing outside shared/.
 // Encrypted backups: making one into a chosen folder, how old the last one is, and opening one
-// (with a passphrase valid when it was made, or the recovery key) to see what it holds or restore it.
+// (an administrator here, and a secret valid for the backup) to see what it holds or restore it.
 import { z } from 'zod';
 import { PassphraseAttempt } from './common';
 import { RecoveryKeyText } from './session';
@@ -40,10 +40,23 @@ export const BackupStatus = z.object({
 
 const BackupFilePath = AbsolutePath.refine((p) => p.toLowerCase().endsWith('.shbk'), 'Choose a Safehold backup file (.shbk).');
 
-/** Which backup, and what opens it: a name and passphrase valid when it was made, or the recovery key. */
+/** A name and passphrase, or a recovery key. */
+export const BackupSecretInput = z.union([
+  z.object({ name: z.string().min(1).max(400), passphrase: PassphraseAttempt }).strict(),
+  z.object({ recoveryKey: RecoveryKeyText }).strict(),
+]);
+
+/**
+ * Which backup, and what opens it. Where a store exists, looking inside or restoring needs an
+ * administrator of it (signed in, or `current`: their name and current passphrase) or its current
+ * recovery key; the secret at the top level then opens the backup when the current key does not
+ * (a passphrase valid when it was made, or the recovery key of that time). With no `current`, the
+ * top-level secret is checked for both. On a computer with no store, the top-level secret opens it.
+ */
 export const OpenBackupInput = z.union([
-  z.object({ file: BackupFilePath, name: z.string().min(1).max(400), passphrase: PassphraseAttempt }).strict(),
-  z.object({ file: BackupFilePath, recoveryKey: RecoveryKeyText }).strict(),
+  z.object({ file: BackupFilePath, name: z.string().min(1).max(400), passphrase: PassphraseAttempt, current: BackupSecretInput.optional() }).strict(),
+  z.object({ file: BackupFilePath, recoveryKey: RecoveryKeyText, current: BackupSecretInput.optional() }).strict(),
+  z.object({ file: BackupFilePath, current: BackupSecretInput.optional() }).strict(),
 ]);
 
 /** What a verified backup holds: numbers and dates only. */

@@ -1,9 +1,11 @@
 // Main process (plain Node). Never imports electron.
-// Encrypted backups: made by an admin into a chosen folder, checked and restored with a passphrase
-// valid when the backup was made or with the recovery key, and how old the last one may get before
-// the reminder shows (an admin setting). Refusals keep their plain message.
+// Encrypted backups: made by an admin into a chosen folder; checked and restored by an administrator
+// of the store here (signed in, or their current passphrase) or with its current recovery key, plus a
+// secret valid for the backup when the current key does not open it (on a new computer the backup's
+// own secret); and how old the last one may get before the reminder shows (an admin setting).
+// Refusals keep their plain message, with the field they are about (`current` or `backup`).
 import type { z } from 'zod';
-import type { OpenBackupInput } from '../../../shared/schemas/backup';
+import type { BackupSecretInput, OpenBackupInput } from '../../../shared/schemas/backup';
 import { BackupError } from '../../backup/errors';
 import { backupStatus as readBackupStatus } from '../../backup/session';
 import type { BackupSecret } from '../../backup/verify';
@@ -11,9 +13,20 @@ import { stmt } from '../../store/repos/statements';
 import { AppError } from '../errors';
 import type { Handler } from '../types';
 
-function secretOf(input: z.output<typeof OpenBackupInput>): BackupSecret {
-  return 'recoveryKey' in input ? { recoveryKey: input.recoveryKey } : { name: input.name, passphrase: input.passphrase };
+type Secret = z.output<typeof BackupSecretInput>;
+
+function asSecret(input: Secret | { file: string }): BackupSecret | undefined {
+  if ('recoveryKey' in input) return { recoveryKey: input.recoveryKey };
+  if ('passphrase' in input) return { name: input.name, passphrase: input.passphrase };
+  return undefined;
 }
+
+function secretsOf(input: z.output<typeof OpenBackupInput>): { secret: BackupSecret | undefined; current: BackupSecret | undefined } {
+  return { secret: asSecret(input), current: input.current ? asSecret(input.current) : undefined };
+}
+
+/** Which part of the form a refusal is about: the person's authority here, or the backup's own secret. */
+const field = (path: 'current' | 'backup', message: string) => [{ path, message }];
 
 /** A BackupError as a coded error with its plain message; anything else passes through. */
 function coded(error: unknown): unknown {
@@ -22,7 +35,11 @@ function coded(error: unknown): unknown {
     case 'missing':
       return new AppError('NOT_FOUND', error.message);
     case 'wrong-secret':
-      return new AppError('WRONG_PASSPHRASE', error.message);
+      return new AppError('WRONG_PASSPHRASE', error.message, field('backup', error.message));
+    case 'needs-backup-secret':
+      return new AppError('WRONG_PASSPHRASE', error.message, field('backup', error.message));
+    case 'not-authorized':
+      return new AppError('WRONG_PASSPHRASE', error.message, field('current', error.message));
     case 'in-use':
       return new AppError('CONFLICT', error.message);
     case 'not-written':
@@ -50,7 +67,8 @@ export const setBackupReminder: Handler<'settings.setBackupReminder'> = (input, 
 
 export const inspectBackup: Handler<'backup.inspect'> = async (input, { control }) => {
   try {
-    return await control.inspectBackup(input.file, secretOf(input));
+    const { secret, current } = secretsOf(input);
+    return await control.inspectBackup(input.file, secret, current);
   } catch (error) {
     throw coded(error);
   }
@@ -58,7 +76,8 @@ export const inspectBackup: Handler<'backup.inspect'> = async (input, { control 
 
 export const restoreBackup: Handler<'backup.restore'> = async (input, { control }) => {
   try {
-    return await control.restoreBackup(input.file, secretOf(input));
+    const { secret, current } = secretsOf(input);
+    return await control.restoreBackup(input.file, secret, current);
   } catch (error) {
     throw coded(error);
   }

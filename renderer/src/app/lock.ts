@@ -5,7 +5,7 @@ import { call } from '../api/client';
 
 export type LockReason = Extract<AppEvent, { type: 'locked' }>['reason'];
 
-const reasons: readonly LockReason[] = ['idle', 'manual', 'system'];
+const reasons: readonly LockReason[] = ['idle', 'manual', 'system', 'restored'];
 let wipe: (() => void) | null = null;
 let reloading = false;
 

@@ -303,6 +303,13 @@ export const en = {
   'auditAction.session.lock.idle': 'Locked after inactivity',
   'auditAction.session.lock.manual': 'Locked',
   'auditAction.session.lock.system': 'Locked when the computer slept or its screen locked',
+  'auditAction.backup.restore': 'Restored a backup',
+  'auditAction.backup.restore.log-carried': 'Restore: kept the access log written since the backup (entries follow)',
+  'auditAction.backup.restore.deactivated': 'Restore: kept a staff member deactivated',
+  'auditAction.backup.restore.account-kept': 'Restore: kept a staff account added since the backup',
+  'auditAction.backup.restore.role': 'Restore: kept a staff member’s current role',
+  'auditAction.backup.restore.reactivated': 'Restore: kept a staff member active',
+  'auditAction.backup.restore.key-rotated': 'Restore: gave the restored store a new key',
   'auditAction.setup.complete': 'Set up Safehold',
   'auditAction.key.slot-created': 'Created a sign-in key',
   'auditAction.key.recovery-created': 'Created the recovery key',
@@ -1345,7 +1352,29 @@ export const en = {
   'restore.confirm': 'Yes, restore it',
   'restore.cancel': 'Cancel',
   'restore.restoring': 'Restoring the backup. This can take a minute…',
-  'restore.done': 'The backup was restored. Sign in with a name and passphrase that were valid when it was made.',
+  'restore.done': 'The backup was restored. Sign in as usual. On a new computer, use a name and passphrase that were valid when the backup was made.',
+  'restore.lockedIntro':
+    'Use this when the records on this computer are lost or damaged. It needs an administrator of this computer or the current recovery key. Safehold checks the whole backup before anything is changed.',
+  'restore.adminIntro':
+    'Check a backup, then restore it if the records here are lost or damaged. Staff accounts, roles, passphrases, the recovery key and the access log stay as they are now, and case numbers continue from the highest used here. You will be signed out when it is done.',
+  'restore.youHere': 'Who you are on this computer',
+  'restore.youHereHint': 'An administrator of this computer with their current passphrase, or the current recovery key.',
+  'restore.asAdmin': 'My name and current passphrase (administrator)',
+  'restore.withCurrentKey': 'The current recovery key',
+  'restore.currentPassphrase': 'Your current passphrase',
+  'restore.currentKey': 'Current recovery key',
+  'restore.currentKeyHint': 'The newest recovery key an administrator made for this computer.',
+  'restore.backupSecret': 'What opens this backup',
+  'restore.backupSecretHint':
+    'This backup was made under an earlier key, so it needs a secret of its own: a name and passphrase that were valid when it was made, or the recovery key of that time.',
+  'restore.withThenPassphrase': 'A name and passphrase from when it was made',
+  'restore.withThenKey': 'The recovery key from when it was made',
+  'restore.thenName': 'Name when the backup was made',
+  'restore.thenPassphrase': 'Passphrase when the backup was made',
+  'restore.thenKey': 'Recovery key when the backup was made',
+  'restore.accountsKept':
+    'Staff accounts, roles, passphrases and the recovery key stay as they are now. Everything in the access log since the backup is kept, and case numbers continue from the highest used here.',
+  'restore.signsOut': 'You will be signed out when the backup has been restored.',
 
   'server.notAbsolute': 'Use the full path, starting with / or a drive letter such as E:\\',
   'server.badPath': 'This is not a valid path.',
@@ -1370,6 +1399,13 @@ export const en = {
   'server.restoreRevoked': 'That account has been deactivated here, so its passphrase cannot open a backup. Use the recovery key or an active account. Nothing was changed.',
   'server.restoreNoAdmin': 'Every administrator in this backup has been deactivated here since it was made, so restoring it would leave no one able to manage Safehold. Nothing was changed. To restore it anyway, move revoked-accounts.json out of the data folder first, then add a new administrator and deactivate the old accounts again.',
   'server.restoreNoNewKey': 'The restored store could not be given a new key, so it was not restored. Nothing was changed.',
+  'server.restoreNotAuthorized':
+    'Restoring over the records on this computer needs an administrator of this computer (their name and current passphrase) or the current recovery key. Nothing was changed.',
+  'server.restoreNeedsBackupSecret':
+    'This backup was made under an earlier key, so it also needs a secret of its own: a name and passphrase that were valid when it was made, or the recovery key of that time. Nothing was changed.',
+  'server.restoreAdminOnly': 'Only an administrator can restore a backup.',
+  'server.restoreSignedInMeanwhile': 'Someone signed in while the backup was being checked, so it was not restored. Nothing was changed.',
+  'server.restoreNoAdminLeft': 'Restoring this backup would leave no active administrator, so it was not restored. Nothing was changed.',
   'server.revokedListDamaged': 'The list of deactivated accounts (revoked-accounts.json in the data folder) is damaged, so the backup was not restored. Move that file aside and try again; then deactivate again anyone who should not have access. Nothing was changed.',
 } as const;
 

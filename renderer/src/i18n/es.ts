@@ -308,6 +308,13 @@ export const es = {
   'auditAction.session.lock.idle': 'Bloqueo por inactividad',
   'auditAction.session.lock.manual': 'Bloqueó Safehold',
   'auditAction.session.lock.system': 'Bloqueo al suspenderse el equipo o bloquearse la pantalla',
+  'auditAction.backup.restore': 'Restauró una copia de seguridad',
+  'auditAction.backup.restore.log-carried': 'Restauración: conservó el registro de accesos escrito desde la copia (siguen las entradas)',
+  'auditAction.backup.restore.deactivated': 'Restauración: mantuvo desactivada a una persona del personal',
+  'auditAction.backup.restore.account-kept': 'Restauración: conservó una cuenta creada después de la copia',
+  'auditAction.backup.restore.role': 'Restauración: mantuvo el rol actual de una persona del personal',
+  'auditAction.backup.restore.reactivated': 'Restauración: mantuvo activa a una persona del personal',
+  'auditAction.backup.restore.key-rotated': 'Restauración: dio una clave nueva a los registros restaurados',
   'auditAction.setup.complete': 'Configuró Safehold',
   'auditAction.key.slot-created': 'Creó una clave de acceso',
   'auditAction.key.recovery-created': 'Creó la clave de recuperación',
@@ -1355,7 +1362,29 @@ export const es = {
   'restore.confirm': 'Sí, restaurarla',
   'restore.cancel': 'Cancelar',
   'restore.restoring': 'Restaurando la copia. Puede tardar un minuto…',
-  'restore.done': 'La copia se restauró. Inicie sesión con un nombre y una frase de contraseña que fueran válidos cuando se hizo.',
+  'restore.done': 'La copia se restauró. Inicie sesión como siempre. En un equipo nuevo, use un nombre y una frase de contraseña que fueran válidos cuando se hizo la copia.',
+  'restore.lockedIntro':
+    'Use esto cuando los registros de este equipo se hayan perdido o dañado. Hace falta una persona administradora de este equipo o la clave de recuperación actual. Safehold comprueba toda la copia antes de cambiar nada.',
+  'restore.adminIntro':
+    'Compruebe una copia y restáurela si los registros de aquí se perdieron o dañaron. Las cuentas del personal, los roles, las frases de contraseña, la clave de recuperación y el registro de accesos se quedan como están ahora, y los números de caso siguen desde el más alto usado aquí. Al terminar se cerrará su sesión.',
+  'restore.youHere': 'Quién es usted en este equipo',
+  'restore.youHereHint': 'Una persona administradora de este equipo con su frase de contraseña actual, o la clave de recuperación actual.',
+  'restore.asAdmin': 'Mi nombre y mi frase de contraseña actual (administración)',
+  'restore.withCurrentKey': 'La clave de recuperación actual',
+  'restore.currentPassphrase': 'Su frase de contraseña actual',
+  'restore.currentKey': 'Clave de recuperación actual',
+  'restore.currentKeyHint': 'La clave de recuperación más reciente que creó una persona administradora para este equipo.',
+  'restore.backupSecret': 'Qué abre esta copia',
+  'restore.backupSecretHint':
+    'Esta copia se hizo con una clave anterior, así que necesita su propio secreto: un nombre y una frase de contraseña que fueran válidos cuando se hizo, o la clave de recuperación de entonces.',
+  'restore.withThenPassphrase': 'Un nombre y una frase de contraseña de cuando se hizo',
+  'restore.withThenKey': 'La clave de recuperación de cuando se hizo',
+  'restore.thenName': 'Nombre cuando se hizo la copia',
+  'restore.thenPassphrase': 'Frase de contraseña cuando se hizo la copia',
+  'restore.thenKey': 'Clave de recuperación cuando se hizo la copia',
+  'restore.accountsKept':
+    'Las cuentas del personal, los roles, las frases de contraseña y la clave de recuperación se quedan como están ahora. Todo lo anotado en el registro de accesos desde la copia se conserva, y los números de caso siguen desde el más alto usado aquí.',
+  'restore.signsOut': 'Se cerrará su sesión cuando la copia esté restaurada.',
 
   'server.notAbsolute': 'Use la ruta completa, que empieza por / o por una letra de unidad como E:\\',
   'server.badPath': 'Esta ruta no es válida.',
@@ -1380,5 +1409,12 @@ export const es = {
   'server.restoreRevoked': 'Esa cuenta fue desactivada aquí, así que su frase de contraseña no puede abrir una copia. Use la clave de recuperación o una cuenta activa. No se cambió nada.',
   'server.restoreNoAdmin': 'Todas las personas administradoras de esta copia fueron desactivadas aquí después de hacerla, así que restaurarla dejaría a Safehold sin nadie que lo administre. No se cambió nada. Para restaurarla de todos modos, primero saque revoked-accounts.json de la carpeta de datos; luego agregue una nueva persona administradora y vuelva a desactivar las cuentas antiguas.',
   'server.restoreNoNewKey': 'No se pudo dar una clave nueva a los registros restaurados, así que no se restauraron. No se cambió nada.',
+  'server.restoreNotAuthorized':
+    'Para restaurar sobre los registros de este equipo hace falta una persona administradora de este equipo (su nombre y su frase de contraseña actual) o la clave de recuperación actual. No se cambió nada.',
+  'server.restoreNeedsBackupSecret':
+    'Esta copia se hizo con una clave anterior, así que también necesita su propio secreto: un nombre y una frase de contraseña que fueran válidos cuando se hizo, o la clave de recuperación de entonces. No se cambió nada.',
+  'server.restoreAdminOnly': 'Solo una persona administradora puede restaurar una copia.',
+  'server.restoreSignedInMeanwhile': 'Alguien inició sesión mientras se comprobaba la copia, así que no se restauró. No se cambió nada.',
+  'server.restoreNoAdminLeft': 'Restaurar esta copia dejaría a Safehold sin ninguna persona administradora activa, así que no se restauró. No se cambió nada.',
   'server.revokedListDamaged': 'La lista de cuentas desactivadas (revoked-accounts.json en la carpeta de datos) está dañada, así que la copia no se restauró. Aparte ese archivo e inténtelo de nuevo; luego vuelva a desactivar a quien no deba tener acceso. No se cambió nada.',
 } satisfies Messages;

@@ -91,6 +91,11 @@ const rules: readonly Rule[] = [
   { pattern: /^Every administrator in this backup has been deactivated here/u, key: 'server.restoreNoAdmin' },
   { pattern: /^The restored store could not be given a new key/u, key: 'server.restoreNoNewKey' },
   { pattern: /^The list of deactivated accounts \(revoked-accounts\.json/u, key: 'server.revokedListDamaged' },
+  { pattern: /^Restoring over the records on this computer needs an administrator/u, key: 'server.restoreNotAuthorized' },
+  { pattern: /^This backup was made under an earlier key, so it also needs a secret/u, key: 'server.restoreNeedsBackupSecret' },
+  { pattern: /^Only an administrator can restore a backup\.$/u, key: 'server.restoreAdminOnly' },
+  { pattern: /^Someone signed in while the backup was being checked/u, key: 'server.restoreSignedInMeanwhile' },
+  { pattern: /^Restoring this backup would leave no active administrator/u, key: 'server.restoreNoAdminLeft' },
 
   // Spreadsheet import (main/import): a file that cannot be read at all. Row problems stay in English.
   { pattern: /^That file could not be opened\. Check that it exists/u, key: 'import.unreadable' },

@@ -35,6 +35,7 @@ export function LockedScreen(props: {
         <Recover onStatus={props.onStatus} onBack={back} />
       ) : mode === 'restore' ? (
         <RestoreBackup
+          mode="locked"
           backLabel={t('restore.back')}
           onBack={back}
           onRestored={(status) => {

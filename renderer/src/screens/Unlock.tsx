@@ -12,7 +12,7 @@ import { useT } from '../i18n/i18n';
 
 type Field = 'name' | 'passphrase';
 
-const lockNotes = { idle: 'unlock.lockedIdle', manual: 'unlock.lockedManual', system: 'unlock.lockedSystem' } as const;
+const lockNotes = { idle: 'unlock.lockedIdle', manual: 'unlock.lockedManual', system: 'unlock.lockedSystem', restored: 'restore.done' } as const;
 
 export function Unlock(props: {
   lockReason: LockReason | null;
@@ -60,7 +60,7 @@ export function Unlock(props: {
   return (
     <section className="card">
       <PageHeading>{t('unlock.title')}</PageHeading>
-      {props.restored ? (
+      {props.restored || props.lockReason === 'restored' ? (
         <p className="message message-success calm-note">{t('restore.done')}</p>
       ) : props.lockReason ? (
         <p className="message message-info calm-note">{t(lockNotes[props.lockReason])}</p>

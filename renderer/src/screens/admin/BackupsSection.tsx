@@ -1,6 +1,7 @@
 // renderer/: Admin → Backups. When the last backup was made against the agency's limit, making one
-// now into a folder the administrator names (a USB drive, say), and changing the limit. Main writes
-// the file and keeps the limit.
+// now into a folder the administrator names (a USB drive, say), changing the limit, and restoring a
+// backup (checked first; current staff, keys, access log and case numbers carry over). Main writes
+// the file, keeps the limit and does the restore.
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -10,6 +11,8 @@ import { formatFileSize, isAbsolutePath } from '../../components/paths';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
+import { reloadLocked } from '../../app/lock';
+import { RestoreBackup } from '../RestoreBackup';
 import { BackupReminderForm } from './BackupReminderForm';
 
 /** `onStatusChanged`: a backup was made or the limit changed, so the banner should read the status again. */
@@ -122,6 +125,8 @@ export function BackupsSection(props: { focusRequested: boolean; onStatusChanged
         </form>
       </div>
       {status ? <BackupReminderForm initialDays={status.maxAgeDays} onSaved={() => void onReminderSaved()} /> : null}
+      {/* Restoring ends this session (main says so with a "restored" lock); sign-in follows. */}
+      <RestoreBackup mode="signed-in" onRestored={() => reloadLocked('restored')} />
     </section>
   );
 }

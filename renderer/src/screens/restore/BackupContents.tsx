@@ -16,7 +16,8 @@ const countedTables: readonly (readonly [string, MessageKey])[] = [
   ['consents', 'restore.consents'],
 ];
 
-export function BackupContents({ summary }: { summary: BackupSummary }) {
+/** `overStore`: records are here now (current staff, keys, log and case numbers carry over); else a new computer. */
+export function BackupContents({ summary, overStore }: { summary: BackupSummary; overStore: boolean }) {
   const { t, language, formatNumber, formatTimestamp } = useT();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -52,7 +53,7 @@ export function BackupContents({ summary }: { summary: BackupSummary }) {
           <strong>{t('restore.replaces')}</strong>
         </p>
         <p>{t('restore.keepsPrevious')}</p>
-        <p>{t('restore.accounts')}</p>
+        <p>{t(overStore ? 'restore.accountsKept' : 'restore.accounts')}</p>
       </div>
     </section>
   );

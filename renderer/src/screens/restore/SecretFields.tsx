@@ -1,0 +1,95 @@
+// renderer/: one secret for a restore, in a fieldset of its own: a name and passphrase, or a recovery
+// key (radio buttons choose). The restore screen uses it for the person vouching here and, when
+// needed, for the backup's own secret; each use gives its own legend, hint and field labels.
+import { useId, type Ref } from 'react';
+import type { z } from 'zod';
+import { NAME_MAX, PASSPHRASE_MAX } from '../../../../shared/limits';
+import type { BackupSecretInput } from '../../../../shared/schemas/backup';
+import { TextField } from '../../components/TextField';
+
+export interface Secret {
+  kind: 'passphrase' | 'recoveryKey';
+  name: string;
+  passphrase: string;
+  recoveryKey: string;
+}
+
+export const emptySecret: Secret = { kind: 'passphrase', name: '', passphrase: '', recoveryKey: '' };
+
+export function secretInput(secret: Secret): z.input<typeof BackupSecretInput> {
+  return secret.kind === 'recoveryKey' ? { recoveryKey: secret.recoveryKey } : { name: secret.name.trim(), passphrase: secret.passphrase };
+}
+
+export interface SecretLabels {
+  legend: string;
+  hint?: string | undefined;
+  withPassphrase: string;
+  withKey: string;
+  name: string;
+  passphrase: string;
+  passphraseHint?: string | undefined;
+  key: string;
+  keyHint?: string | undefined;
+}
+
+export function SecretFields(props: {
+  labels: SecretLabels;
+  value: Secret;
+  onChange: (next: Secret) => void;
+  errors: { name?: string | undefined; passphrase?: string | undefined; recoveryKey?: string | undefined };
+  passphraseRef?: Ref<HTMLInputElement>;
+  keyRef?: Ref<HTMLInputElement>;
+}) {
+  const { labels, value } = props;
+  const choiceName = useId();
+  const hintId = useId();
+  const set = (patch: Partial<Secret>) => props.onChange({ ...value, ...patch });
+  return (
+    <fieldset className="field" aria-describedby={labels.hint ? hintId : undefined}>
+      <legend>{labels.legend}</legend>
+      {labels.hint ? (
+        <p id={hintId} className="hint">
+          {labels.hint}
+        </p>
+      ) : null}
+      <div className="checkbox-list">
+        {(['passphrase', 'recoveryKey'] as const).map((kind) => (
+          <div key={kind} className="checkbox">
+            <input id={`${choiceName}-${kind}`} type="radio" name={choiceName} checked={value.kind === kind} onChange={() => set({ kind })} />
+            <label htmlFor={`${choiceName}-${kind}`}>{kind === 'passphrase' ? labels.withPassphrase : labels.withKey}</label>
+          </div>
+        ))}
+      </div>
+      {value.kind === 'passphrase' ? (
+        <>
+          <TextField label={labels.name} value={value.name} onChange={(name) => set({ name })} autoComplete="off" error={props.errors.name} maxLength={NAME_MAX} required />
+          <TextField
+            label={labels.passphrase}
+            hint={labels.passphraseHint}
+            type="password"
+            autoComplete="off"
+            value={value.passphrase}
+            onChange={(passphrase) => set({ passphrase })}
+            error={props.errors.passphrase}
+            {...(props.passphraseRef ? { inputRef: props.passphraseRef } : {})}
+            maxLength={PASSPHRASE_MAX * 4}
+            required
+          />
+        </>
+      ) : (
+        <TextField
+          label={labels.key}
+          hint={labels.keyHint}
+          value={value.recoveryKey}
+          onChange={(recoveryKey) => set({ recoveryKey })}
+          autoComplete="off"
+          className="mono"
+          error={props.errors.recoveryKey}
+          {...(props.keyRef ? { inputRef: props.keyRef } : {})}
+          maxLength={80}
+          required
+        />
+      )}
+    </fieldset>
+  );
+}
