@@ -88,6 +88,16 @@ describe('team sync between laptops (modules)', () => {
     const hits = scanForCanaries([folder], ['Marisol Kq Canary', 'Teodora Wz Canary', 'Yolanda Pj Canary', 'Marisol', 'Teodora', caseNumber, sup.name, ADMIN, 'Sloane']);
     expect(hits).toEqual([]);
     expect(filesUnder(folder).length).toBeGreaterThan(2);
+
+    // Files every laptop has applied (each says so in its seen file) are removed by their writer.
+    const aDir = join(folder, readSelf(db(a))!.laptopId);
+    const bundles = () => readdirSync(aDir).filter((f) => f.endsWith('.shb')).length;
+    expect(bundles()).toBeGreaterThan(0);
+    for (const t of [a, b, b, a, a]) syncRound(db(t), NOW());
+    expect(bundles()).toBe(0);
+    await a.ok('clients.create', { chosenName: 'After Pruning' });
+    for (const t of [a, b]) syncRound(db(t), NOW());
+    expect(names(b)).toContain('After Pruning');
   });
 
   it('refuses tampered, truncated, replayed and foreign bundles, leaving the store unchanged, and applies the good file later', async () => {
