@@ -97,6 +97,7 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'reports.cancelExport': () => ({}),
   'reports.verify': (w) => ({ folder: w.folder }),
   'reports.signingKey': () => ({}),
+  'reports.dataQuality': () => ({ from: '2026-01-01', to: '2026-12-31' }),
   'reports.rememberFingerprint': () => ({ fingerprint: '1a2b 3c4d 5e6f 7a8b 9c0d 1e2f 3a4b 5c6d' }),
   'settings.setSuppression': () => ({ threshold: 10 }),
   'sync.conflicts': () => ({}),
