@@ -1,13 +1,14 @@
 // Main process (plain Node). Never imports electron.
 // Data-key rotation, crash-safe at every step. The keyring write is the single commit point:
 //   1. copy the (checkpointed, closed) store to safehold.db.rekey;
-//   2. rekey the copy in rollback-journal mode (SQLite3MC < 2.4 corrupts a WAL-mode rekey);
+//   2. rekey the copy in rollback-journal mode (SQLite3MC < 2.4 corrupts a WAL-mode rekey), without
+//      fsyncs: the copy is thrown away if anything fails before 4, and is fsynced once after the rekey;
 //   3. open the copy with the new key, read every page (quick_check) and compare row counts;
 //   4. write keyring.json sealed to the new key, marked pendingSwap   <- commit point;
 //   5. rename the copy over safehold.db and clear pendingSwap.
 // A crash before 4 leaves the old keyring and the old store (the copy is discarded); a crash after 4
 // is finished by finishPendingRotation at the next open. Only the old or only the new key ever works.
-import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { fsyncDirectory } from '../fs/atomic';
 import { STORE_CIPHER } from '../store/cipher';
@@ -79,8 +80,9 @@ export function rotateDataKey(
 
   onStep('copy');
   rmSync(copy, { force: true });
-  copyFileSync(paths.store, copy);
-  fsyncFile(copy);
+  // A clone where the file system can (APFS, btrfs, XFS), an in-kernel copy elsewhere. Not fsynced
+  // here: the rekey rewrites every page and the copy is fsynced once after it.
+  copyFileSync(paths.store, copy, constants.COPYFILE_FICLONE);
 
   onStep('rekey');
   const db = new Database(copy, { fileMustExist: true });
@@ -90,7 +92,13 @@ export function rotateDataKey(
     db.key(oldMaterial);
     oldMaterial.fill(0);
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    // Never WAL (see above). SQLite3MC refuses journal_mode=OFF, and MEMORY would hold a second copy
+    // of the store in memory, so the journal stays on disk, but unsynced: until the commit point the
+    // copy is disposable (a rekey cut short leaves a copy that finishPendingRotation discards), and
+    // the copy is fsynced once after the rekey, before it is checked and the keyring committed.
     db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -65536');
     const newMaterial = rawKey(newKey);
     db.rekey(newMaterial);
     newMaterial.fill(0);
