@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { app, type BrowserWindow, dialog, powerMonitor, protocol, session } from 'electron';
 import { createSafeholdCore, type SafeholdCore } from '../core/app';
+import { keychainAnchorKeeper } from './anchor-keeper';
 import { APP_SCHEME } from './app-url';
 import { installGuards, lockDownSession } from './guards';
 import { launchDecision } from './launch-policy';
@@ -45,6 +46,8 @@ function start(): void {
   const started = createSafeholdCore({
     dataDir: app.getPath('userData'),
     prefs: createElectronPreferences(),
+    // The access log's anchor outside the data folder, in the OS keychain (issue 11, finding 3).
+    anchors: keychainAnchorKeeper(),
   });
   core = started;
 

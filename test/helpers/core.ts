@@ -8,6 +8,9 @@ import type { Role } from '../../shared/roles';
 import { newUserId } from '../../main/core/installation';
 import { dataPaths } from '../../main/core/paths';
 import { readKeyring, withPassphraseSlot, writeKeyring } from '../../main/keys/keyring';
+import { auditLog } from '../../main/audit/chain';
+import { recordKeys } from '../../main/audit/identities';
+import { newIdentity, wipeIdentity } from '../../main/keys/identity';
 import { nameKey } from '../../main/keys/names';
 import type { Result } from '../../shared/errors';
 import { tempDir } from './tmp';
@@ -83,7 +86,8 @@ export async function setUpCore(dataDir?: string): Promise<TestCore & { recovery
 }
 
 /**
- * Adds a staff member straight into the store and keyring, as the staff screens (a later issue) will.
+ * Adds a staff member straight into the store and keyring, as staff.add and their first sign-in do
+ * (their own keys in their slot, vouched for by the signed-in admin in the access log).
  * Returns their sign-in name and passphrase.
  */
 export async function addStaff(t: TestCore, role: Role, name: string): Promise<{ name: string; passphrase: string }> {
@@ -95,7 +99,14 @@ export async function addStaff(t: TestCore, role: Role, name: string): Promise<{
     .prepare('INSERT INTO users (id, display_name, name_key, role, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(id, name, nameKey(name), role, new Date().toISOString());
   const paths = dataPaths(t.dataDir);
-  const next = await withPassphraseSlot(readKeyring(paths.keyring), { userId: id, name, passphrase, dataKey: session.dataKey, cost: FLOOR_COST });
+  const identity = session.identity ? newIdentity(session.identity.root || session.identity.signingKey) : null;
+  const next = await withPassphraseSlot(readKeyring(paths.keyring), { userId: id, name, passphrase, dataKey: session.dataKey, cost: FLOOR_COST, identity });
   writeKeyring(paths.keyring, next);
+  if (identity) {
+    session.db.transaction(() =>
+      recordKeys(auditLog(session.db, session.auditKey, () => t.clock.now()), session.user.id, { user: id, identity, admin: role === 'admin', active: true, role }),
+    )();
+    wipeIdentity(identity);
+  }
   return { name, passphrase };
 }

@@ -11,7 +11,7 @@ import { openNote } from '../../main/cases/sealed-notes';
 import { createSafeholdCoreWithControl } from '../../main/core/app';
 import { FLOOR_COST } from '../../main/keys/kdf';
 import { signerOf, type Identity } from '../../main/keys/identity';
-import { openWithPassphrase, readKeyring } from '../../main/keys/keyring';
+import { openWithPassphrase, readKeyring, withPassphraseSlot, writeKeyring } from '../../main/keys/keyring';
 import { memoryPreferences } from '../../main/core/prefs';
 import { closeStore, openStore, type Db } from '../../main/store/open';
 import type { Input, Method, Output } from '../../shared/contract';
@@ -273,6 +273,28 @@ describe('restricted notes against a caseworker with the data folder (finding 2b
     expect(notes.find((n) => n.id === id)).toMatchObject({ body: 'Sealed before promotion', locked: false });
     expect(notes.find((n) => n.id === '00000000000000000000000000000abc')).toMatchObject({ body: 'Old plain restricted words' });
     expect((await verifyAsAdmin(t)).intact).toBe(true);
+  });
+});
+
+describe('people whose key slots predate personal keys', () => {
+  it('get keys at their next sign-in, an administrator vouches for them, and the log verifies', async () => {
+    const { t, dataDir } = await agency();
+    await signIn(t, { name: ADMIN, passphrase: PASSPHRASE });
+    const session = t.control.current!;
+    const id = 'e'.repeat(32);
+    session.db.prepare("INSERT INTO users (id, display_name, name_key, role, created_at) VALUES (?, 'Lee Legacy', 'lee legacy', 'caseworker', '2026-01-01T00:00:00Z')").run(id);
+    const paths = join(dataDir, 'keyring.json');
+    writeKeyring(paths, await withPassphraseSlot(readKeyring(paths), { userId: id, name: 'Lee Legacy', passphrase: 'older slot words 42', dataKey: session.dataKey, cost: FLOOR_COST }));
+    expect(readKeyring(paths).slots.find((s) => s.kind === 'passphrase' && s.userId === id)?.identity).toBeUndefined();
+
+    await signIn(t, { name: 'Lee Legacy', passphrase: 'older slot words 42' });
+    expect(readKeyring(paths).slots.find((s) => s.kind === 'passphrase' && s.userId === id)?.identity).toBeDefined();
+    await t.ok('clients.list', {});
+    const verdict = await verifyAsAdmin(t);
+    expect(verdict).toMatchObject({ intact: true });
+    const keyEntries = (await t.ok('audit.list', { action: 'key.identity' })).entries.filter((e) => e.targetId === id);
+    // Registered by Lee (not yet vouched for), then vouched for by the administrator's sign-in.
+    expect(keyEntries.map((e) => e.actorId).reverse()).toEqual([id, session.user.id]);
   });
 });
 

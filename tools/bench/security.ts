@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditKeyOf, auditLog, verifyChain } from '../../main/audit/chain';
+import { recordKeys } from '../../main/audit/identities';
+import { newIdentity, signerOf } from '../../main/keys/identity';
 import { newKeyring, openWithPassphrase, withPassphraseSlot } from '../../main/keys/keyring';
 import { calibrateKdf, type KdfCost } from '../../main/keys/kdf';
 import { systemClock } from '../../main/core/clock';
@@ -26,15 +28,30 @@ export function benchAuditVerify(entries: number, emit: Emit): void {
     const db = openStore({ path: join(dir, 'safehold.db'), key: randomBytes(32), create: true });
     const key = auditKeyOf(db);
     let t = Date.parse('2026-01-01T00:00:00Z');
-    const log = auditLog(db, key, () => new Date((t += 1000)));
-    const actor = 'a'.repeat(32);
-    for (let done = 0; done < entries; done += 10_000) {
+    const now = () => new Date((t += 1000));
+    // Five people, each entry signed by its author as in the app, in sessions of 200 entries (a
+    // sign-in, views and saves, a lock), vouched for by the founding administrator's root key.
+    const people = Array.from({ length: 5 }, (_, i) => ({ id: String(i + 1).repeat(32).slice(0, 32), identity: newIdentity(null) }));
+    const root = people[0]!;
+    for (const p of people.slice(1)) p.identity.root = root.identity.signingKey;
+    const logs = people.map((p) => auditLog(db, key, now, signerOf(p.identity)));
+    db.transaction(() => {
+      people.forEach((p, i) => recordKeys(logs[0]!, root.id, { user: p.id, identity: p.identity, admin: i === 0, active: true, role: i === 0 ? 'admin' : 'caseworker', root: i === 0 }));
+    })();
+    const SESSION = 200;
+    for (let done = people.length; done < entries; done += 10_000) {
       db.transaction(() => {
-        for (let i = 0; i < 10_000; i += 1) log.append({ actorId: actor, action: i % 3 ? 'client.view' : 'intake.saveSection', targetId: 'b'.repeat(32) });
+        for (let i = 0; i < Math.min(10_000, entries - done); i += 1) {
+          const n = done + i;
+          const who = Math.floor(n / SESSION) % people.length;
+          const step = n % SESSION;
+          const action = step === 0 ? 'session.unlock' : step === SESSION - 1 ? 'session.lock.manual' : step % 3 ? 'client.view' : 'intake.saveSection';
+          logs[who]!.append({ actorId: people[who]!.id, action, targetId: 'b'.repeat(32) });
+        }
       })();
     }
     const start = performance.now();
-    const report = verifyChain(db, key);
+    const report = verifyChain(db, key, { root: root.identity.signingKey });
     emit('audit_verify_ms', performance.now() - start, 'ms');
     emit('audit_verify_entries', report.entries, 'entries');
     if (!report.intact) throw new Error('bench chain not intact');

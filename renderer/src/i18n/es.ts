@@ -89,6 +89,11 @@ export const es = {
   'frame.lock': 'Bloquear ahora',
   'frame.lockHint': 'Atajo: Ctrl+Mayús+L',
   'frame.demo': 'Almacén de práctica: todos los casos son ficticios. No introduzca datos de personas reales.',
+  'frame.anchorRolledBack':
+    'Esta carpeta de datos es más antigua de lo que este equipo recuerda, o falta parte de su registro de accesos. Puede que se haya copiado desde una fecha anterior. Avise a una persona administradora, que puede revisar el registro de accesos.',
+  'frame.anchorMissing':
+    'Se borró de la carpeta de datos un archivo que protege el registro de accesos. Avise a una persona administradora, que puede revisar el registro de accesos.',
+  'frame.anchorFirstUse': 'Este equipo aún no tenía constancia del registro de accesos de este almacén. A partir de ahora la guarda.',
   'frame.nav': 'Secciones',
   'team.title': 'Equipo: portátiles que comparten estos casos',
   'team.explain': 'Varios portátiles pueden compartir los mismos casos mediante una carpeta que usted elija: una carpeta de la red de la oficina o una memoria USB que pasa de un portátil a otro. Cada portátil guarda allí solo sus propios archivos cerrados con llave; sin una llave de este equipo no se puede leer nada de la carpeta.',
@@ -168,6 +173,7 @@ export const es = {
   'admin.auditBroken': 'El registro de accesos no está íntegro. Es posible que se hayan modificado o borrado anotaciones.',
   'admin.auditEntries': 'Anotaciones comprobadas: {count}',
   'admin.auditFirstBad': 'Primera anotación que no supera la comprobación: número {seq}',
+  'admin.auditAnchorProblem': 'La carpeta de datos es más antigua de lo que este equipo recuerda, o falta un archivo que protege el registro de accesos.',
   'admin.auditBrokenAdvice':
     'No borre nada. Conserve sus copias de seguridad y avise a quien da soporte informático a su organización.',
   'admin.auditHead': 'Huella de la anotación más reciente',
@@ -845,6 +851,7 @@ export const es = {
   'note.itemTitle': '{kind}, {date}',
   'note.by': 'Escrita por {name}',
   'note.restricted': 'Restringida',
+  'note.locked': 'Esta nota restringida se abrirá para usted cuando una persona administradora vuelva a iniciar sesión.',
   'note.edited': 'Editada el {date}',
   'note.edit': 'Editar',
   'note.editHint': 'El cambio queda registrado con la fecha y su nombre.',

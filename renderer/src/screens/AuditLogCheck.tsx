@@ -42,6 +42,9 @@ export function AuditLogCheck() {
             <p className="audit-verdict">{check.result.intact ? t('admin.auditIntact') : t('admin.auditBroken')}</p>
             <p>{t('admin.auditEntries', { count: check.result.entries })}</p>
             {!check.result.intact && check.result.firstBadSeq !== null ? <p>{t('admin.auditFirstBad', { seq: check.result.firstBadSeq })}</p> : null}
+            {!check.result.intact && ((check.result.anchor ?? 'matches') !== 'matches' || !['matches', 'first-use'].includes(check.result.outsideAnchor ?? 'matches')) ? (
+              <p>{t('admin.auditAnchorProblem')}</p>
+            ) : null}
             {!check.result.intact ? <p>{t('admin.auditBrokenAdvice')}</p> : null}
             <p className="hint">
               {t('admin.auditCheckedAt', { time: formatDate(check.at, { dateStyle: 'long', timeStyle: 'short' }) })}

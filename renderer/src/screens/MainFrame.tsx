@@ -87,6 +87,12 @@ export function MainFrame({ status }: { status: Unlocked }) {
         </div>
       </header>
       {status.demo ? <p className="demo-banner">{t('frame.demo')}</p> : null}
+      {status.anchorNotice === 'first-use' ? <p role="status">{t('frame.anchorFirstUse')}</p> : null}
+      {status.anchorNotice === 'rolled-back' || status.anchorNotice === 'anchor-missing' ? (
+        <p role="alert" className="demo-banner">
+          {t(status.anchorNotice === 'rolled-back' ? 'frame.anchorRolledBack' : 'frame.anchorMissing')}
+        </p>
+      ) : null}
       <BackupBanner status={backups.status} isAdmin={status.user.role === 'admin'} />
       <nav aria-label={t('frame.nav')} className="frame-nav">
         <ul>

@@ -100,8 +100,8 @@ function NoteItem({ note, onChanged }: { note: NoteRow; onChanged: () => Promise
         />
       ) : (
         <>
-          <p className="note-body">{note.body}</p>
-          {note.mine ? (
+          {note.locked ? <p className="note-body hint">{t('note.locked')}</p> : <p className="note-body">{note.body}</p>}
+          {note.mine && !note.locked ? (
             <button type="button" ref={editButton} onClick={() => setEditing(true)} aria-describedby={titleId}>
               {t('note.edit')}
             </button>
