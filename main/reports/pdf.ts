@@ -20,7 +20,7 @@ const CHART = 96;
 /** The width of a label-value line. */
 const KEY_VALUE = 340;
 /** A table shorter than this (in points) starts on a new page rather than split. */
-const KEEP_TOGETHER = 260;
+const KEEP_TOGETHER = 330;
 const BODY = 9.5;
 const HEAD = 8.5;
 const BAR = '#2f5d8a';
@@ -158,8 +158,9 @@ class Writer {
   paragraph(text: string, font: string, size: number, color = 'black', after = 4) {
     const { doc } = this;
     doc.font(font).fontSize(size);
+    // A new page draws its marking in its own font: set this one again after.
     this.room(doc.heightOfString(text, { width: WIDTH }));
-    doc.fillColor(color).text(text, LEFT, doc.y, { width: WIDTH });
+    doc.font(font).fontSize(size).fillColor(color).text(text, LEFT, doc.y, { width: WIDTH });
     doc.fillColor('black');
     doc.y += after;
   }
@@ -238,18 +239,23 @@ class Writer {
         }
       }
     }
-    for (const row of layout.keyValue ? [] : table.rows) {
+    // The chart's caption stays on the page of the table's last row.
+    const caption = layout.chart ? this.words.pdf.chartCaption(layout.chart.label, layout.chart.ranges) : null;
+    doc.font('Helvetica-Oblique').fontSize(8);
+    const captionHeight = caption ? doc.heightOfString(caption, { width: WIDTH }) + 4 : 0;
+    const rows = layout.keyValue ? [] : table.rows;
+    rows.forEach((row, i) => {
       const summary = SUMMARY.has(String(row.code));
       const font = summary ? 'Helvetica-Bold' : 'Helvetica';
       const cells = rowCells(row);
-      if (this.room(this.cells(cells, font, BODY, true) + 3)) this.header(table, layout, true);
+      if (this.room(this.cells(cells, font, BODY, true) + 3 + (i === rows.length - 1 ? captionHeight : 0))) this.header(table, layout, true);
       const y = doc.y;
       this.cells(cells, font, BODY);
       if (!summary && layout.chart) this.bar(layout, row[layout.chart.key], y);
       doc.y += 3;
-    }
+    });
     doc.y += 2;
-    if (layout.chart) this.paragraph(this.words.pdf.chartCaption(layout.chart.label, layout.chart.ranges), 'Helvetica-Oblique', 8, '#444', 2);
+    if (caption) this.paragraph(caption, 'Helvetica-Oblique', 8, '#444', 2);
     if (table.note) this.paragraph(table.note, 'Helvetica', 9, '#333', 2);
     doc.y += 12;
   }
