@@ -17,6 +17,7 @@ import { benchCaseload } from './caseload';
 import { benchImport } from './import';
 import { benchAuditVerify, benchSignInTiming } from './security';
 import { benchSyncTransport } from './sync-transport';
+import { benchSync } from './sync';
 
 const ROWS = Number(process.env.SAFEHOLD_BENCH_ROWS ?? 100_000);
 
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
     await benchCaseload(Number(process.env.SAFEHOLD_BENCH_CLIENTS ?? 100_000), emit);
     await benchImport(Number(process.env.SAFEHOLD_BENCH_IMPORT_ROWS ?? 50_000), emit);
     await benchSyncTransport(Number(process.env.SAFEHOLD_BENCH_TEAM_CLIENTS ?? 10_000), 20, Number(process.env.SAFEHOLD_BENCH_TEAM_EDITS ?? 1_000), emit);
+    await benchSync(Number(process.env.SAFEHOLD_BENCH_SYNC_CLIENTS ?? 2_000), Number(process.env.SAFEHOLD_BENCH_SYNC_EDITS ?? 1_000), emit);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

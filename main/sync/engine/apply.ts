@@ -8,7 +8,7 @@ import type { Db } from '../../store/open';
 import { rebuildDerived } from '../../store/repos/derived';
 import { stmt } from '../../store/repos/statements';
 import { scanAllConflicts, scanConflicts } from './conflicts';
-import { DOC_FORMAT, loadDoc, readMessage, splitKey, storeDoc, type SyncDoc } from './docs';
+import { DOC_FORMAT, loadDoc, newHandle, readMessage, splitKey, storeDoc, type SyncDoc } from './docs';
 import { flushLocalWrites } from './flush';
 import { projectRecords, pruneAgencyRows, quietly, recordsOf } from './project';
 import { AGENCY_DOCS, docCaseId } from './tables';
@@ -86,15 +86,15 @@ export function applyRemote(db: Db, items: readonly { docId: string; change: Uin
   quietly(db, () => {
     for (const docId of [...byDoc.keys()].sort(docOrder)) {
       const incoming = byDoc.get(docId)!;
-      const before = loadDoc(db, docId);
-      const fresh = incoming.filter((c) => !A.hasHeads(before, [c.hash]));
+      const doc = loadDoc(db, docId);
+      const fresh = incoming.filter((c) => !doc.hasChange(c.hash));
       const unique = [...new Map(fresh.map((c) => [c.hash, c])).values()];
       if (unique.length === 0) continue;
-      const [after] = A.applyChanges(before, unique.map((c) => c.change));
+      doc.h.applyChanges(unique.map((c) => c.change));
       const keys = new Set<string>();
       let whole = false;
       for (const c of unique) {
-        if (A.hasHeads(after, [c.hash])) {
+        if (doc.hasChange(c.hash)) {
           result.applied += 1;
           stmt(db, 'DELETE FROM sync_pending WHERE hash = ?').run(c.hash);
           if (c.keys === null) whole = true;
@@ -104,8 +104,8 @@ export function applyRemote(db: Db, items: readonly { docId: string; change: Uin
           result.deferred += 1;
         }
       }
-      storeDoc(db, docId, after);
-      writeRows(db, docId, after, whole ? null : keys);
+      storeDoc(db, docId, doc);
+      writeRows(db, docId, doc, whole ? null : keys);
     }
     retryWaitingRows(db);
   });
@@ -120,7 +120,7 @@ export function applyRemote(db: Db, items: readonly { docId: string; change: Uin
 }
 
 /** Projects the records behind the given keys (or all), re-checks their conflicts, rebuilds derived rows. */
-function writeRows(db: Db, docId: string, doc: A.Doc<SyncDoc>, keys: Set<string> | null): void {
+function writeRows(db: Db, docId: string, doc: SyncDoc, keys: Set<string> | null): void {
   let complete: boolean;
   if (keys === null) {
     complete = projectRecords(db, docId, doc);
@@ -170,13 +170,18 @@ function retryWaitingRows(db: Db): void {
 /** A whole document from another laptop's snapshot (a new laptop starting fast), merged with ours. */
 export function loadSnapshot(db: Db, docId: string, bytes: Uint8Array): void {
   quietly(db, () => {
-    const incoming = A.load<SyncDoc>(bytes);
-    const ours = loadDoc(db, docId);
-    const merged = A.merge(ours, incoming);
-    A.free(incoming);
-    storeDoc(db, docId, merged);
-    if (!docId.startsWith('case:')) pruneAgencyRows(db, docId, merged);
-    writeRows(db, docId, merged, null);
+    // Checked on a scratch handle first: damaged bytes never touch this laptop's copy.
+    const check = newHandle(undefined);
+    try {
+      check.loadIncremental(bytes);
+    } finally {
+      check.free();
+    }
+    const doc = loadDoc(db, docId);
+    doc.h.loadIncremental(bytes);
+    storeDoc(db, docId, doc);
+    if (!docId.startsWith('case:')) pruneAgencyRows(db, docId, doc);
+    writeRows(db, docId, doc, null);
     retryWaitingRows(db);
   });
 }

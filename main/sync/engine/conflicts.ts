@@ -4,10 +4,9 @@
 // deleted on one laptop while another edited it (the deleter's fingerprint of what they saw no
 // longer matches). Unique-value clashes are listed by unique.ts.
 import { createHash } from 'node:crypto';
-import * as A from '@automerge/automerge';
 import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
-import { DELETED, fieldKey, fromDocValue, readMessage, recordPrefix, SEEN, splitKey, type SyncDoc } from './docs';
+import { DELETED, fieldKey, readMessage, recordPrefix, SEEN, splitKey, type SyncDoc } from './docs';
 import { docCaseId, tableByName } from './tables';
 
 /** Bookkeeping columns: every save writes them, so concurrent values there are expected, not news. */
@@ -26,10 +25,10 @@ export function conflictId(...parts: string[]): string {
 }
 
 /** A fingerprint of a record's fields (not its delete markers), for "edited after it was deleted". */
-export function fingerprint(doc: A.Doc<SyncDoc>, table: string, rk: string, keys?: readonly string[]): string {
+export function fingerprint(doc: SyncDoc, table: string, rk: string, keys?: readonly string[]): string {
   const prefix = recordPrefix(table, rk);
-  const own = (keys ?? Object.keys(doc)).filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).startsWith('$')).sort();
-  const body = own.map((k) => [k.slice(prefix.length), jsonable(fromDocValue(doc[k]))]);
+  const own = (keys ?? doc.keys()).filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).startsWith('$')).sort();
+  const body = own.map((k) => [k.slice(prefix.length), jsonable(doc.get(k))]);
   return createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 32);
 }
 
@@ -38,9 +37,11 @@ function jsonable(v: unknown): unknown {
 }
 
 /** Who wrote an operation: the change holding it (by actor and op counter), read only when needed. */
+type ChangeMeta = ReturnType<SyncDoc['h']['getChangesMeta']>[number];
+
 class Authors {
-  private byActor: Map<string, A.ChangeMetadata[]> | null = null;
-  constructor(private readonly doc: A.Doc<SyncDoc>) {}
+  private byActor: Map<string, ChangeMeta[]> | null = null;
+  constructor(private readonly doc: SyncDoc) {}
 
   of(opId: string): Omit<Candidate, 'value'> {
     const at = opId.indexOf('@');
@@ -48,7 +49,7 @@ class Authors {
     const actor = opId.slice(at + 1);
     if (!this.byActor) {
       this.byActor = new Map();
-      for (const meta of A.getChangesMetaSince(this.doc, [])) {
+      for (const meta of this.doc.h.getChangesMeta([])) {
         const list = this.byActor.get(meta.actor) ?? [];
         list.push(meta);
         this.byActor.set(meta.actor, list);
@@ -73,7 +74,7 @@ function upsertConflict(
 }
 
 /** Re-checks the given field keys and records of one document. */
-export function scanConflicts(db: Db, docId: string, doc: A.Doc<SyncDoc>, fieldKeys: Iterable<string>, allKeys?: readonly string[]): void {
+export function scanConflicts(db: Db, docId: string, doc: SyncDoc, fieldKeys: Iterable<string>, allKeys?: readonly string[]): void {
   const authors = new Authors(doc);
   const records = new Map<string, { table: string; rk: string }>();
   for (const key of fieldKeys) {
@@ -82,15 +83,13 @@ export function scanConflicts(db: Db, docId: string, doc: A.Doc<SyncDoc>, fieldK
     records.set(recordPrefix(parts.table, parts.rk), { table: parts.table, rk: parts.rk });
     if (parts.col.startsWith('$') || NOT_REVIEWED.has(parts.col)) continue;
     const id = conflictId(docId, key);
-    const all = A.getConflicts(doc, key);
-    const candidates = all
-      ? Object.entries(all)
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([opId, value]) => ({ value: jsonable(fromDocValue(value)), ...authors.of(opId) }))
-      : [];
+    const candidates = doc
+      .all(key)
+      .sort((a, b) => (a.opId < b.opId ? -1 : a.opId > b.opId ? 1 : 0))
+      .map(({ opId, value }) => ({ value: jsonable(value), ...authors.of(opId) }));
     const distinct = new Set(candidates.map((c) => JSON.stringify(c.value)));
     if (distinct.size > 1) {
-      upsertConflict(db, { id, docId, table: parts.table, rk: parts.rk, col: parts.col, kind: 'values', shown: fromDocValue(doc[key]), candidates });
+      upsertConflict(db, { id, docId, table: parts.table, rk: parts.rk, col: parts.col, kind: 'values', shown: doc.get(key), candidates });
     } else {
       stmt(db, 'DELETE FROM sync_conflicts WHERE id = ?').run(id);
     }
@@ -98,11 +97,12 @@ export function scanConflicts(db: Db, docId: string, doc: A.Doc<SyncDoc>, fieldK
   for (const { table, rk } of records.values()) {
     const id = conflictId(docId, table, rk, DELETED);
     const deletedKey = fieldKey(table, rk, DELETED);
-    const deleted = fromDocValue(doc[deletedKey]) !== null;
-    const seen = fromDocValue(doc[fieldKey(table, rk, SEEN)]);
+    const deleted = doc.get(deletedKey) !== null;
+    const seen = doc.get(fieldKey(table, rk, SEEN));
     if (deleted && seen !== fingerprint(doc, table, rk, allKeys)) {
-      const deleters = A.getConflicts(doc, deletedKey) ?? {};
-      const candidates = Object.keys(deleters)
+      const candidates = doc
+        .all(deletedKey)
+        .map((d) => d.opId)
         .sort()
         .map((opId) => ({ value: 'deleted', ...authors.of(opId) }));
       upsertConflict(db, { id, docId, table, rk, col: null, kind: 'edit-on-deleted', shown: 'deleted', candidates });
@@ -112,9 +112,14 @@ export function scanConflicts(db: Db, docId: string, doc: A.Doc<SyncDoc>, fieldK
   }
 }
 
-/** Every field of the document, from scratch (after a snapshot is loaded). */
-export function scanAllConflicts(db: Db, docId: string, doc: A.Doc<SyncDoc>): void {
+/** Every field of the document, from scratch (after a snapshot is loaded). One pass over the
+ * document marks the keys holding concurrent values; only those, and delete markers, are read again. */
+export function scanAllConflicts(db: Db, docId: string, doc: SyncDoc): void {
   stmt(db, "DELETE FROM sync_conflicts WHERE doc_id = ? AND kind != 'duplicate'").run(docId);
-  const keys = Object.keys(doc);
-  scanConflicts(db, docId, doc, keys, keys);
+  const puts = (doc.h.diff([], doc.h.getHeads()) as { action: string; path: unknown[]; conflict?: boolean }[]).filter(
+    (p) => p.action === 'put' && p.path.length === 1,
+  );
+  const keys = puts.map((p) => String(p.path[0]));
+  const check = puts.filter((p) => p.conflict === true || String(p.path[0]).endsWith(DELETED)).map((p) => String(p.path[0]));
+  scanConflicts(db, docId, doc, check, keys);
 }

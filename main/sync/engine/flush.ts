@@ -4,28 +4,10 @@
 // that differ become operations (one Automerge change per document), which go to the outbox and the
 // saved document in the same transaction. A removed row becomes a delete marker plus a fingerprint
 // of what this laptop saw, so a concurrent edit elsewhere is flagged instead of lost.
-import * as A from '@automerge/automerge';
 import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
 import { scanConflicts, fingerprint } from './conflicts';
-import {
-  actorOf,
-  appendOutbox,
-  changeMessage,
-  DELETED,
-  fieldKey,
-  fromDocValue,
-  getMeta,
-  headsText,
-  loadDoc,
-  recordPrefix,
-  SEEN,
-  sameValue,
-  storeDoc,
-  toDocValue,
-  US,
-  type SyncDoc,
-} from './docs';
+import { actorOf, appendOutbox, changeMessage, DELETED, fieldKey, getMeta, loadDoc, recordPrefix, SEEN, sameValue, storeDoc, US, type SyncDoc } from './docs';
 import { quietly } from './project';
 import { isLocalSetting, tableByName, tableShape, type SyncedTable } from './tables';
 import { getClash, markedValue, releaseUnique, removeClash, uniqueSets } from './unique';
@@ -82,21 +64,22 @@ export function flushLocalWrites(db: Db, by: string | null): number {
   let made = 0;
   const at = new Date();
   for (const [docId, writes] of byDoc) {
-    const before = loadDoc(db, docId);
-    const headsBefore = headsText(before);
+    const doc = loadDoc(db, docId);
     const touched: string[] = [];
     const releases: (() => void)[] = [];
-    const after = A.change(before, { message: changeMessage(by, laptop), time: Math.floor(at.getTime() / 1000) }, (d) => {
-      for (const w of writes) touched.push(...writeRecord(db, d, w, at, releases));
-    });
-    if (headsText(after) === headsBefore) continue;
-    const change = A.getLastLocalChange(after)!;
-    appendOutbox(db, docId, change);
-    storeDoc(db, docId, after);
+    try {
+      for (const w of writes) touched.push(...writeRecord(db, doc, w, at, releases));
+    } catch (error) {
+      doc.h.rollback();
+      throw error;
+    }
+    if (!doc.commit(changeMessage(by, laptop))) continue;
+    appendOutbox(db, docId, doc.lastLocalChange());
+    storeDoc(db, docId, doc);
     quietly(db, () => {
       for (const release of releases) release();
     });
-    scanConflicts(db, docId, after, touched);
+    scanConflicts(db, docId, doc, touched);
     made += 1;
   }
   return made;
@@ -107,20 +90,20 @@ function writeRecord(db: Db, d: SyncDoc, w: Write, at: Date, releases: (() => vo
   const touched: string[] = [];
   const set = (col: string, value: unknown) => {
     const key = fieldKey(t.name, rk, col);
-    d[key] = toDocValue(value);
+    d.put(key, value);
     touched.push(key);
   };
   const shape = tableShape(db, t);
   const delKey = fieldKey(t.name, rk, DELETED);
   if (row === undefined) {
-    const known = shape.columns.some((c) => fieldKey(t.name, rk, c) in d);
-    if (!known || fromDocValue(d[delKey]) !== null) return touched;
+    const known = shape.columns.some((c) => d.has(fieldKey(t.name, rk, c)));
+    if (!known || d.get(delKey) !== null) return touched;
     set(SEEN, fingerprint(d, t.name, rk));
     set(DELETED, at.toISOString());
     for (const u of uniqueSets(t)) {
       const marked = getClash(db, t, rk, u.col) !== undefined;
       removeClash(db, t, rk, u.col);
-      const wanted = u.cols.map((c) => (t.pk.includes(c) ? rk.split(US)[t.pk.indexOf(c)] : fromDocValue(d[fieldKey(t.name, rk, c)])));
+      const wanted = u.cols.map((c) => (t.pk.includes(c) ? rk.split(US)[t.pk.indexOf(c)] : d.get(fieldKey(t.name, rk, c))));
       if (!marked) releases.push(() => releaseUnique(db, t, u, wanted, shape.pkInteger));
     }
     return touched;
@@ -140,18 +123,18 @@ function writeRecord(db: Db, d: SyncDoc, w: Write, at: Date, releases: (() => vo
       if (value === markedValue(String(wanted), rk)) value = wanted;
       else removeClash(db, t, rk, col);
     }
-    const had = key in d ? fromDocValue(d[key]) : undefined;
+    const had = d.has(key) ? d.get(key) : undefined;
     if (had !== undefined && sameValue(had, value)) continue;
     if (had !== undefined && clash === undefined) {
       const u = uniqueSets(t).find((s) => s.col === col);
       if (u) {
-        const old = u.cols.map((c) => (c === col ? had : t.pk.includes(c) ? rk.split(US)[t.pk.indexOf(c)] : fromDocValue(d[fieldKey(t.name, rk, c)])));
+        const old = u.cols.map((c) => (c === col ? had : t.pk.includes(c) ? rk.split(US)[t.pk.indexOf(c)] : d.get(fieldKey(t.name, rk, c))));
         releases.push(() => releaseUnique(db, t, u, old, shape.pkInteger));
       }
     }
     set(col, value);
   }
-  if (fromDocValue(d[delKey]) !== null) set(DELETED, null);
+  if (d.get(delKey) !== null) set(DELETED, null);
   return touched;
 }
 

@@ -3,7 +3,6 @@
 // agency), kept in the encrypted store beside the SQL tables they project into. The transport
 // (main/sync/team) moves the outbox's changes and snapshots between laptops; everything about
 // merging, ordering and conflicts is Automerge's, read here. See DESIGN.md §6.
-import * as A from '@automerge/automerge';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { rebuildDerived } from '../../store/repos/derived';
 import { stmt } from '../../store/repos/statements';
@@ -19,9 +18,9 @@ import {
   loadDoc,
   SEEN,
   setMeta,
+  newHandle,
   storeDoc,
-  toDocValue,
-  type SyncDoc,
+  SyncDoc,
 } from './docs';
 import { flushLocalWrites } from './flush';
 import { projectRecords, quietly } from './project';
@@ -80,15 +79,15 @@ function recordKeyOf(db: Database, t: SyncedTable, row: Record<string, unknown>,
 }
 
 function buildDoc(db: Database, docId: string, rows: [SyncedTable, Record<string, unknown>[]][], actor: string): void {
-  const doc = A.change(A.init<SyncDoc>({ actor }), { message: changeMessage(null, getMeta(db, 'laptop')), time: Math.floor(Date.now() / 1000) }, (d) => {
-    for (const [t, list] of rows) {
-      const { columns } = tableShape(db, t);
-      for (const row of list) {
-        const rk = recordKeyOf(db, t, row, actor);
-        for (const col of columns) d[fieldKey(t.name, rk, col)] = toDocValue(row[col]);
-      }
+  const doc = new SyncDoc(newHandle(actor));
+  for (const [t, list] of rows) {
+    const { columns } = tableShape(db, t);
+    for (const row of list) {
+      const rk = recordKeyOf(db, t, row, actor);
+      for (const col of columns) doc.put(fieldKey(t.name, rk, col), row[col]);
     }
-  });
+  }
+  doc.commit(changeMessage(null, getMeta(db, 'laptop')));
   storeDoc(db, docId, doc, false);
 }
 
@@ -250,19 +249,18 @@ export function resolveConflict(db: Database, id: string, chosen: unknown, by: s
     stmt(db, 'DELETE FROM sync_conflicts WHERE id = ?').run(id);
   }
   const docId = row.doc_id;
-  const before = loadDoc(db, docId);
-  const after = A.change(before, { message: changeMessage(by, getMeta(db, 'laptop')), time: Math.floor(Date.now() / 1000) }, (d) => {
-    for (const [key, value] of writes) {
-      // 'delete' keeps the record deleted: the fingerprint is taken of what the reviewer saw.
-      d[key] = key.endsWith(SEEN) ? toDocValue(fingerprint(d, t.name, row.rk)) : toDocValue(value);
-    }
-  });
-  appendOutbox(db, docId, A.getLastLocalChange(after)!);
-  storeDoc(db, docId, after);
+  const doc = loadDoc(db, docId);
+  for (const [key, value] of writes) {
+    // 'delete' keeps the record deleted: the fingerprint is taken of what the reviewer saw.
+    doc.put(key, key.endsWith(SEEN) ? fingerprint(doc, t.name, row.rk) : value);
+  }
+  doc.commit(changeMessage(by, getMeta(db, 'laptop')));
+  appendOutbox(db, docId, doc.lastLocalChange());
+  storeDoc(db, docId, doc);
   quietly(db, () => {
-    projectRecords(db, docId, after, new Map([[t.name, new Set([row.rk])]]));
+    projectRecords(db, docId, doc, new Map([[t.name, new Set([row.rk])]]));
     const caseId = docCaseId(docId);
     if (caseId !== null) rebuildDerived(db, caseId);
   });
-  scanConflicts(db, docId, after, writes.map(([key]) => key));
+  scanConflicts(db, docId, doc, writes.map(([key]) => key));
 }

@@ -4,10 +4,9 @@
 // the same changes hold the same rows. Runs with the triggers quiet. A row that cannot be written yet
 // (it refers to a record from another document that has not arrived) is retried later, never lost:
 // the document keeps it.
-import type * as A from '@automerge/automerge';
 import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
-import { DELETED, fieldKey, fromDocValue, recordPrefix, splitKey, US, type SyncDoc } from './docs';
+import { DELETED, fieldKey, fromRaw, recordPrefix, splitKey, US, type SyncDoc } from './docs';
 import { docCaseId, isLocalSetting, syncedTables, tableByName, tableShape, type SyncedTable } from './tables';
 import { getClash, releaseUnique, settleUnique, uniqueSets } from './unique';
 
@@ -44,19 +43,19 @@ function isConstraint(error: unknown): boolean {
 }
 
 /** Writes (or removes) one record's row from the document. */
-export function projectRecord(db: Db, docId: string, doc: A.Doc<SyncDoc>, t: SyncedTable, rk: string): Outcome {
+export function projectRecord(db: Db, docId: string, doc: SyncDoc, t: SyncedTable, rk: string): Outcome {
   if (t.name === 'settings' && isLocalSetting(rk)) return 'absent';
   const shape = tableShape(db, t);
   const present: string[] = [];
   const values: Record<string, unknown> = {};
   for (const col of shape.columns) {
-    const key = fieldKey(t.name, rk, col);
-    if (key in doc) {
+    const raw = doc.h.getWithType('_root', fieldKey(t.name, rk, col));
+    if (raw !== null) {
       present.push(col);
-      values[col] = fromDocValue(doc[key]);
+      values[col] = fromRaw(raw);
     }
   }
-  const deleted = fromDocValue(doc[fieldKey(t.name, rk, DELETED)]) !== null;
+  const deleted = doc.get(fieldKey(t.name, rk, DELETED)) !== null;
   let pk = pkValuesOf(db, t, rk);
   const where = t.pk.map((c) => `${c} = ?`).join(' AND ');
   const sets = uniqueSets(t);
@@ -75,7 +74,7 @@ export function projectRecord(db: Db, docId: string, doc: A.Doc<SyncDoc>, t: Syn
   }
 
   const releases: { u: (typeof sets)[number]; wanted: unknown[] }[] = [];
-  db.exec('SAVEPOINT sync_row');
+  stmt(db, 'SAVEPOINT sync_row').run();
   try {
     for (const u of sets) {
       if (!u.cols.every((c) => present.includes(c) || t.pk.includes(c))) continue;
@@ -108,11 +107,11 @@ export function projectRecord(db: Db, docId: string, doc: A.Doc<SyncDoc>, t: Syn
       stmt(db, `INSERT INTO ${t.name} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ON CONFLICT (${t.pk.join(', ')}) ${update}`).run(row);
     }
     for (const r of releases) releaseUnique(db, t, r.u, r.wanted, shape.pkInteger);
-    db.exec('RELEASE sync_row');
+    stmt(db, 'RELEASE sync_row').run();
     return 'written';
   } catch (error) {
-    db.exec('ROLLBACK TO sync_row');
-    db.exec('RELEASE sync_row');
+    stmt(db, 'ROLLBACK TO sync_row').run();
+    stmt(db, 'RELEASE sync_row').run();
     if (isConstraint(error)) return 'waiting';
     throw error;
   }
@@ -124,9 +123,9 @@ function removeClashFor(db: Db, t: SyncedTable, rk: string, col: string): void {
 }
 
 /** Every record of the document, grouped by table, as "table -> record keys". */
-export function recordsOf(doc: A.Doc<SyncDoc>): Map<string, Set<string>> {
+export function recordsOf(doc: SyncDoc): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const key of Object.keys(doc)) {
+  for (const key of doc.keys()) {
     const parts = splitKey(key);
     if (!parts) continue;
     let set = out.get(parts.table);
@@ -140,7 +139,7 @@ export function recordsOf(doc: A.Doc<SyncDoc>): Map<string, Set<string>> {
  * Writes the given records (all of the document's when `only` is omitted), parents first, removals
  * children first. Returns whether every row could be written.
  */
-export function projectRecords(db: Db, docId: string, doc: A.Doc<SyncDoc>, only?: Map<string, Set<string>>): boolean {
+export function projectRecords(db: Db, docId: string, doc: SyncDoc, only?: Map<string, Set<string>>): boolean {
   const records = only ?? recordsOf(doc);
   let complete = true;
   const removals: [SyncedTable, string][] = [];
@@ -148,7 +147,7 @@ export function projectRecords(db: Db, docId: string, doc: A.Doc<SyncDoc>, only?
     const rks = records.get(t.name);
     if (!rks) continue;
     for (const rk of [...rks].sort()) {
-      if (fromDocValue(doc[fieldKey(t.name, rk, DELETED)]) !== null) {
+      if (doc.get(fieldKey(t.name, rk, DELETED)) !== null) {
         removals.push([t, rk]);
         continue;
       }
@@ -160,7 +159,7 @@ export function projectRecords(db: Db, docId: string, doc: A.Doc<SyncDoc>, only?
 }
 
 /** Removes rows of an agency document's tables that the document does not hold (a joining laptop's own seed rows). */
-export function pruneAgencyRows(db: Db, docId: string, doc: A.Doc<SyncDoc>): void {
+export function pruneAgencyRows(db: Db, docId: string, doc: SyncDoc): void {
   const records = recordsOf(doc);
   for (const t of [...syncedTables].reverse()) {
     if (t.doc.kind !== 'agency' || t.doc.doc !== docId || t.localIntegerKey) continue;
