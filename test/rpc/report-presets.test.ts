@@ -8,6 +8,10 @@ import { computeOtip, computeOvc, fiscalPeriodKind, fiscalYearOf } from '../../m
 import type { Breakdown } from '../../main/reports/figures';
 import { setUpCore, type TestCore } from '../helpers/core';
 import { tempDir } from '../helpers/tmp';
+import { PRESET_RULES, presetWords } from '../../main/reports/preset-words';
+import { reportTextKey } from '../../renderer/src/i18n/reportText';
+import { en as enCatalog } from '../../renderer/src/i18n/en';
+import { es as esCatalog } from '../../renderer/src/i18n/es';
 
 const asMap = (b: Breakdown) => Object.fromEntries(b.map((x) => [x.key, x.count]));
 
@@ -177,5 +181,22 @@ describe('preset "OVC / VOCA"', () => {
     expect(report.parameters.preset).toBe('ovc');
     expect(report.tables.map((x) => x.name)).toEqual(['ovc_victims_served', 'ovc_new_age', 'ovc_new_gender', 'ovc_new_trafficking_type', 'ovc_new_citizenship', 'ovc_services']);
     expect(await t.call('reports.outcomes', { from: '2025-09-01', to: '2025-10-31', preset: 'ovc' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('the presets on the Reports screen', () => {
+  it('says every preset rule and table title as the screen does, in Spanish too', () => {
+    for (const preset of ['otip', 'ovc'] as const) {
+      const en = PRESET_RULES[preset].en;
+      const es = PRESET_RULES[preset].es;
+      expect(es).toHaveLength(en.length);
+      en.forEach((rule, i) => {
+        const known = reportTextKey(rule);
+        expect(known, rule).not.toBeNull();
+        expect(esCatalog[known!.key], rule).toBe(es[i]);
+        expect(enCatalog[known!.key], rule).toBe(rule);
+      });
+    }
+    for (const [name, title] of Object.entries(presetWords.es.tables)) expect(esCatalog[`reportTable.${name}` as keyof typeof esCatalog], name).toBe(title);
   });
 });

@@ -1041,6 +1041,48 @@ export const en = {
   'reportMeasure.Continuing': 'Continuing',
   'reportMeasure.Total': 'Total',
   'reportMeasure.Any domain': 'Any area',
+  'reportTable.otip_program_entry': 'Client Program Entry (quarterly): program entries',
+  'reportTable.otip_entry_age': 'Client Program Entry: adult or minor on the entry day',
+  'reportTable.otip_entry_gender': 'Client Program Entry: gender identity',
+  'reportTable.otip_entry_trafficking_type': 'Client Program Entry: type of trafficking',
+  'reportTable.otip_entry_citizenship': 'Client Program Entry: citizenship',
+  'reportTable.otip_entry_referral_source': 'Client Program Entry: referral source',
+  'reportTable.otip_entry_family': 'Client Program Entry: family members served',
+  'reportTable.otip_case_closure_reason': 'Client Case Closure (quarterly): reason',
+  'reportTable.otip_case_closure_destination': 'Client Case Closure (quarterly): destination',
+  'reportTable.otip_service_use': 'Client Service Use (encounters)',
+  'reportTable.otip_categories_of_assistance': 'Categories of Assistance (annual): people assisted',
+  'reportTable.otip_not_collected': 'OTIP items Safehold does not collect',
+  'reportTable.ovc_victims_served': 'Victims served (received a service in the period)',
+  'reportTable.ovc_new_age': 'New victims: adult or minor',
+  'reportTable.ovc_new_gender': 'New victims: gender identity',
+  'reportTable.ovc_new_trafficking_type': 'New victims: type of trafficking',
+  'reportTable.ovc_new_citizenship': 'New victims: citizenship',
+  'reportTable.ovc_services': 'Services provided',
+  'reportMeasure.Reopened case (new entry)': 'Reopened case (new entry)',
+  'reportMeasure.Served earlier this fiscal year': 'Served earlier this fiscal year',
+  'presetRule.otip.1':
+    'Preset: HHS OTIP (TVAP, DVHT). Periods are quarters of the federal fiscal year (1 October-31 December, 1 January-31 March, 1 April-30 June, 1 July-30 September) or the whole fiscal year.',
+  'presetRule.otip.2':
+    'Client Program Entry: one entry for each case whose intake date falls in the period, and one for each reopening dated in the period (a reopened case is a new program entry). Each breakdown counts entries; age is on the entry day from the date of birth, else the estimated age recorded at intake.',
+  'presetRule.otip.3':
+    'Client Case Closure: every closure dated in the period, by reason and by destination (a case closed twice counts twice).',
+  'presetRule.otip.4':
+    'Client Service Use: every service dated in the period is one encounter; clients count each person once per category.',
+  'presetRule.otip.5':
+    'Categories of Assistance (whole fiscal year only): the people who received each category of service during the year.',
+  'presetRule.otip.6':
+    'Items OTIP asks for that Safehold does not collect are listed as “not collected”; they are never estimated.',
+  'presetRule.ovc.1':
+    'Preset: OVC / VOCA. The period stays within one federal fiscal year (1 October-30 September).',
+  'presetRule.ovc.2':
+    'Victims served: every person who received at least one service dated in the period.',
+  'presetRule.ovc.3':
+    'New victims: victims served who received no service earlier in the same federal fiscal year (a victim is new once per fiscal year); the others were served earlier this fiscal year.',
+  'presetRule.ovc.4':
+    'Demographics are of the new victims: age on their first service in the period from the date of birth, else the estimated age recorded at intake; gender, type of trafficking and citizenship as recorded in the intake.',
+  'presetRule.ovc.5':
+    'Services provided: every service dated in the period is one encounter; victims count each person once per category.',
   'reportCode.not_recorded': 'Not recorded',
   'reportCode.adult': 'Adult',
   'reportCode.minor': 'Minor',

@@ -1048,6 +1048,48 @@ export const es = {
   'reportMeasure.Continuing': 'Que continúan',
   'reportMeasure.Total': 'Total',
   'reportMeasure.Any domain': 'Cualquier área',
+  'reportTable.otip_program_entry': 'Ingreso al programa (trimestral): ingresos',
+  'reportTable.otip_entry_age': 'Ingreso al programa: persona adulta o menor el día del ingreso',
+  'reportTable.otip_entry_gender': 'Ingreso al programa: identidad de género',
+  'reportTable.otip_entry_trafficking_type': 'Ingreso al programa: tipo de trata',
+  'reportTable.otip_entry_citizenship': 'Ingreso al programa: ciudadanía',
+  'reportTable.otip_entry_referral_source': 'Ingreso al programa: quién la derivó',
+  'reportTable.otip_entry_family': 'Ingreso al programa: familiares atendidos',
+  'reportTable.otip_case_closure_reason': 'Cierre de casos (trimestral): motivo',
+  'reportTable.otip_case_closure_destination': 'Cierre de casos (trimestral): destino',
+  'reportTable.otip_service_use': 'Uso de servicios (atenciones)',
+  'reportTable.otip_categories_of_assistance': 'Categorías de asistencia (anual): personas asistidas',
+  'reportTable.otip_not_collected': 'Conceptos de OTIP que Safehold no recopila',
+  'reportTable.ovc_victims_served': 'Víctimas atendidas (recibieron un servicio en el periodo)',
+  'reportTable.ovc_new_age': 'Víctimas nuevas: persona adulta o menor',
+  'reportTable.ovc_new_gender': 'Víctimas nuevas: identidad de género',
+  'reportTable.ovc_new_trafficking_type': 'Víctimas nuevas: tipo de trata',
+  'reportTable.ovc_new_citizenship': 'Víctimas nuevas: ciudadanía',
+  'reportTable.ovc_services': 'Servicios prestados',
+  'reportMeasure.Reopened case (new entry)': 'Caso reabierto (nuevo ingreso)',
+  'reportMeasure.Served earlier this fiscal year': 'Atendidas antes en este año fiscal',
+  'presetRule.otip.1':
+    'Criterio: HHS OTIP (TVAP, DVHT). Los periodos son trimestres del año fiscal federal (1 de octubre-31 de diciembre, 1 de enero-31 de marzo, 1 de abril-30 de junio, 1 de julio-30 de septiembre) o el año fiscal completo.',
+  'presetRule.otip.2':
+    'Ingreso al programa: un ingreso por cada caso cuya fecha de ingreso cae en el periodo y uno por cada reapertura fechada en el periodo (un caso reabierto es un nuevo ingreso). Cada desglose cuenta ingresos; la edad es la del día del ingreso según la fecha de nacimiento o, si no la hay, la edad estimada registrada en la admisión.',
+  'presetRule.otip.3':
+    'Cierre de casos: cada cierre fechado en el periodo, por motivo y por destino (un caso cerrado dos veces cuenta dos veces).',
+  'presetRule.otip.4':
+    'Uso de servicios: cada servicio fechado en el periodo es una atención; las personas se cuentan una vez por categoría.',
+  'presetRule.otip.5':
+    'Categorías de asistencia (solo el año fiscal completo): las personas que recibieron cada categoría de servicio durante el año.',
+  'presetRule.otip.6':
+    'Los conceptos que pide OTIP y que Safehold no recopila figuran como «no recopilado»; nunca se estiman.',
+  'presetRule.ovc.1':
+    'Criterio: OVC / VOCA. El periodo queda dentro de un año fiscal federal (1 de octubre-30 de septiembre).',
+  'presetRule.ovc.2':
+    'Víctimas atendidas: cada persona que recibió al menos un servicio fechado en el periodo.',
+  'presetRule.ovc.3':
+    'Víctimas nuevas: las atendidas que no recibieron ningún servicio antes en el mismo año fiscal federal (una víctima es nueva una vez por año fiscal); las demás fueron atendidas antes en este año fiscal.',
+  'presetRule.ovc.4':
+    'Los datos demográficos son de las víctimas nuevas: la edad en su primer servicio del periodo según la fecha de nacimiento o, si no la hay, la edad estimada registrada en la admisión; género, tipo de trata y ciudadanía según lo registrado en la admisión.',
+  'presetRule.ovc.5':
+    'Servicios prestados: cada servicio fechado en el periodo es una atención; las víctimas se cuentan una vez por categoría.',
   'reportCode.not_recorded': 'No registrado',
   'reportCode.adult': 'Persona adulta',
   'reportCode.minor': 'Menor de edad',

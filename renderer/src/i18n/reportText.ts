@@ -38,6 +38,19 @@ const rules: readonly Rule[] = [
   { pattern: /^Family members served: /u, key: 'reportRule.family' },
   { pattern: /^Counts from 1 to the threshold /u, key: 'reportRule.suppression' },
 
+  // Counting rules of the funder presets (main/reports/preset-words.ts), by their opening words.
+  { pattern: /^Preset: HHS OTIP \(TVAP, DVHT/u, key: 'presetRule.otip.1' },
+  { pattern: /^Client Program Entry: one en/u, key: 'presetRule.otip.2' },
+  { pattern: /^Client Case Closure: every c/u, key: 'presetRule.otip.3' },
+  { pattern: /^Client Service Use: every se/u, key: 'presetRule.otip.4' },
+  { pattern: /^Categories of Assistance \(wh/u, key: 'presetRule.otip.5' },
+  { pattern: /^Items OTIP asks for that Saf/u, key: 'presetRule.otip.6' },
+  { pattern: /^Preset: OVC \/ VOCA\. The peri/u, key: 'presetRule.ovc.1' },
+  { pattern: /^Victims served: every person/u, key: 'presetRule.ovc.2' },
+  { pattern: /^New victims: victims served /u, key: 'presetRule.ovc.3' },
+  { pattern: /^Demographics are of the new /u, key: 'presetRule.ovc.4' },
+  { pattern: /^Services provided: every ser/u, key: 'presetRule.ovc.5' },
+
   // Verification problems (main/reports/manifest.ts).
   {
     pattern: /^This report was not signed by the expected key: its signer's fingerprint is (.+), the expected one is (.+)\. It may have/u,

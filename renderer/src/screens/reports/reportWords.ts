@@ -22,6 +22,18 @@ const listsFor: Readonly<Record<string, Labels>> = {
   goals_by_status: p.goalStatuses.labels,
   milestones_granted: p.milestoneKinds.labels,
   exits_by_destination: p.exitDestinations.labels,
+  otip_entry_gender: v.genderIdentities.labels,
+  otip_entry_trafficking_type: v.traffickingTypes.labels,
+  otip_entry_citizenship: v.citizenshipCategories.labels,
+  otip_entry_referral_source: v.referralSources.labels,
+  otip_case_closure_reason: p.exitReasons.labels,
+  otip_case_closure_destination: p.exitDestinations.labels,
+  otip_service_use: p.serviceCategories.labels,
+  otip_categories_of_assistance: p.serviceCategories.labels,
+  ovc_new_gender: v.genderIdentities.labels,
+  ovc_new_trafficking_type: v.traffickingTypes.labels,
+  ovc_new_citizenship: v.citizenshipCategories.labels,
+  ovc_services: p.serviceCategories.labels,
 };
 
 type Words = Pick<I18n, 't' | 'has' | 'language' | 'formatNumber'>;
