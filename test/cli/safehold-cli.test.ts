@@ -36,7 +36,7 @@ describe('safehold init and check', () => {
     const result = init(dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Recovery key[\s\S]*\b([0-9A-Z]{4}-){7}[0-9A-Z]{4}\b/u);
-    expect(readdirSync(dir).sort()).toEqual(['keyring.json', 'safehold.db']);
+    expect(readdirSync(dir).sort()).toEqual(['audit-anchor.json', 'keyring.json', 'safehold.db']);
     expect(scanForCanaries([dir], [AGENCY, ADMIN, PASSPHRASE])).toEqual([]);
   });
 

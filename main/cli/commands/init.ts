@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PersonName } from '../../../shared/schemas/common';
+import { configFolderKeeper } from '../../audit/anchor';
 import { createInstallation, isInstalled } from '../../core/installation';
 import { dataPaths, type DataPaths } from '../../core/paths';
 import { calibrateKdf } from '../../keys/kdf';
@@ -36,6 +37,8 @@ export async function install(values: CliValues, io: CliIo, defaults: { agency?:
     recoveryKey,
     cost: await calibrateKdf(),
     now: new Date(),
+    // The access log's anchor outside the data folder: $XDG_CONFIG_HOME/safehold/anchors/<store-id>.json.
+    anchors: configFolderKeeper(),
   });
   io.stdout.write(
     `Safehold is set up in ${paths.dir}\n\n` +
