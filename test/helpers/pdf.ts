@@ -16,6 +16,20 @@ export async function pdfPages(path: string): Promise<string[]> {
   return pages;
 }
 
+/** Every piece of text with where it starts on its page (points from the left edge). */
+export async function pdfItems(path: string): Promise<{ page: number; str: string; x: number }[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const standardFontDataUrl = `${join(process.cwd(), 'node_modules/pdfjs-dist/standard_fonts')}/`;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, standardFontDataUrl }).promise;
+  const items: { page: number; str: string; x: number }[] = [];
+  for (let i = 1; i <= doc.numPages; i += 1) {
+    for (const item of (await (await doc.getPage(i)).getTextContent()).items) {
+      if ('str' in item && item.str.trim()) items.push({ page: i, str: item.str, x: item.transform[4] as number });
+    }
+  }
+  return items;
+}
+
 export async function pdfText(path: string): Promise<string> {
   return (await pdfPages(path)).join('');
 }

@@ -8,7 +8,7 @@ import { reportPdf } from '../../main/reports/pdf';
 import { seedClients } from '../../main/demo/generator';
 import type { Language } from '../../shared/schemas/prefs';
 import type { Report, ReportTable } from '../../shared/schemas/reports';
-import { expectedLines, flat, pdfPages } from '../helpers/pdf';
+import { expectedLines, flat, pdfItems, pdfPages } from '../helpers/pdf';
 import { setUpCore } from '../helpers/core';
 import { tempDir } from '../helpers/tmp';
 import { writeFileSync } from 'node:fs';
@@ -21,12 +21,13 @@ async function exportBoth(threshold: number) {
   const me = t.control.current!.user.id;
   seedClients(db, { count: 400, seed: 7, today: new Date('2026-03-01T12:00:00Z'), workerIds: [me] });
   await t.ok('settings.setSuppression', { threshold });
-  const out: Record<Language, { report: Report; pages: string[] }> = {} as never;
+  const out: Record<Language, { report: Report; pages: string[]; items: { str: string; x: number }[] }> = {} as never;
   for (const language of ['en', 'es'] as const) {
     const exported = await t.ok('reports.export', { ...YEAR, folder: tempDir(), formats: ['pdf', 'json'], language });
     out[language] = {
       report: JSON.parse(readFileSync(join(exported.folder, 'report.json'), 'utf8')) as Report,
       pages: (await pdfPages(join(exported.folder, 'report.pdf'))).map(flat),
+      items: await pdfItems(join(exported.folder, 'report.pdf')),
     };
   }
   return out;
@@ -48,6 +49,12 @@ describe('the PDF of the outcome report', () => {
       for (const rule of report.countingRules) expect(text).toContain(flat(`- ${rule}`));
       // No footnote sends the reader to a source file; no row code is printed in place of a value.
       expect(text).not.toMatch(/\.ts\b|clients_served:total|funder-mapping/u);
+      // Every table's heading starts at the left margin, wherever it falls on its page.
+      // (A title's first appearance is its heading; the same words may come again as a label.)
+      for (const table of report.tables) {
+        const heading = both[language].items.find((item) => item.str.trim() === table.title);
+        expect(heading?.x, table.title).toBeCloseTo(54, 0);
+      }
     }
     // The two languages print the same figures in the same order, from the first table to the counting rules.
     const figures = ({ report, pages }: { report: Report; pages: string[] }) => {
