@@ -69,15 +69,19 @@ const migration: Migration = {
         expires_at TEXT NOT NULL,
         used_by TEXT
       ) STRICT;
+      -- A case's keys, newest last: a new one is made when a laptop may no longer hold the case.
       CREATE TABLE team_case_keys (
-        case_id TEXT PRIMARY KEY,
-        key_id TEXT NOT NULL UNIQUE,
-        key BLOB NOT NULL
+        key_id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL,
+        key BLOB NOT NULL,
+        made_at INTEGER NOT NULL
       ) STRICT;
+      CREATE INDEX team_case_keys_case ON team_case_keys (case_id, made_at DESC, key_id DESC);
       CREATE TABLE team_case_grants (
         case_id TEXT NOT NULL,
         laptop_id TEXT NOT NULL,
-        PRIMARY KEY (case_id, laptop_id)
+        key_id TEXT NOT NULL,
+        PRIMARY KEY (case_id, key_id, laptop_id)
       ) STRICT, WITHOUT ROWID;
       CREATE TABLE team_outbox (
         seq INTEGER PRIMARY KEY,

@@ -110,7 +110,7 @@ export async function createInvitation(db: Db, input: { userId: string; now: Dat
     if (caseId !== null) {
       if (!allowed.has(caseId)) continue;
       const k = ensureCaseKey(db, caseId);
-      caseKeys.push({ caseId, keyId: k.keyId, key: k.key.toString('base64') });
+      caseKeys.push({ caseId, keyId: k.keyId, key: k.key.toString('base64'), madeAt: k.madeAt });
     }
     frames.push({ kind: 'snapshot', docId, keyId: null, payload: Buffer.from(engine.saveDoc(db, docId)) });
   }

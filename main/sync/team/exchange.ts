@@ -55,7 +55,7 @@ export interface ReceivedFile {
   seq: number;
   events: RosterEvent[];
   caseKeys: CaseKeyRow[];
-  grantsSeen: { caseId: string; laptop: string }[];
+  grantsSeen: { caseId: string; laptop: string; keyId: string }[];
   docs: ReceivedDoc[];
   audit: PublishedLog | null;
 }
@@ -216,17 +216,17 @@ export function runExchange(plan: RoundPlan): RoundResult {
     const file: ReceivedFile = { laptop: l.laptopId, seq, events: body.control.events, caseKeys: [], grantsSeen: [], docs: [], audit: body.control.audit ?? null };
     applyEvents(l.laptopId, body.control.events);
     for (const g of body.control.grants) {
-      file.grantsSeen.push({ caseId: g.caseId, laptop: g.laptop });
+      file.grantsSeen.push({ caseId: g.caseId, laptop: g.laptop, keyId: g.keyId });
       if (g.laptop !== me || caseKeysById.has(g.keyId)) continue;
       const key = unseal(g.sealed, boxPrivate, self.boxPublic, caseKeyAad(plan.teamId, g.caseId, g.keyId, me));
       if (key) {
-        const row = { caseId: g.caseId, keyId: g.keyId, key };
+        const row = { caseId: g.caseId, keyId: g.keyId, key, madeAt: Number.isSafeInteger(g.madeAt) ? g.madeAt : 0 };
         caseKeysById.set(g.keyId, row);
         file.caseKeys.push(row);
       }
     }
     for (const e of body.control.events) {
-      if (e.t === 'holds' && Array.isArray(e.cases)) for (const caseId of e.cases) file.grantsSeen.push({ caseId, laptop: l.laptopId });
+      if (e.t === 'holds' && Array.isArray(e.keys)) for (const k of e.keys) file.grantsSeen.push({ caseId: k.caseId, keyId: k.keyId, laptop: l.laptopId });
     }
     body.frames.forEach((frame: DocFrame, index: number) => {
       let data: Buffer | null = frame.payload;

@@ -12,11 +12,12 @@ export type RosterEvent =
   | { t: 'invite'; invite: string; userId: string; enrolPublic: string; vector: Record<string, number>; expiresAt: string; manager: boolean }
   | { t: 'revoke'; laptop: string; lastSeq: number; at: string }
   /** A laptop that joined with case keys from its invitation says which cases it holds. */
-  | { t: 'holds'; cases: string[] };
+  | { t: 'holds'; keys: { caseId: string; keyId: string }[] };
 
 export interface Grant {
   caseId: string;
   keyId: string;
+  madeAt: number;
   laptop: string;
   sealed: Sealed;
 }

@@ -76,15 +76,15 @@ export async function joinTeam(input: JoinInput): Promise<{ userId: string; lapt
       for (const i of data.invites) addInvite(db, i);
       addInvite(db, { invite: data.invite, userId: data.userId, enrolPublic: data.enrolPublic, vector: data.vector, byLaptop: '', manager: data.manager, expiresAt: data.expiresAt, usedBy: keys.laptopId });
       for (const k of data.caseKeys) {
-        addCaseKey(db, { caseId: k.caseId, keyId: k.keyId, key: Buffer.from(k.key, 'base64') });
-        addGrant(db, k.caseId, keys.laptopId);
+        addCaseKey(db, { caseId: k.caseId, keyId: k.keyId, key: Buffer.from(k.key, 'base64'), madeAt: k.madeAt });
+        addGrant(db, k.caseId, keys.laptopId, k.keyId);
       }
       const epoch = currentEpoch(data.epochs.map((e) => ({ epoch: e.epoch, n: e.n, key: Buffer.from(e.key, 'base64') })));
       const enrolKey = signingKey(Buffer.from(data.enrolPrivate, 'base64url'), data.enrolPublic);
       const body: JoinBody = { laptop: keys.laptopId, signPublic: keys.signPublic, boxPublic: keys.boxPublic, invite: data.invite };
       joinFile = sealBundle({ team: data.teamId, epoch: epoch.epoch, laptop: keys.laptopId, seq: 0, teamKey: epoch.key, signKey: enrolKey, body: Buffer.from(JSON.stringify(body), 'utf8') });
       enqueueEvent(db, 'joinfile', { t: 'joinfile', name: joinName(data.invite), bytes: joinFile.toString('base64') });
-      enqueueEvent(db, 'holds', { t: 'holds', cases: data.caseKeys.map((k) => k.caseId) });
+      enqueueEvent(db, 'holds', { t: 'holds', keys: data.caseKeys.map((k) => ({ caseId: k.caseId, keyId: k.keyId })) });
       auditLog(db, auditKeyOf(db), () => input.now).append({ actorId: data.userId, action: 'team.join', targetId: keys.laptopId });
     })();
   } catch (error) {

@@ -10,7 +10,7 @@ import { caseKeyAad, runExchange, type OutFrame, type RoundPlan, type RoundResul
 import { encodeChanges, type Grant, type RosterEvent } from './frames';
 import { readIfPresent, writeDurably } from './folder';
 import { join } from 'node:path';
-import { ensureCaseKey, missingGrants } from './scope';
+import { caseKeyOf, casesToRekey, ensureCaseKey, missingGrants, rotateCaseKey } from './scope';
 import { markPublished, receive as receiveLog, unpublished, type PublishedLog } from './access-log';
 import {
   addCaseKey,
@@ -39,7 +39,7 @@ export interface PreparedRound {
   audit: PublishedLog | null;
   outboxUpto: number | null;
   queuedUpto: number | null;
-  grantsIssued: { caseId: string; laptopId: string }[];
+  grantsIssued: { caseId: string; laptopId: string; keyId: string }[];
   sentChanges: number;
 }
 
@@ -81,13 +81,15 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
       if (caseId !== null) ensureCaseKey(db, caseId);
       frames.push({ kind: 'changes', docId, caseId, data: encodeChanges(changes) });
     }
+    // A case a laptop may no longer hold gets a new key, sealed below only to those that may.
+    for (const caseId of casesToRekey(db, self.laptopId)) rotateCaseKey(db, caseId);
     const grants: Grant[] = [];
-    const grantsIssued: { caseId: string; laptopId: string }[] = [];
+    const grantsIssued: { caseId: string; laptopId: string; keyId: string }[] = [];
     const snapshotted = new Set<string>();
     for (const missing of missingGrants(db, self.laptopId)) {
-      const key = ensureCaseKey(db, missing.caseId);
-      grants.push({ caseId: missing.caseId, keyId: key.keyId, laptop: missing.laptopId, sealed: seal(key.key, missing.boxPublic, caseKeyAad(self.teamId, missing.caseId, key.keyId, missing.laptopId)) });
-      grantsIssued.push({ caseId: missing.caseId, laptopId: missing.laptopId });
+      const key = caseKeyOf(db, missing.caseId)!;
+      grants.push({ caseId: missing.caseId, keyId: key.keyId, madeAt: key.madeAt, laptop: missing.laptopId, sealed: seal(key.key, missing.boxPublic, caseKeyAad(self.teamId, missing.caseId, key.keyId, missing.laptopId)) });
+      grantsIssued.push({ caseId: missing.caseId, laptopId: missing.laptopId, keyId: key.keyId });
       // The case's whole document goes with its key: the laptop never had its earlier changes.
       const docId = `case:${missing.caseId}`;
       if (!snapshotted.has(docId)) {
@@ -155,7 +157,7 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
         } else if (e.t === 'revoke' && sender?.manager) markRevoked(db, e.laptop, e.lastSeq);
       }
       for (const k of file.caseKeys) addCaseKey(db, { ...k, key: Buffer.from(k.key) });
-      for (const g of file.grantsSeen) addGrant(db, g.caseId, g.laptop);
+      for (const g of file.grantsSeen) addGrant(db, g.caseId, g.laptop, g.keyId);
       const changes: { docId: string; change: Uint8Array }[] = [];
       for (const doc of file.docs) {
         if (doc.kind === 'snapshot' && doc.snapshot) {
@@ -181,7 +183,7 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
     if (result.published) {
       if (prepared.outboxUpto !== null) engine.clearOutbox(db, prepared.outboxUpto);
       if (prepared.queuedUpto !== null) clearQueuedEvents(db, prepared.queuedUpto);
-      for (const g of prepared.grantsIssued) addGrant(db, g.caseId, g.laptopId);
+      for (const g of prepared.grantsIssued) addGrant(db, g.caseId, g.laptopId, g.keyId);
       if (prepared.audit) markPublished(db, prepared.audit);
       db.prepare('UPDATE team SET next_seq = ? WHERE id = 1').run(result.published.seq + 1);
     } else if (prepared.queuedUpto !== null) clearQueuedEvents(db, prepared.queuedUpto);

@@ -194,18 +194,20 @@ export interface CaseKeyRow {
   caseId: string;
   keyId: string;
   key: Buffer;
+  /** When it was made (ms): the newest of a case's keys encrypts what is sent. */
+  madeAt: number;
 }
 
 export function readCaseKeys(db: Db): CaseKeyRow[] {
-  return db.prepare<[], CaseKeyRow>('SELECT case_id AS caseId, key_id AS keyId, key FROM team_case_keys').all();
+  return db.prepare<[], CaseKeyRow>('SELECT case_id AS caseId, key_id AS keyId, key, made_at AS madeAt FROM team_case_keys ORDER BY made_at, key_id').all();
 }
 
 export function addCaseKey(db: Db, k: CaseKeyRow): void {
-  db.prepare('INSERT INTO team_case_keys (case_id, key_id, key) VALUES (?, ?, ?) ON CONFLICT (case_id) DO NOTHING').run(k.caseId, k.keyId, k.key);
+  db.prepare('INSERT INTO team_case_keys (key_id, case_id, key, made_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING').run(k.keyId, k.caseId, k.key, k.madeAt);
 }
 
-export function addGrant(db: Db, caseId: string, laptopId: string): void {
-  db.prepare('INSERT INTO team_case_grants (case_id, laptop_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(caseId, laptopId);
+export function addGrant(db: Db, caseId: string, laptopId: string, keyId: string): void {
+  db.prepare('INSERT INTO team_case_grants (case_id, laptop_id, key_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(caseId, laptopId, keyId);
 }
 
 export function enqueueEvent(db: Db, kind: string, body: unknown): void {
