@@ -103,34 +103,53 @@ export async function openLiveStore(paths: DataPaths, authority: StoreAuthority)
     actorId = opened?.userId ?? null;
   }
   if (!dataKey) throw notAuthorized();
-  let db: Db;
-  try {
-    db = openStore({ path: paths.store, key: dataKey });
-  } catch (error) {
-    dataKey.fill(0);
-    throw error;
+  // An administrator's role is read from the store now; for the recovery key the store is opened only
+  // when it is needed (staging), so checking a backup costs no more than before.
+  let db: Db | null = null;
+  if (actorId !== null) {
+    try {
+      db = openStore({ path: paths.store, key: dataKey });
+    } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    }
+    if (!isActiveAdmin(db, actorId, revoked)) {
+      closeStore(db);
+      dataKey.fill(0);
+      throw notAuthorized();
+    }
   }
-  if (actorId !== null && !isActiveAdmin(db, actorId, revoked)) {
-    closeStore(db);
-    dataKey.fill(0);
-    throw notAuthorized();
-  }
-  const auditKey = auditKeyOf(db);
+  return storeOpenedOnUse(paths, dataKey, db, actorId);
+}
+
+function storeOpenedOnUse(paths: DataPaths, dataKey: Buffer, opened: Db | null, actorId: string | null): LiveStore {
+  let db = opened;
+  let auditKey: Buffer | null = null;
   let closed = false;
+  const store = (): Db => {
+    if (closed) throw new Error('The current store was closed.');
+    db ??= openStore({ path: paths.store, key: dataKey });
+    return db;
+  };
   return {
-    db,
+    get db() {
+      return store();
+    },
+    get auditKey() {
+      auditKey ??= auditKeyOf(store());
+      return auditKey;
+    },
     dataKey,
-    auditKey,
     actorId,
     owned: true,
     close() {
       if (closed) return;
       closed = true;
       try {
-        closeStore(db);
+        if (db) closeStore(db);
       } finally {
         dataKey.fill(0);
-        auditKey.fill(0);
+        auditKey?.fill(0);
       }
     },
   };
