@@ -22,7 +22,7 @@ export const SearchText = (max: number) =>
   z
     .string()
     .max(max, `Use at most ${max} characters.`)
-    .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'Remove line breaks and control characters from the search.');
+    .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'Remove line breaks and control characters.');
 
 export const Passphrase = z
   .string()

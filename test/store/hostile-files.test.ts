@@ -15,6 +15,7 @@ import { readRegularFile, RegularFileError } from '../../main/fs/regular-file';
 import { ImportFileError, loadRows } from '../../main/import/source';
 import * as kdf from '../../main/keys/kdf';
 import { KeyringError, readKeyring } from '../../main/keys/keyring';
+import { serverTextKey } from '../../renderer/src/i18n/serverText';
 import { ADMIN, PASSPHRASE, setUpCore } from '../helpers/core';
 import { tempDir } from '../helpers/tmp';
 
@@ -68,6 +69,7 @@ describe('key-derivation parameters from a file', () => {
     const refusal = await unlockBackup(readBackupFile(crafted), work, { name: ADMIN, passphrase: PASSPHRASE }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(BackupError);
     expect((refusal as BackupError).message).toMatch(/more memory or time/u);
+    expect(serverTextKey((refusal as BackupError).message)?.key).toBe('server.backupTooCostly');
     expect(derive).not.toHaveBeenCalled();
   });
 
@@ -112,6 +114,8 @@ describe('special files', () => {
       }
       expect(error, file).toBeInstanceOf(ImportFileError);
       if (!file.endsWith('folder.csv')) expect((error as Error).message, file).toMatch(/not an ordinary file/u);
+      // The screen says it in the person's language.
+      expect(serverTextKey((error as Error).message), file).not.toBeNull();
     }
   });
 
@@ -128,6 +132,7 @@ describe('special files', () => {
       }
       expect(error, file).toBeInstanceOf(BackupError);
       expect((error as BackupError).message, file).toMatch(/not an ordinary file/u);
+      expect(serverTextKey((error as BackupError).message)?.key, file).toBe('server.backupNotOrdinaryFile');
     }
   });
 

@@ -1342,6 +1342,8 @@ export const en = {
   'import.optional': 'Optional',
   'import.unreadable': 'That file could not be opened. Check that it exists and that you may read it.',
   'import.tooLarge': 'This file is too large to import at once. Split it into smaller files.',
+  'import.notOrdinaryFile': 'That is not an ordinary file (it may be a device, a pipe or a link to one), so Safehold did not read it. Choose the spreadsheet file itself.',
+  'import.changedWhileRead': 'That file changed while it was being read. Wait until it is saved, then import it again.',
   'import.notUtf8': 'This file is not UTF-8 text. In your spreadsheet program, save it again as “CSV UTF-8”, then check that file.',
   'auditAction.import.preview': 'Checked a spreadsheet for import',
   'auditAction.import.apply': 'Imported a spreadsheet',
@@ -1437,6 +1439,8 @@ export const en = {
   'server.backupFileUnreadable': 'That backup file could not be opened.',
   'server.notABackup': 'This file is not a Safehold backup. Nothing was changed.',
   'server.backupDamaged': 'This backup is damaged or was changed after it was made, so it cannot be used. Nothing was changed.',
+  'server.backupNotOrdinaryFile': 'That is not an ordinary file (it may be a device, a pipe or a link to one), so it is not a Safehold backup. Nothing was changed.',
+  'server.backupTooCostly': 'This backup asks for far more memory or time to open than any Safehold backup does, so it was not opened. It was changed or was not made by Safehold. Nothing was changed.',
   'server.backupWrongKey': 'That recovery key does not open this backup. Check it and try again. Nothing was changed.',
   'server.backupWrongPassphrase':
     'That name and passphrase do not open this backup. Use a passphrase that was valid when the backup was made, or the recovery key. Nothing was changed.',

@@ -1353,6 +1353,8 @@ export const es = {
   'import.optional': 'Opcional',
   'import.unreadable': 'No se pudo abrir ese archivo. Compruebe que existe y que tiene permiso para leerlo.',
   'import.tooLarge': 'Este archivo es demasiado grande para importarlo de una vez. Divídalo en archivos más pequeños.',
+  'import.notOrdinaryFile': 'Eso no es un archivo normal (puede ser un dispositivo, una tubería o un enlace a uno), así que Safehold no lo leyó. Elija el archivo de la hoja de cálculo.',
+  'import.changedWhileRead': 'Ese archivo cambió mientras se leía. Espere a que termine de guardarse e impórtelo de nuevo.',
   'import.notUtf8': 'Este archivo no es texto UTF-8. En su programa de hojas de cálculo, guárdelo de nuevo como «CSV UTF-8» y revise ese archivo.',
   'auditAction.import.preview': 'Revisó una hoja de cálculo para importarla',
   'auditAction.import.apply': 'Importó una hoja de cálculo',
@@ -1448,6 +1450,8 @@ export const es = {
   'server.backupFileUnreadable': 'No se pudo abrir ese archivo de copia.',
   'server.notABackup': 'Este archivo no es una copia de Safehold. No se cambió nada.',
   'server.backupDamaged': 'Esta copia está dañada o se modificó después de hacerla, así que no se puede usar. No se cambió nada.',
+  'server.backupNotOrdinaryFile': 'Eso no es un archivo normal (puede ser un dispositivo, una tubería o un enlace a uno), así que no es una copia de Safehold. No se cambió nada.',
+  'server.backupTooCostly': 'Esta copia pide mucha más memoria o tiempo para abrirse que cualquier copia de Safehold, así que no se abrió. Se modificó o no la hizo Safehold. No se cambió nada.',
   'server.backupWrongKey': 'Esa clave de recuperación no abre esta copia. Revísela e inténtelo de nuevo. No se cambió nada.',
   'server.backupWrongPassphrase':
     'Ese nombre y esa frase de contraseña no abren esta copia. Use una frase que fuera válida cuando se hizo la copia, o la clave de recuperación. No se cambió nada.',

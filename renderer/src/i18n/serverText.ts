@@ -81,6 +81,8 @@ const rules: readonly Rule[] = [
   { pattern: /^That backup file could not be opened\.$/u, key: 'server.backupFileUnreadable' },
   { pattern: /^This file is not a Safehold backup\./u, key: 'server.notABackup' },
   { pattern: /^This backup is damaged or was changed after it was made/u, key: 'server.backupDamaged' },
+  { pattern: /^That is not an ordinary file \(it may be a device, a pipe or a link to one\), so it is not a Safehold backup\./u, key: 'server.backupNotOrdinaryFile' },
+  { pattern: /^This backup asks for far more memory or time to open/u, key: 'server.backupTooCostly' },
   { pattern: /^That recovery key does not open this backup\./u, key: 'server.backupWrongKey' },
   { pattern: /^That name and passphrase do not open this backup\./u, key: 'server.backupWrongPassphrase' },
   { pattern: /^This backup was made by a newer version of Safehold\./u, key: 'server.backupFromFuture' },
@@ -103,6 +105,8 @@ const rules: readonly Rule[] = [
   { pattern: /^This file is not UTF-8 text\./u, key: 'import.notUtf8' },
   { pattern: /^Safehold cannot read old \.xls workbooks\./u, key: 'import.xls' },
   { pattern: /^Choose a \.csv or \.xlsx file\.$/u, key: 'import.fileShape' },
+  { pattern: /^That is not an ordinary file \(it may be a device, a pipe or a link to one\), so Safehold did not read it\./u, key: 'import.notOrdinaryFile' },
+  { pattern: /^That file changed while it was being read\./u, key: 'import.changedWhileRead' },
 ];
 
 /** The catalog key (and placeholders) for a message main sent, or null when it is not one we know. */
