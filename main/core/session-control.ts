@@ -15,6 +15,7 @@ import { adoptFolderAnchor, anchorNotice, checkAnchors, configFolderKeeper, stor
 import { vouchedKeys } from '../audit/identities';
 import { bringNotesUpToDate } from '../cases/sealed-notes';
 import { vouchPendingKeys } from './vouch';
+import { copyIdentity, wipeIdentity } from '../keys/identity';
 import { makeReport } from '../reports/presets';
 import { asSubmissionPack, EXACT_THRESHOLD, logExactExport } from '../reports/exact';
 import { ExportCancelled, exportReport } from '../reports/export';
@@ -383,6 +384,8 @@ export class SessionControl {
   private async restoreSignedIn(session: OpenSession, file: string, secret: BackupSecret | undefined): Promise<AppStatus> {
     if (session.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can restore a backup.');
     const keyCopy = Buffer.from(session.dataKey);
+    // The administrator's own keys, for the session reopened if the previous store is put back.
+    const identityCopy = session.identity ? copyIdentity(session.identity) : null;
     const userId = session.user.id;
     let released = false;
     this.clearIdle();
@@ -409,6 +412,7 @@ export class SessionControl {
     } catch (error) {
       if (!released) {
         keyCopy.fill(0);
+        wipeIdentity(identityCopy);
         if (this.session === session) {
           this.record({ actorId: userId, action: 'backup.restore', outcome: 'failed' });
           this.armIdle();
@@ -416,7 +420,7 @@ export class SessionControl {
         throw error;
       }
       // Past the commit point the previous store was put back: the administrator stays signed in.
-      const reopened = openSession(this.options.paths, keyCopy, userId);
+      const reopened = openSession(this.options.paths, keyCopy, userId, identityCopy);
       if (reopened) {
         this.session = reopened;
         this.recordIn(reopened, { actorId: userId, action: 'backup.restore', outcome: 'failed' });
@@ -425,6 +429,7 @@ export class SessionControl {
       throw error;
     }
     keyCopy.fill(0);
+    wipeIdentity(identityCopy);
     adoptFolderAnchor(this.options.paths.dir, this.anchors, storeIdOf(this.options.paths.keyring));
     this.options.emit({ type: 'locked', reason: 'restored' });
     return this.status();
