@@ -5,6 +5,7 @@
 import * as A from '@automerge/automerge';
 import { describe, expect, it } from 'vitest';
 import { applyRemote, clearOutbox, enableSync, listConflicts, listDocs, loadSnapshot, saveDoc, takeOutbox } from '../../main/sync/engine';
+import { serverTextKey } from '../../renderer/src/i18n/serverText';
 import { addStaff, setUpCore, type TestCore } from '../helpers/core';
 import { openLaptop, receive, send, write, type Sent } from '../helpers/sync-laptops';
 
@@ -78,13 +79,18 @@ describe('sync.conflicts and sync.resolve', () => {
     await t.ok('session.lock', {});
     await t.ok('session.unlock', worker);
     const [item] = (await t.ok('sync.conflicts', {})).items;
-    expect(await t.call('sync.resolve', { id: item!.id, choice: 'very_high' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const refused = await t.call('sync.resolve', { id: item!.id, choice: 'very_high' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // Shown in the person's language: the refusal maps onto a catalog key.
+    expect(refused.ok ? null : serverTextKey(refused.error.message)?.key).toBe('review.pickOne');
     await t.ok('sync.resolve', { id: item!.id, choice: 'low' });
     expect((await t.ok('sync.conflicts', {})).items).toEqual([]);
     expect(db(t).prepare('SELECT risk_level FROM clients WHERE id = ?').pluck().get(id)).toBe('low');
     expect(db(t).prepare("SELECT count(*) FROM audit_log WHERE action = 'sync.resolve' AND target_id = ?").pluck().get(id)).toBe(1);
     expect((await t.ok('clients.history', { id })).entries.some((e) => e.section === 'review' && e.field === 'risk_level')).toBe(true);
-    expect(await t.call('sync.resolve', { id: item!.id, choice: 'low' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const again = await t.call('sync.resolve', { id: item!.id, choice: 'low' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(again.ok ? null : serverTextKey(again.error.message)?.key).toBe('review.settledElsewhere');
     const log: Sent[] = [];
     for (const o of takeOutbox(db(t))) log.push({ from: 'A', docId: o.docId, change: o.change });
     receive(b, log);

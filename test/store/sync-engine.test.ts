@@ -2,7 +2,9 @@
 // the others with its derived rows rebuilt there, concurrent edits of one field are kept and listed
 // for review, an edit to a record deleted elsewhere is flagged, clashing unique values never stop a
 // sync, and a store that never turned sync on has no triggers.
+import { copyFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { closeStore, openStore } from '../../main/store/open';
 import { applyRemote, enableSync, isSyncEnabled, listConflicts, resolveConflict, setActor, takeOutbox } from '../../main/sync/engine';
 import { ADMIN, createCase, dump, openLaptop, receive, reopen, seedFirst, send, startTeam, write, type Sent } from '../helpers/sync-laptops';
 
@@ -127,6 +129,52 @@ describe('sync engine', () => {
     write(a, (db) => db.prepare("UPDATE clients SET pronouns = 'he' WHERE id = ?").run(ids[0]));
     send(a, log);
     expect(receive(b, log)).toMatchObject({ applied: 1, deferred: 0 });
+  });
+
+  it('a store put back from an older copy never reuses a change number another laptop already has', () => {
+    const { a, b, ids } = team();
+    const log: Sent[] = [];
+    closeStore(a.db);
+    const copy = `${a.path}.backup`;
+    copyFileSync(a.path, copy);
+    a.db = openStore({ path: a.path, key: a.key });
+    write(a, (db) => db.prepare("UPDATE clients SET pronouns = 'before restore' WHERE id = ?").run(ids[0]));
+    send(a, log);
+    expect(receive(b, log)).toMatchObject({ applied: 1 });
+    // The backup is restored over the store; work goes on from the older state.
+    closeStore(a.db);
+    copyFileSync(copy, a.path);
+    a.db = openStore({ path: a.path, key: a.key });
+    write(a, (db) => db.prepare("UPDATE clients SET pronouns = 'after restore' WHERE id = ?").run(ids[0]));
+    const after: Sent[] = [];
+    send(a, after);
+    expect(receive(b, after)).toMatchObject({ applied: 1, deferred: 0 });
+    expect(listConflicts(b.db)).toMatchObject([{ field: 'pronouns' }]);
+  });
+
+  it('refuses a change that reuses a change number without stopping the others in the batch', () => {
+    const { a, b, ids } = team();
+    const log: Sent[] = [];
+    closeStore(a.db);
+    const copy = `${a.path}.backup`;
+    copyFileSync(a.path, copy);
+    a.db = openStore({ path: a.path, key: a.key });
+    setActor(a.db, '1'.repeat(32));
+    write(a, (db) => db.prepare("UPDATE clients SET pronouns = 'first' WHERE id = ?").run(ids[0]));
+    send(a, log);
+    receive(b, log);
+    closeStore(a.db);
+    copyFileSync(copy, a.path);
+    a.db = openStore({ path: a.path, key: a.key });
+    // Forced to reuse the same actor (what a restore must never do): the same change number, other content.
+    setActor(a.db, '1'.repeat(32));
+    write(a, (db) => db.prepare("UPDATE clients SET pronouns = 'second' WHERE id = ?").run(ids[0]));
+    write(a, (db) => db.prepare("UPDATE clients SET pronouns = 'other case' WHERE id = ?").run(ids[1]));
+    const after: Sent[] = [];
+    send(a, after);
+    expect(receive(b, after)).toMatchObject({ applied: 1, rejected: 1 });
+    expect(b.db.prepare('SELECT pronouns FROM clients WHERE id = ?').pluck().get(ids[0])).toBe('first');
+    expect(b.db.prepare('SELECT pronouns FROM clients WHERE id = ?').pluck().get(ids[1])).toBe('other case');
   });
 
   it('leaves a store that never enabled sync without triggers or documents', () => {

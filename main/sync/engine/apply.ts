@@ -8,7 +8,7 @@ import type { Db } from '../../store/open';
 import { rebuildDerived } from '../../store/repos/derived';
 import { stmt } from '../../store/repos/statements';
 import { scanAllConflicts, scanConflicts } from './conflicts';
-import { DOC_FORMAT, loadDoc, newHandle, readMessage, splitKey, storeDoc, type SyncDoc } from './docs';
+import { DOC_FORMAT, forgetDoc, loadDoc, newHandle, readMessage, splitKey, storeDoc, type SyncDoc } from './docs';
 import { flushLocalWrites } from './flush';
 import { projectRecords, pruneAgencyRows, quietly, recordsOf } from './project';
 import { AGENCY_DOCS, docCaseId } from './tables';
@@ -19,6 +19,8 @@ export interface ApplyResult {
   deferred: number;
   /** Changes written by a newer version of Safehold: kept, not applied ("update this laptop"). */
   newer: number;
+  /** Changes Automerge refused (for example a change number already used by the same writer): not applied. */
+  rejected: number;
 }
 
 interface Incoming {
@@ -52,7 +54,7 @@ function keysOf(ops: A.DecodedChange['ops']): string[] | null {
 /** Applies other laptops' changes. The caller wraps it in a transaction. */
 export function applyRemote(db: Db, items: readonly { docId: string; change: Uint8Array }[]): ApplyResult {
   flushLocalWrites(db, null);
-  const result: ApplyResult = { applied: 0, conflicts: 0, deferred: 0, newer: 0 };
+  const result: ApplyResult = { applied: 0, conflicts: 0, deferred: 0, newer: 0, rejected: 0 };
   const byDoc = new Map<string, Incoming[]>();
   for (const item of items) {
     let decoded: A.DecodedChange;
@@ -90,7 +92,14 @@ export function applyRemote(db: Db, items: readonly { docId: string; change: Uin
       const fresh = incoming.filter((c) => !doc.hasChange(c.hash));
       const unique = [...new Map(fresh.map((c) => [c.hash, c])).values()];
       if (unique.length === 0) continue;
-      doc.h.applyChanges(unique.map((c) => c.change));
+      try {
+        doc.h.applyChanges(unique.map((c) => c.change));
+      } catch {
+        // One document's refusal never stops the others; this one is read again from the store.
+        forgetDoc(db, docId);
+        result.rejected += unique.length;
+        continue;
+      }
       const keys = new Set<string>();
       let whole = false;
       for (const c of unique) {

@@ -7,6 +7,7 @@
 // a Doc, from A.getBackend): reading and writing single keys there costs microseconds, where
 // materializing a whole document as JS objects (A.load, A.change) cost 5-10x more per edit (measured
 // here: 400 fields, 3-9 ms CPU against 36-40 ms for A.load alone).
+import { randomBytes } from 'node:crypto';
 import * as A from '@automerge/automerge';
 import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
@@ -116,10 +117,25 @@ export function setMeta(db: Db, key: string, value: string): void {
   stmt(db, 'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+/**
+ * The Automerge actor of this open store: a new random one each time the store is opened (or the one
+ * set for this connection). An actor id must never be reused with different changes; a store put
+ * back from a backup, or copied, is opened anew and so can never reissue a change number that
+ * another laptop already holds from the store's later life.
+ */
+const actors = new WeakMap<Db, string>();
+
 export function actorOf(db: Db): string {
-  const actor = getMeta(db, 'actor');
-  if (!actor) throw new Error('Sync is not turned on for this store.');
+  let actor = actors.get(db);
+  if (!actor) {
+    actor = randomBytes(16).toString('hex');
+    actors.set(db, actor);
+  }
   return actor;
+}
+
+export function useActor(db: Db, actor: string): void {
+  actors.set(db, actor);
 }
 
 // ---- documents ------------------------------------------------------------------------------------
@@ -148,6 +164,14 @@ export function dropCache(db: Db): void {
   if (!c) return;
   for (const { doc } of c.values()) doc.h.free();
   c.clear();
+}
+
+/** Drops a document from memory (after an error left it in an unknown state); the store's copy stays. */
+export function forgetDoc(db: Db, docId: string): void {
+  const cache = cacheOf(db);
+  const hit = cache.get(docId);
+  cache.delete(docId);
+  hit?.doc.h.free();
 }
 
 /** The stored document (or a new empty one), with this laptop's actor. */

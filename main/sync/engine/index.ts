@@ -21,6 +21,7 @@ import {
   newHandle,
   storeDoc,
   SyncDoc,
+  useActor,
 } from './docs';
 import { flushLocalWrites } from './flush';
 import { projectRecords, quietly } from './project';
@@ -105,6 +106,7 @@ export function enableSync(db: Database, opts: { actorId: string; laptopId?: str
       return { docs: stmt<[], number>(db, 'SELECT count(*) FROM sync_docs').pluck().get()! };
     }
     setMeta(db, 'actor', opts.actorId);
+    useActor(db, opts.actorId);
     if (opts.laptopId) setMeta(db, 'laptop', opts.laptopId);
     if (opts.caseBlock) setCaseBlock(db, opts.caseBlock);
     dropCache(db);
@@ -128,10 +130,15 @@ export function enableSync(db: Database, opts: { actorId: string; laptopId?: str
   }).immediate();
 }
 
-/** A store restored from a backup continues under a new actor id, so it never reuses a sequence number. */
+/**
+ * A store restored from a backup continues under a new actor id, so it never reuses a sequence
+ * number. (Every opening of a store already takes a new one; this names it, e.g. for a restore that
+ * keeps the connection.)
+ */
 export function setActor(db: Database, actorId: string): void {
   checkActor(actorId);
   setMeta(db, 'actor', actorId);
+  useActor(db, actorId);
   dropCache(db);
 }
 

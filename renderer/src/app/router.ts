@@ -12,6 +12,8 @@ export type Route =
   | { page: 'admin'; section?: 'backups' }
   | { page: 'access-log' }
   | { page: 'account' }
+  /** "Needs review": what two laptops of a team changed at once. */
+  | { page: 'review' }
   | { page: 'new-client' }
   | { page: 'client'; id: string };
 
@@ -32,6 +34,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'access-log' };
     case 'account':
       return { page: 'account' };
+    case 'review':
+      return { page: 'review' };
     case 'clients':
       if (parts[1] === 'new') return { page: 'new-client' };
       if (parts[1] && recordId.test(parts[1])) return { page: 'client', id: parts[1] };

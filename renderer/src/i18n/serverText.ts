@@ -14,6 +14,10 @@ interface Rule {
 const rules: readonly Rule[] = [
   // Field problems (shared/schemas).
   { pattern: /^Enter at least one character\.$/u, key: 'server.required' },
+  // Needs review (team sync).
+  { pattern: /^This item was already settled, perhaps on another laptop\.$/u, key: 'review.settledElsewhere' },
+  { pattern: /^Choose one of the options shown\.$/u, key: 'review.pickOne' },
+  { pattern: /^Only an administrator can settle this\.$/u, key: 'review.adminOnly' },
   { pattern: /^Use at least (\d+) characters\./u, key: 'server.tooShort', vars: (m) => ({ min: m[1] ?? '' }) },
   { pattern: /^Use at most (\d+) characters\.$/u, key: 'server.tooLong', vars: (m) => ({ max: m[1] ?? '' }) },
   { pattern: /^Use a date like /u, key: 'server.date' },

@@ -17,10 +17,11 @@ import { ClientProfilePage } from './client/ClientProfilePage';
 import { DuePage } from './DuePage';
 import { FirstContactPage } from './client/FirstContactPage';
 import { ReportsPage } from './ReportsPage';
+import { ReviewPage } from './review/ReviewPage';
 import { SyncIndicator } from './team/SyncIndicator';
 
 type Unlocked = Extract<AppStatus, { state: 'unlocked' }>;
-type Section = 'due' | 'caseload' | 'reports' | 'access-log' | 'admin' | 'account';
+type Section = 'due' | 'caseload' | 'review' | 'reports' | 'access-log' | 'admin' | 'account';
 
 /**
  * What each role finds in the navigation, first section first. The dispatcher enforces the same
@@ -29,9 +30,9 @@ type Section = 'due' | 'caseload' | 'reports' | 'access-log' | 'admin' | 'accoun
  * tells them calmly who makes reports instead of disappearing.
  */
 const sectionsFor: Record<Role, readonly Section[]> = {
-  admin: ['due', 'caseload', 'reports', 'access-log', 'admin', 'account'],
-  supervisor: ['due', 'caseload', 'reports', 'access-log', 'account'],
-  caseworker: ['due', 'caseload', 'reports', 'account'],
+  admin: ['due', 'caseload', 'review', 'reports', 'access-log', 'admin', 'account'],
+  supervisor: ['due', 'caseload', 'review', 'reports', 'access-log', 'account'],
+  caseworker: ['due', 'caseload', 'review', 'reports', 'account'],
   auditor: ['access-log', 'reports', 'account'],
 };
 
@@ -147,5 +148,7 @@ function Screen({ route, status, onBackupMade }: { route: Route; status: Unlocke
       return <AdminPage key="admin" user={status.user} section={route.section} onBackupMade={onBackupMade} />;
     case 'account':
       return <AccountPage key="account" />;
+    case 'review':
+      return <ReviewPage key="review" />;
   }
 }
