@@ -252,4 +252,26 @@ test('an auditor shows last year’s report, exports it, and the check finds a c
   const canaries = [...names, who.agency, who.admin, AUDITOR];
   expect(scanForCanaries([folder], canaries)).toEqual([]);
   for (const name of canaries) expect(pdfWords, `report.pdf shows ${name}`).not.toContain(name);
+
+  // The check against the agency's published fingerprint: a different one says plainly the agency did not sign.
+  writeFileSync(csvPath, readFileSync(csvPath).fill('1'.charCodeAt(0), at, at + 1));
+  await verify.getByLabel('Fingerprint the agency published').fill('0000 1111 2222 3333 4444 5555 6666 7777');
+  await verify.getByRole('button', { name: 'Check report' }).click();
+  await expect(verify.getByText('This report was not signed by the agency’s key. Do not rely on its figures.')).toBeVisible();
+  await verify.getByLabel('Fingerprint the agency published').fill('');
+
+  // A submission pack: exact counts only with a reason, marked, and checked as such.
+  await exportSection.getByRole('checkbox', { name: /Make a submission pack with exact counts/u }).check();
+  await exportSection.getByRole('button', { name: 'Export' }).click();
+  await expect(exportSection.getByLabel('Why exact counts are needed')).toHaveAccessibleDescription(/Say in a sentence why exact counts are needed/u);
+  await exportSection.getByLabel('Why exact counts are needed').fill('The state portal asks for exact yearly counts.');
+  await exportSection.getByRole('button', { name: 'Export' }).click();
+  const pack = `${folder}-exact-counts`;
+  await expect(exportSection.getByRole('status')).toHaveText(`The report was saved in ${pack}`);
+  expect(await pdfText(join(pack, 'report.pdf'))).toContain('Exact counts for submission — not for publication');
+  await verify.getByLabel('Folder of the report').fill(pack);
+  await verify.getByRole('button', { name: 'Check report' }).click();
+  await expect(verify.getByRole('status')).toHaveText('This report is complete and unaltered.');
+  await expect(verify.getByText('This is a submission pack: exact counts for a funder, without small counts hidden. It is not for publication.')).toBeVisible();
+  await expectNoSeriousA11yIssues(page, 'reports, submission pack');
 });
