@@ -130,3 +130,58 @@ test('the administrator changes how old the last backup may get before the remin
   await expect(backups).toContainText('14 days without a backup');
   await expect(days).toHaveValue('14');
 });
+
+test('an administrator restores a backup from Admin → Backups and from the sign-in screen; a case made since is gone, the log is kept', async () => {
+  const run = await startPreviewRun();
+  runs.push(run);
+  const { page } = run;
+  const who = await setUpAgency(page);
+  await createClient(page, { chosenName: 'Kept Through Restore' });
+  await goToSection(page, 'Admin');
+  const backups = page.getByRole('region', { name: 'Backups', exact: true });
+  const usb = join(run.root, 'usb-drive');
+  mkdirSync(usb);
+  await backups.getByLabel('Folder to save the backup in').fill(usb);
+  await backups.getByRole('button', { name: 'Make a backup now' }).click();
+  await expect(backups.getByText('The backup was saved.')).toBeVisible();
+  const file = join(usb, readdirSync(usb)[0]!);
+  await createClient(page, { chosenName: 'Made After The Backup' });
+
+  // Signed in as the administrator: no other secret is needed while the data key is the backup's.
+  await goToSection(page, 'Admin');
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  await restore.getByLabel('Backup file').fill(file);
+  await restore.getByRole('button', { name: 'Check the backup' }).click();
+  await expect(restore.getByRole('region', { name: 'What this backup holds' })).toContainText('Staff accounts, roles, passphrases and the recovery key stay as they are now.');
+  await expectNoSeriousA11yIssues(page, 'restore on Admin → Backups');
+  await restore.getByRole('button', { name: 'Restore this backup' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Replace the records on this computer?' });
+  await expect(confirm).toContainText('You will be signed out when the backup has been restored.');
+  await confirm.getByRole('button', { name: 'Yes, restore it' }).click();
+  await expect(page.getByText('The backup was restored. Sign in as usual.')).toBeVisible({ timeout: 60_000 });
+  await signIn(page, who);
+  await goToCaseload(page);
+  await expect(resultCount(page)).toHaveText('1 case');
+
+  // From the sign-in screen: the administrator names themselves with their current passphrase.
+  await createClient(page, { chosenName: 'Made After The First Restore' });
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await page.getByRole('button', { name: 'Restore from a backup' }).click();
+  await page.getByLabel('Backup file').fill(file);
+  const vouch = page.getByRole('group', { name: 'Who you are on this computer' });
+  await vouch.getByLabel('Your name').fill(who.admin);
+  await vouch.getByLabel('Your current passphrase').fill('not the passphrase at all');
+  await page.getByRole('button', { name: 'Check the backup' }).click();
+  await expect(page.getByRole('alert')).toContainText('needs an administrator of this computer');
+  await vouch.getByLabel('Your current passphrase').fill(who.passphrase);
+  await page.getByRole('button', { name: 'Check the backup' }).click();
+  await page.getByRole('button', { name: 'Restore this backup' }).click();
+  await page.getByRole('dialog', { name: 'Replace the records on this computer?' }).getByRole('button', { name: 'Yes, restore it' }).click();
+  await expect(page.getByText('The backup was restored. Sign in as usual.')).toBeVisible({ timeout: 60_000 });
+  await signIn(page, who);
+  await goToCaseload(page);
+  await expect(resultCount(page)).toHaveText('1 case');
+  // Everything done since the backup is still in the access log.
+  await goToSection(page, 'Access log');
+  await expect(page.getByText('Restored a backup').first()).toBeVisible();
+});
