@@ -9,9 +9,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditKeyOf } from '../audit/chain';
+import { auditKeyOf, signerFor } from '../audit/chain';
 import type { DataPaths } from '../core/paths';
 import { KeyringError, openWithPassphrase, openWithRecovery, readKeyring, type Opened } from '../keys/keyring';
+import type { Signer } from '../keys/identity';
 import { readRevoked } from '../keys/revoked';
 import { closeStore, openStore, type Db } from '../store/open';
 import { BackupError, damaged } from './errors';
@@ -37,6 +38,8 @@ export interface LiveStore {
   auditKey: Buffer;
   /** The administrator who authorized it; null for the recovery key. */
   actorId: string | null;
+  /** Signs the restore's own log entries as that administrator (a signed-in session's key); null otherwise. */
+  signer: Signer | null;
   /** false for a signed-in session: the caller's store, closed only just before the swap. */
   owned: boolean;
   /** Closes the store (or releases the session) and wipes what this module opened. Safe to call twice. */
@@ -76,6 +79,7 @@ export async function openLiveStore(paths: DataPaths, authority: StoreAuthority)
       dataKey: authority.dataKey,
       auditKey: authority.auditKey,
       actorId: authority.userId,
+      signer: signerFor(authority.db),
       owned: false,
       close() {
         if (released) return;
@@ -141,6 +145,7 @@ function storeOpenedOnUse(paths: DataPaths, dataKey: Buffer, opened: Db | null, 
     },
     dataKey,
     actorId,
+    signer: null,
     owned: true,
     close() {
       if (closed) return;

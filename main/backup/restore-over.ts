@@ -85,7 +85,8 @@ export function stageOverStore(input: OverStoreInput): Staged {
   const staged = openStore({ path: stagedPaths.store, key: unlocked.dataKey });
   try {
     const auditKey = auditKeyOf(staged);
-    const log = auditLog(staged, auditKey, () => now);
+    // The restore's own entries, in the vouching administrator's name (signed when they are signed in).
+    const log = auditLog(staged, auditKey, () => now, live.signer);
     staged.transaction(() => {
       logCarried = carryAccessLog(staged, auditKey, live.db, live.auditKey, live.actorId, now).entries;
       log.append({ actorId: live.actorId, action: 'backup.restore', targetId: summary.backupId });

@@ -144,6 +144,10 @@ describe('restoring over an existing store needs its administrator or its curren
     await t.ok('session.unlock', admin);
     const restores = (await t.ok('audit.list', { action: 'backup.restore' })).entries;
     expect(restores.filter((e) => e.action === 'backup.restore').map((e) => [e.actor, e.outcome])).toEqual([[ADMIN, 'ok']]);
+    // Written in the signed-in administrator's name and signed with their key; the log verifies.
+    const signer = t.control.current!.db.prepare<[], string | null>("SELECT signer FROM audit_log WHERE action = 'backup.restore'").pluck().get();
+    expect(signer).toEqual(expect.any(String));
+    expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true });
     // The caseworker added after the backup keeps their account: the restore says so in the log.
     expect(restores.filter((e) => e.action === 'backup.restore.account-kept').map((e) => e.targetId)).toEqual([userId(t, worker.name)]);
   });
