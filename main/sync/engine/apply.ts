@@ -128,6 +128,8 @@ export function applyRemote(db: Db, items: readonly { docId: string; change: Uin
   return result;
 }
 
+const DERIVED_FROM = new Set(['clients', 'intake_sections', 'assessments', 'assessment_scores']);
+
 /** Projects the records behind the given keys (or all), re-checks their conflicts, rebuilds derived rows. */
 function writeRows(db: Db, docId: string, doc: SyncDoc, keys: Set<string> | null): void {
   let complete: boolean;
@@ -149,8 +151,11 @@ function writeRows(db: Db, docId: string, doc: SyncDoc, keys: Set<string> | null
   if (complete) stmt(db, 'DELETE FROM sync_reproject WHERE doc_id = ?').run(docId);
   else stmt(db, 'INSERT INTO sync_reproject (doc_id) VALUES (?) ON CONFLICT (doc_id) DO NOTHING').run(docId);
   const caseId = docCaseId(docId);
-  if (caseId !== null) rebuildDerived(db, caseId);
-  else if (docId === 'agency:instruments') {
+  // Names, search terms, report facts and score lines come only from these tables.
+  const derivedFrom = keys === null || [...keys].some((k) => DERIVED_FROM.has(splitKey(k)?.table ?? ''));
+  if (caseId !== null) {
+    if (derivedFrom) rebuildDerived(db, caseId);
+  } else if (docId === 'agency:instruments') {
     // Score lines follow the instrument's domains.
     for (const id of stmt<[], string>(db, 'SELECT DISTINCT client_id FROM assessments').pluck().all()) rebuildDerived(db, id);
   }

@@ -7,7 +7,7 @@
 import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
 import { scanConflicts, fingerprint } from './conflicts';
-import { actorOf, appendOutbox, changeMessage, DELETED, fieldKey, getMeta, loadDoc, recordPrefix, SEEN, sameValue, storeDoc, US, type SyncDoc } from './docs';
+import { actorOf, appendOutbox, changeMessage, DELETED, fieldKey, fromRaw, getMeta, loadDoc, recordPrefix, SEEN, sameValue, storeDoc, US, type SyncDoc } from './docs';
 import { quietly } from './project';
 import { isLocalSetting, tableByName, tableShape, type SyncedTable } from './tables';
 import { getClash, markedValue, releaseUnique, removeClash, uniqueSets } from './unique';
@@ -76,10 +76,14 @@ export function flushLocalWrites(db: Db, by: string | null): number {
     if (!doc.commit(changeMessage(by, laptop))) continue;
     appendOutbox(db, docId, doc.lastLocalChange());
     storeDoc(db, docId, doc);
-    quietly(db, () => {
-      for (const release of releases) release();
-    });
-    scanConflicts(db, docId, doc, touched);
+    if (releases.length > 0) {
+      quietly(db, () => {
+        for (const release of releases) release();
+      });
+    }
+    // A local write follows every value this laptop knows of, so it can only settle conflicts: there
+    // is nothing to look at when the document has none listed.
+    if (stmt(db, 'SELECT 1 FROM sync_conflicts WHERE doc_id = ? LIMIT 1').get(docId) !== undefined) scanConflicts(db, docId, doc, touched);
     made += 1;
   }
   return made;
@@ -123,7 +127,8 @@ function writeRecord(db: Db, d: SyncDoc, w: Write, at: Date, releases: (() => vo
       if (value === markedValue(String(wanted), rk)) value = wanted;
       else removeClash(db, t, rk, col);
     }
-    const had = d.has(key) ? d.get(key) : undefined;
+    const raw = d.h.getWithType('_root', key);
+    const had = raw === null ? undefined : fromRaw(raw);
     if (had !== undefined && sameValue(had, value)) continue;
     if (had !== undefined && clash === undefined) {
       const u = uniqueSets(t).find((s) => s.col === col);
