@@ -85,6 +85,9 @@ describe('three laptops converge', () => {
           await l.t.ok('session.unlock', { name: l.name, passphrase: l.passphrase });
         }
       }
+      // One more certain conflict: the first case's pronouns changed on two laptops before they sync.
+      for (const l of laptops) syncRound(db(l.t), NOW());
+      for (const [i, l] of laptops.slice(0, 2).entries()) db(l.t).prepare('UPDATE clients SET pronouns = ? WHERE id = ?').run(i === 0 ? 'xe/xem' : 'ze/zir', cases[0]);
       // Quiet: every laptop syncs until nothing moves.
       for (let pass = 0; pass < 4; pass += 1) for (const l of laptops) syncRound(db(l.t), NOW());
       const views = laptops.map((l) => view(l.t));

@@ -110,7 +110,8 @@ export async function createInvitation(db: Db, input: { userId: string; now: Dat
     if (caseId !== null) {
       if (!allowed.has(caseId)) continue;
       const k = ensureCaseKey(db, caseId);
-      caseKeys.push({ caseId, keyId: k.keyId, key: k.key.toString('base64'), madeAt: k.madeAt });
+      const holders = db.prepare('SELECT laptop_id FROM team_case_grants WHERE case_id = ? AND key_id = ?').pluck().all(caseId, k.keyId) as string[];
+      caseKeys.push({ caseId, keyId: k.keyId, key: k.key.toString('base64'), madeAt: k.madeAt, holders: [...new Set([...holders, self.laptopId])] });
     }
     frames.push({ kind: 'snapshot', docId, keyId: null, payload: Buffer.from(engine.saveDoc(db, docId)) });
   }

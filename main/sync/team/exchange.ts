@@ -216,7 +216,8 @@ export function runExchange(plan: RoundPlan): RoundResult {
     const file: ReceivedFile = { laptop: l.laptopId, seq, events: body.control.events, caseKeys: [], grantsSeen: [], docs: [], audit: body.control.audit ?? null };
     applyEvents(l.laptopId, body.control.events);
     for (const g of body.control.grants) {
-      file.grantsSeen.push({ caseId: g.caseId, laptop: g.laptop, keyId: g.keyId });
+      // Whoever seals a key holds it too.
+      file.grantsSeen.push({ caseId: g.caseId, laptop: g.laptop, keyId: g.keyId }, { caseId: g.caseId, laptop: l.laptopId, keyId: g.keyId });
       if (g.laptop !== me || caseKeysById.has(g.keyId)) continue;
       const key = unseal(g.sealed, boxPrivate, self.boxPublic, caseKeyAad(plan.teamId, g.caseId, g.keyId, me));
       if (key) {

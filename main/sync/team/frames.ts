@@ -12,7 +12,12 @@ export type RosterEvent =
   | { t: 'invite'; invite: string; userId: string; enrolPublic: string; vector: Record<string, number>; expiresAt: string; manager: boolean }
   | { t: 'revoke'; laptop: string; lastSeq: number; at: string }
   /** A laptop that joined with case keys from its invitation says which cases it holds. */
-  | { t: 'holds'; keys: { caseId: string; keyId: string }[] };
+  | { t: 'holds'; keys: { caseId: string; keyId: string }[] }
+  /**
+   * A laptop just given these case keys asks every holder for the case's whole document once: changes
+   * sent before it had the key were not readable to it then.
+   */
+  | { t: 'catchup'; keys: string[] };
 
 export interface Grant {
   caseId: string;

@@ -26,7 +26,8 @@ export interface InvitationData {
   laptops: { laptopId: string; signPublic: string; boxPublic: string; userId: string; manager: boolean; status: 'active' | 'revoked'; lastAcceptedSeq: number | null }[];
   invites: { invite: string; userId: string; enrolPublic: string; vector: Record<string, number>; byLaptop: string; manager: boolean; expiresAt: string; usedBy: string | null }[];
   vector: Record<string, number>;
-  caseKeys: { caseId: string; keyId: string; key: string; madeAt: number }[];
+  /** holders: the laptops known to hold the key already (so the new laptop seals it to no one again). */
+  caseKeys: { caseId: string; keyId: string; key: string; madeAt: number; holders: string[] }[];
 }
 
 export class InvitationError extends Error {}

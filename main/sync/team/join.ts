@@ -78,6 +78,7 @@ export async function joinTeam(input: JoinInput): Promise<{ userId: string; lapt
       for (const k of data.caseKeys) {
         addCaseKey(db, { caseId: k.caseId, keyId: k.keyId, key: Buffer.from(k.key, 'base64'), madeAt: k.madeAt });
         addGrant(db, k.caseId, keys.laptopId, k.keyId);
+        for (const holder of k.holders ?? []) addGrant(db, k.caseId, holder, k.keyId);
       }
       const epoch = currentEpoch(data.epochs.map((e) => ({ epoch: e.epoch, n: e.n, key: Buffer.from(e.key, 'base64') })));
       const enrolKey = signingKey(Buffer.from(data.enrolPrivate, 'base64url'), data.enrolPublic);

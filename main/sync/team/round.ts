@@ -18,6 +18,7 @@ import {
   addGrant,
   addInvite,
   clearQueuedEvents,
+  enqueueEvent,
   markRevoked,
   readCaseKeys,
   readEpochs,
@@ -64,6 +65,12 @@ interface QueuedJoinFile {
   bytes: string;
 }
 
+/** A case document another laptop asked for (catch-up), to send in the next bundle. */
+interface QueuedSnapshot {
+  t: 'sendsnap';
+  caseId: string;
+}
+
 export function prepareRound(db: Db, now: Date): PreparedRound {
   return db.transaction((): PreparedRound => {
     const self = readSelf(db);
@@ -100,9 +107,15 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
     const queued = readQueuedEvents(db);
     const events: RosterEvent[] = [];
     for (const q of queued) {
-      const body = q.body as RosterEvent | QueuedJoinFile;
+      const body = q.body as RosterEvent | QueuedJoinFile | QueuedSnapshot;
       if (body.t === 'joinfile') {
         if (!readIfPresent(join(self.folder, self.laptopId, body.name))) writeDurably(self.folder, self.laptopId, body.name, Buffer.from(body.bytes, 'base64'));
+      } else if (body.t === 'sendsnap') {
+        const docId = `case:${body.caseId}`;
+        if (!snapshotted.has(docId) && caseKeyOf(db, body.caseId) && engine.listDocs(db).some((d) => d.docId === docId)) {
+          snapshotted.add(docId);
+          frames.push({ kind: 'snapshot', docId, caseId: body.caseId, data: engine.saveDoc(db, docId) });
+        }
       } else events.push(body);
     }
     // The access log rides along with other content, or on its own once enough has gathered.
@@ -147,7 +160,6 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
     }
     let received = 0;
     let conflicts = 0;
-    const known = new Set(engine.listDocs(db).map((d) => d.docId));
     const senders = new Map(readLaptops(db).map((l) => [l.laptopId, l]));
     for (const file of result.files) {
       const sender = senders.get(file.laptop);
@@ -155,20 +167,24 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
         if (e.t === 'invite' && sender?.manager) {
           addInvite(db, { invite: e.invite, userId: e.userId, enrolPublic: e.enrolPublic, vector: e.vector, byLaptop: file.laptop, manager: e.manager === true, expiresAt: e.expiresAt, usedBy: null });
         } else if (e.t === 'revoke' && sender?.manager) markRevoked(db, e.laptop, e.lastSeq);
+        else if (e.t === 'catchup' && Array.isArray(e.keys)) {
+          for (const keyId of e.keys) {
+            const caseId = db.prepare('SELECT case_id FROM team_case_keys WHERE key_id = ?').pluck().get(String(keyId)) as string | undefined;
+            if (caseId) enqueueEvent(db, 'sendsnap', { t: 'sendsnap', caseId });
+          }
+        }
       }
+      if (file.caseKeys.length > 0) enqueueEvent(db, 'catchup', { t: 'catchup', keys: file.caseKeys.map((k) => k.keyId) });
       for (const k of file.caseKeys) addCaseKey(db, { ...k, key: Buffer.from(k.key) });
       for (const g of file.grantsSeen) addGrant(db, g.caseId, g.laptop, g.keyId);
       const changes: { docId: string; change: Uint8Array }[] = [];
       for (const doc of file.docs) {
         if (doc.kind === 'snapshot' && doc.snapshot) {
-          if (!known.has(doc.docId)) {
-            engine.loadSnapshot(db, doc.docId, doc.snapshot);
-            known.add(doc.docId);
-            received += 1;
-          }
+          // Merged with what we have (the engine merges documents), so nothing of either is lost.
+          engine.loadSnapshot(db, doc.docId, doc.snapshot);
+          received += 1;
         } else {
           for (const change of doc.changes) changes.push({ docId: doc.docId, change });
-          known.add(doc.docId);
         }
       }
       if (changes.length > 0) {

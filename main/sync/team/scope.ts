@@ -4,7 +4,13 @@
 // created by that caseworker. Enforced by who is given each case's key, not by filtering.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../store/open';
-import { addCaseKey, type CaseKeyRow } from './state';
+import { addCaseKey, addGrant, type CaseKeyRow } from './state';
+
+/** Records that this laptop holds a key it made, so no one seals it back to us. */
+function holdOwn(db: Db, k: CaseKeyRow): void {
+  const me = db.prepare('SELECT laptop_id FROM team WHERE id = 1').pluck().get() as string | undefined;
+  if (me) addGrant(db, k.caseId, me, k.keyId);
+}
 
 export const ALL_CASES_LAPTOP_ROLES = ['admin', 'supervisor', 'auditor'] as const;
 const ROLE_LIST = ALL_CASES_LAPTOP_ROLES.map((r) => `'${r}'`).join(', ');
@@ -21,6 +27,7 @@ export function rotateCaseKey(db: Db, caseId: string): CaseKeyRow {
   const latest = caseKeyOf(db, caseId);
   const row = { caseId, keyId: randomBytes(8).toString('hex'), key: randomBytes(32), madeAt: Math.max(Date.now(), (latest?.madeAt ?? 0) + 1) };
   addCaseKey(db, row);
+  holdOwn(db, row);
   return row;
 }
 
@@ -50,6 +57,7 @@ export function ensureCaseKey(db: Db, caseId: string): CaseKeyRow {
   if (existing) return existing;
   const row = { caseId, keyId: randomBytes(8).toString('hex'), key: randomBytes(32), madeAt: Date.now() };
   addCaseKey(db, row);
+  holdOwn(db, row);
   return row;
 }
 
