@@ -76,15 +76,18 @@ function upsertConflict(
 /** Re-checks the given field keys and records of one document. */
 export function scanConflicts(db: Db, docId: string, doc: SyncDoc, fieldKeys: Iterable<string>, allKeys?: readonly string[]): void {
   const authors = new Authors(doc);
+  // Nothing listed for this document yet: only new conflicts can appear, no row needs removing.
+  const listed = stmt(db, "SELECT 1 FROM sync_conflicts WHERE doc_id = ? AND kind != 'duplicate' LIMIT 1").get(docId) !== undefined;
   const records = new Map<string, { table: string; rk: string }>();
   for (const key of fieldKeys) {
     const parts = splitKey(key);
     if (!parts || !tableByName.has(parts.table)) continue;
     records.set(recordPrefix(parts.table, parts.rk), { table: parts.table, rk: parts.rk });
     if (parts.col.startsWith('$') || NOT_REVIEWED.has(parts.col)) continue;
+    const all = doc.all(key);
+    if (all.length < 2 && !listed) continue;
     const id = conflictId(docId, key);
-    const candidates = doc
-      .all(key)
+    const candidates = all
       .sort((a, b) => (a.opId < b.opId ? -1 : a.opId > b.opId ? 1 : 0))
       .map(({ opId, value }) => ({ value: jsonable(value), ...authors.of(opId) }));
     const distinct = new Set(candidates.map((c) => JSON.stringify(c.value)));
@@ -95,9 +98,10 @@ export function scanConflicts(db: Db, docId: string, doc: SyncDoc, fieldKeys: It
     }
   }
   for (const { table, rk } of records.values()) {
-    const id = conflictId(docId, table, rk, DELETED);
     const deletedKey = fieldKey(table, rk, DELETED);
     const deleted = doc.get(deletedKey) !== null;
+    if (!deleted && !listed) continue;
+    const id = conflictId(docId, table, rk, DELETED);
     const seen = doc.get(fieldKey(table, rk, SEEN));
     if (deleted && seen !== fingerprint(doc, table, rk, allKeys)) {
       const candidates = doc
