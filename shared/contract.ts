@@ -49,6 +49,7 @@ import {
   ReportInput,
   SigningKeyOutput,
   SuppressionInput,
+  SuppressionOutput,
   VerifyReportInput,
   VerifyReportOutput,
   DataQualityInput,
@@ -202,6 +203,7 @@ export const contract = {
   'reports.dataQuality': method({ input: DataQualityInput, output: DataQualityOutput, access: reportRoles, kind: 'read' }),
   'reports.rememberFingerprint': method({ input: RememberFingerprintInput, output: Done, access: reportRoles, kind: 'write' }),
   'settings.setSuppression': method({ input: SuppressionInput, output: Done, access: ['admin'], kind: 'write' }),
+  'settings.suppression': method({ input: Empty, output: SuppressionOutput, access: ['admin'], kind: 'read' }),
 
   // Spreadsheet import: every row checked in the preview, then the whole file written or none of it.
   'import.preview': method({ input: ImportInput, output: ImportPreview, access: allCasesRoles, kind: 'read' }),

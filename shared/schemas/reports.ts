@@ -116,6 +116,8 @@ export const SigningKeyOutput = z.object({
 });
 export const RememberFingerprintInput = z.object({ fingerprint: Fingerprint.nullable() }).strict();
 export const SuppressionInput = z.object({ threshold: z.number().int().min(2).max(100) }).strict();
+/** The smallest count a report shows as a number, as set now (settings.suppression). */
+export const SuppressionOutput = z.object({ threshold: z.number().int() });
 
 /** Data quality before submitting (reports.dataQuality): the same period, worker and preset as the report. */
 export const DataQualityInput = z

@@ -100,6 +100,7 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'reports.dataQuality': () => ({ from: '2026-01-01', to: '2026-12-31' }),
   'reports.rememberFingerprint': () => ({ fingerprint: '1a2b 3c4d 5e6f 7a8b 9c0d 1e2f 3a4b 5c6d' }),
   'settings.setSuppression': () => ({ threshold: 10 }),
+  'settings.suppression': () => ({}),
   'sync.conflicts': () => ({}),
   'sync.resolve': () => ({ id: '0'.repeat(32), choice: 'restore' }),
   'team.status': () => ({}),

@@ -104,6 +104,7 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'reports.dataQuality': reports.dataQualityHandler,
     'reports.rememberFingerprint': reports.rememberReportFingerprint,
     'settings.setSuppression': reports.setSuppression,
+    'settings.suppression': reports.getSuppression,
     'import.preview': previewImport,
     'import.apply': applyImport,
   };

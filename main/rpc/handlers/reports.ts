@@ -30,6 +30,9 @@ export const setSuppression: Handler<'settings.setSuppression'> = (input, { db }
   return { done: true };
 };
 
+/** The threshold in force now (the default until an administrator sets one), for the settings form. */
+export const getSuppression: Handler<'settings.suppression'> = (_input, { db }) => ({ threshold: suppressionThreshold(db) });
+
 export const exportReportHandler: Handler<'reports.export'> = async (input, { control }) => control.exportReport(input);
 /** A submission pack (exact counts): administrators and auditors, with a reason; see reports/exact.ts. */
 export const exportExactHandler: Handler<'reports.exportExact'> = async ({ reason, ...input }, { control }) => control.exportReport(input, { reason });

@@ -1,9 +1,10 @@
 // renderer/: labelled controls beyond plain text: selects from the shared code lists, checkbox
 // groups, and the "an answer, or a reason there is none" controls every sensitive intake question
 // uses. Labels come from shared/vocab in the person's language; they are never retranslated here.
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { reasons, type Reason, type Vocabulary } from '../../../shared/vocab/define';
 import { useT } from '../i18n/i18n';
+import { StatusMessage } from './Messages';
 
 export interface Option {
   value: string;
@@ -125,6 +126,25 @@ export function VocabSelect<C extends string>(
   );
 }
 
+/** One code that must be chosen: it starts empty ("Choose one") so nothing is picked for the person. */
+export function ChoiceSelect<C extends string>(
+  props: Described & { label: string; list: Vocabulary<C>; value: C | ''; onChange: (value: C | '') => void },
+) {
+  const { t } = useT();
+  const label = useVocab();
+  return (
+    <SelectField
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      value={props.value}
+      onChange={(raw) => props.onChange(codeOf(props.list, raw) ?? '')}
+      options={[{ value: '', label: t('choice.pickOne') }, ...props.list.codes.map((c) => ({ value: c, label: label(props.list, c) }))]}
+      required
+    />
+  );
+}
+
 /** One code or nothing yet ("Not asked yet"), for questions that take no reason. */
 export function OptionalSelect<C extends string>(
   props: Described & { label: string; list: Vocabulary<C>; value: C | null; onChange: (value: C | null) => void },
@@ -215,22 +235,45 @@ function ReasonSelect(props: { field: string; value: Reason | null; onChange: (v
   );
 }
 
-/** A sensitive multi-choice question: some codes, or one reason instead, or not asked yet (null). */
+/**
+ * A sensitive multi-choice question: some codes, or one reason instead, or not asked yet (null).
+ * Choosing a reason while answers are ticked sets them aside, says so, and brings them back if the
+ * reason is taken away again before saving; saving keeps only the reason.
+ */
 export function MultiAnswer<C extends string>(
   props: Described & { legend: string; list: Vocabulary<C>; value: C[] | Reason | null; onChange: (value: C[] | Reason | null) => void },
 ) {
+  const { t } = useT();
+  const label = useVocab();
+  const [setAside, setSetAside] = useState<C[]>([]);
   const chosen = Array.isArray(props.value) ? props.value : [];
   const reason = isReason(props.value) ? props.value : null;
+  function onReason(next: Reason | null) {
+    if (next) {
+      if (chosen.length > 0) setSetAside(chosen);
+      props.onChange(next);
+      return;
+    }
+    const back = chosen.length > 0 ? chosen : setAside;
+    setSetAside([]);
+    props.onChange(back.length > 0 ? back : null);
+  }
   return (
     <CheckboxGroup
       legend={props.legend}
       list={props.list}
       value={chosen}
-      onChange={(next) => props.onChange(next.length > 0 ? next : null)}
+      onChange={(next) => {
+        setSetAside([]);
+        props.onChange(next.length > 0 ? next : null);
+      }}
       error={props.error}
       hint={props.hint}
     >
-      <ReasonSelect field={props.legend} value={reason} onChange={(r) => props.onChange(r ?? (chosen.length > 0 ? chosen : null))} />
+      <ReasonSelect field={props.legend} value={reason} onChange={onReason} />
+      <StatusMessage>
+        {reason && setAside.length > 0 ? t('choice.reasonSetsAside', { answers: setAside.map((c) => label(props.list, c)).join(', ') }) : null}
+      </StatusMessage>
     </CheckboxGroup>
   );
 }

@@ -48,7 +48,7 @@ export async function fillGoal(form: Locator, goal: NewGoal): Promise<void> {
   if (goal.targetDate !== undefined) await form.getByLabel('Target date (optional)').fill(goal.targetDate);
   if (goal.responsible !== undefined) await form.getByLabel('Person responsible').selectOption({ label: goal.responsible });
   for (const [i, step] of (goal.steps ?? []).entries()) {
-    await form.getByRole('button', { name: 'Add a first step' }).click();
+    await form.getByRole('button', { name: i === 0 ? 'Add a first step' : 'Add another step' }).click();
     await form.getByLabel(`Step ${i + 1}`, { exact: true }).fill(step.text);
     if (step.dueDate !== undefined) await form.getByLabel(`Due date for step ${i + 1} (optional)`).fill(step.dueDate);
   }

@@ -1,19 +1,19 @@
 // renderer/: case notes, newest first. A restricted note is read only by its author and by
 // supervisors and administrators (main decides who gets it); only the author may edit a note.
 import { focusSoon } from '../../components/focusSoon';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { RpcError } from '../../../../shared/errors';
-import type { Note } from '../../../../shared/schemas/planning';
+import { AddNoteInput, EditNoteInput, type Note } from '../../../../shared/schemas/planning';
 import { noteKinds } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
 import { CheckboxField, TextAreaField, VocabSelect, useVocab } from '../../components/fields';
-import { errorAt } from '../../components/forms';
+import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { ErrorMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../components/useSubmit';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 
 type NoteRow = z.infer<typeof Note>;
@@ -114,69 +114,44 @@ function NoteItem({ note, onChanged }: { note: NoteRow; onChanged: () => Promise
 
 function EditNoteForm(props: { note: NoteRow; onDone: (saved: boolean) => Promise<void> }) {
   const { t } = useT();
-  const [body, setBody] = useState(props.note.body);
-  const submit = useSubmit();
-  const formRef = submit.formRef;
+  const sf = useSchemaForm({
+    schema: EditNoteInput,
+    defaults: { body: props.note.body },
+    toInput: (v) => ({ noteId: props.note.id, body: v.body.trim() }),
+    send: (input) => call('notes.edit', input),
+    onSaved: () => props.onDone(true),
+  });
+  const formRef = sf.formRef;
   useEffect(() => formRef.current?.querySelector('textarea')?.focus(), [formRef]);
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found = body.trim() ? {} : { body: t('field.required') };
-    const saved = await submit.run(found, () => call('notes.edit', { noteId: props.note.id, body: body.trim() }));
-    if (saved) await props.onDone(true);
-  }
   return (
-    <form ref={submit.formRef} onSubmit={onSubmit} noValidate className="edit-note">
-      <ErrorMessage>{submit.formError}</ErrorMessage>
+    <FormFrame form={sf} submitLabel={t('note.saveEdit')} onCancel={() => void props.onDone(false)} className="edit-note">
       <p className="hint">{t('note.editHint')}</p>
-      <TextAreaField label={t('common.note')} value={body} onChange={setBody} maxLength={20_000} error={errorAt(submit.errors, 'body')} />
-      <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-          {t('note.saveEdit')}
-        </button>
-        <button type="button" onClick={() => void props.onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+      <TextAreaField label={t('common.note')} {...sf.field('body')} maxLength={20_000} />
+    </FormFrame>
   );
 }
 
 function AddNoteForm(props: { clientId: string; onDone: (saved: boolean) => Promise<void> }) {
   const { t } = useT();
-  const [date, setDate] = useState(today());
-  const [kind, setKind] = useState<Kind>('contact');
-  const [body, setBody] = useState('');
-  const [restricted, setRestricted] = useState(false);
-  const submit = useSubmit();
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!date) found.date = t('field.required');
-    if (!body.trim()) found.body = t('field.required');
-    const saved = await submit.run(found, () => call('notes.add', { clientId: props.clientId, date, kind, body: body.trim(), restricted }));
-    if (saved) await props.onDone(true);
-  }
+  const defaults: { date: string; kind: Kind; body: string; restricted: boolean } = { date: today(), kind: 'contact', body: '', restricted: false };
+  const sf = useSchemaForm({
+    schema: AddNoteInput,
+    defaults,
+    toInput: (v) => ({ clientId: props.clientId, date: v.date, kind: v.kind, body: v.body.trim(), restricted: v.restricted }),
+    send: (input) => call('notes.add', input),
+    onSaved: () => props.onDone(true),
+  });
+  const restricted = sf.field('restricted');
   return (
     <FormPanel title={t('note.addTitle')}>
-      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
-        <ErrorMessage>{submit.formError}</ErrorMessage>
+      <FormFrame form={sf} submitLabel={t('note.save')} onCancel={() => void props.onDone(false)}>
         <div className="form-row">
-          <TextField type="date" label={t('common.date')} value={date} onChange={setDate} autoComplete="off" error={errorAt(submit.errors, 'date')} required />
-          <VocabSelect label={t('note.kind')} list={noteKinds} value={kind} onChange={setKind} error={errorAt(submit.errors, 'kind')} />
+          <TextField type="date" label={t('common.date')} {...sf.field('date')} autoComplete="off" required />
+          <VocabSelect label={t('note.kind')} list={noteKinds} {...sf.field('kind')} />
         </div>
-        <TextAreaField label={t('common.note')} value={body} onChange={setBody} maxLength={20_000} error={errorAt(submit.errors, 'body')} />
-        <CheckboxField label={t('note.restrict')} hint={t('note.restrictHint')} checked={restricted} onChange={setRestricted} />
-        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-            {t('note.save')}
-          </button>
-          <button type="button" onClick={() => void props.onDone(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+        <TextAreaField label={t('common.note')} {...sf.field('body')} maxLength={20_000} />
+        <CheckboxField label={t('note.restrict')} hint={t('note.restrictHint')} checked={restricted.value} onChange={restricted.onChange} />
+      </FormFrame>
     </FormPanel>
   );
 }

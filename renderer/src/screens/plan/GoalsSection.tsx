@@ -1,17 +1,18 @@
 // renderer/: goals by domain, each with its steps, target date, the person responsible and a status
 // with the date it changed. Steps are ticked off as they are done.
 import { focusSoon } from '../../components/focusSoon';
-import { useId, useRef, useState, type FormEvent } from 'react';
-import type { Goal } from '../../../../shared/schemas/planning';
+import { useId, useRef, useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { AddGoalInput, AddStepInput, SetGoalStatusInput, type Goal } from '../../../../shared/schemas/planning';
 import { goalDomains, goalStatuses } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
 import { SelectField, VocabSelect, useVocab } from '../../components/fields';
-import { errorAt } from '../../components/forms';
+import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { ErrorMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../components/useSubmit';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import type { PlanContext, Staff } from './PlanTab';
 
@@ -157,190 +158,111 @@ function StepItem({ step, ctx }: { step: Step; ctx: PlanContext }) {
 
 function AddStepForm(props: { goal: Goal; ctx: PlanContext; onDone: () => void }) {
   const { t } = useT();
-  const [text, setText] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const submit = useSubmit();
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found = text.trim() ? {} : { text: t('field.required') };
-    const saved = await submit.run(found, () => call('plan.addStep', { goalId: props.goal.id, text: text.trim(), dueDate: dueDate || null }));
-    if (!saved) return;
-    await props.ctx.reload();
-    props.onDone();
-  }
+  const sf = useSchemaForm({
+    schema: AddStepInput,
+    defaults: { text: '', dueDate: '' },
+    toInput: (v) => ({ goalId: props.goal.id, text: v.text.trim(), dueDate: v.dueDate || null }),
+    send: (input) => call('plan.addStep', input),
+    onSaved: done(props),
+  });
   return (
     <FormPanel title={t('step.addTitle', { goal: props.goal.title })} level={4}>
-      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
-        <ErrorMessage>{submit.formError}</ErrorMessage>
-        <TextField label={t('step.text')} value={text} onChange={setText} autoComplete="off" maxLength={300} error={errorAt(submit.errors, 'text')} required />
-        <TextField
-          type="date"
-          label={t('step.dueDateOptional')}
-          value={dueDate}
-          onChange={setDueDate}
-          autoComplete="off"
-          className="medium"
-          error={errorAt(submit.errors, 'dueDate')}
-        />
-        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-            {t('step.save')}
-          </button>
-          <button type="button" onClick={props.onDone}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+      <FormFrame form={sf} submitLabel={t('step.save')} onCancel={props.onDone}>
+        <TextField label={t('step.text')} {...sf.field('text')} autoComplete="off" maxLength={300} required />
+        <TextField type="date" label={t('step.dueDateOptional')} {...sf.field('dueDate')} autoComplete="off" className="medium" />
+      </FormFrame>
     </FormPanel>
   );
+}
+
+/** After a save: the plan is read again and the form closes. */
+function done(props: { ctx: PlanContext; onDone: () => void }) {
+  return async () => {
+    await props.ctx.reload();
+    props.onDone();
+  };
 }
 
 function StatusForm(props: { goal: Goal; ctx: PlanContext; onDone: () => void }) {
   const { t } = useT();
-  const [status, setStatus] = useState<GoalStatus>(props.goal.status === 'open' ? 'achieved' : props.goal.status);
-  const [on, setOn] = useState(today());
-  const submit = useSubmit();
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found = on ? {} : { on: t('field.required') };
-    const saved = await submit.run(found, () => call('plan.setGoalStatus', { goalId: props.goal.id, status, on }));
-    if (!saved) return;
-    await props.ctx.reload();
-    props.onDone();
-  }
+  const defaults: { status: GoalStatus; on: string } = { status: props.goal.status === 'open' ? 'achieved' : props.goal.status, on: today() };
+  const sf = useSchemaForm({
+    schema: SetGoalStatusInput,
+    defaults,
+    toInput: (v) => ({ goalId: props.goal.id, status: v.status, on: v.on }),
+    send: (input) => call('plan.setGoalStatus', input),
+    onSaved: done(props),
+  });
   return (
     <FormPanel title={t('goal.statusTitle', { goal: props.goal.title })} level={4}>
-      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
-        <ErrorMessage>{submit.formError}</ErrorMessage>
-        <VocabSelect label={t('common.status')} list={goalStatuses} value={status} onChange={setStatus} error={errorAt(submit.errors, 'status')} />
-        <TextField type="date" label={t('common.date')} value={on} onChange={setOn} autoComplete="off" className="medium" error={errorAt(submit.errors, 'on')} required />
-        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-            {t('goal.saveStatus')}
-          </button>
-          <button type="button" onClick={props.onDone}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+      <FormFrame form={sf} submitLabel={t('goal.saveStatus')} onCancel={props.onDone}>
+        <VocabSelect label={t('common.status')} list={goalStatuses} {...sf.field('status')} />
+        <TextField type="date" label={t('common.date')} {...sf.field('on')} autoComplete="off" className="medium" required />
+      </FormFrame>
     </FormPanel>
   );
 }
 
-interface DraftStep {
-  text: string;
-  dueDate: string;
+interface GoalValues {
+  domain: Domain;
+  title: string;
+  targetDate: string;
+  responsibleId: string;
+  steps: { text: string; dueDate: string }[];
 }
 
 function AddGoalForm(props: { ctx: PlanContext; staff: Staff; onDone: () => void }) {
   const { t } = useT();
-  const [domain, setDomain] = useState<Domain>('housing');
-  const [title, setTitle] = useState('');
-  const [targetDate, setTargetDate] = useState('');
-  const [responsibleId, setResponsibleId] = useState('');
-  const [steps, setSteps] = useState<DraftStep[]>([]);
-  const submit = useSubmit();
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!title.trim()) found.title = t('field.required');
-    steps.forEach((s, i) => {
-      if (!s.text.trim() && s.dueDate) found[`steps.${i}.text`] = t('field.required');
-    });
-    const saved = await submit.run(found, () =>
-      call('plan.addGoal', {
-        clientId: props.ctx.clientId,
-        domain,
-        title: title.trim(),
-        targetDate: targetDate || null,
-        responsibleId: responsibleId || null,
-        // Empty rows are left out rather than refused.
-        steps: steps.filter((s) => s.text.trim()).map((s) => ({ text: s.text.trim(), dueDate: s.dueDate || null })),
-      }),
-    );
-    if (!saved) return;
-    await props.ctx.reload();
-    props.onDone();
-  }
-
-  const update = (i: number, patch: Partial<DraftStep>) => setSteps(steps.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const defaults: GoalValues = { domain: 'housing', title: '', targetDate: '', responsibleId: '', steps: [] };
+  const sf = useSchemaForm({
+    schema: AddGoalInput,
+    defaults,
+    toInput: (v) => ({
+      clientId: props.ctx.clientId,
+      domain: v.domain,
+      title: v.title.trim(),
+      targetDate: v.targetDate || null,
+      responsibleId: v.responsibleId || null,
+      // Empty rows are left out rather than refused.
+      steps: v.steps.filter((s) => s.text.trim()).map((s) => ({ text: s.text.trim(), dueDate: s.dueDate || null })),
+    }),
+    // A row with a date but no words is a half-written step: ask for its words.
+    extraChecks: (v) => Object.fromEntries(v.steps.map((s, i) => [`steps.${i}.text`, !s.text.trim() && s.dueDate ? t('field.required') : undefined])),
+    send: (input) => call('plan.addGoal', input),
+    onSaved: done(props),
+  });
+  const steps = useFieldArray({ control: sf.form.control, name: 'steps' });
   return (
     <FormPanel title={t('goal.addTitle')}>
-      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
-        <ErrorMessage>{submit.formError}</ErrorMessage>
-        <VocabSelect label={t('goal.domain')} list={goalDomains} value={domain} onChange={setDomain} error={errorAt(submit.errors, 'domain')} />
-        <TextField
-          label={t('goal.title')}
-          hint={t('goal.titleHint')}
-          value={title}
-          onChange={setTitle}
-          autoComplete="off"
-          maxLength={300}
-          error={errorAt(submit.errors, 'title')}
-          required
-        />
-        <TextField
-          type="date"
-          label={t('goal.targetDateOptional')}
-          value={targetDate}
-          onChange={setTargetDate}
-          autoComplete="off"
-          className="medium"
-          error={errorAt(submit.errors, 'targetDate')}
-        />
+      <FormFrame form={sf} submitLabel={t('goal.save')} onCancel={props.onDone}>
+        <VocabSelect label={t('goal.domain')} list={goalDomains} {...sf.field('domain')} />
+        <TextField label={t('goal.title')} hint={t('goal.titleHint')} {...sf.field('title')} autoComplete="off" maxLength={300} required />
+        <TextField type="date" label={t('goal.targetDateOptional')} {...sf.field('targetDate')} autoComplete="off" className="medium" />
         <SelectField
           label={t('goal.responsible')}
-          value={responsibleId}
-          onChange={setResponsibleId}
+          {...sf.field('responsibleId')}
           options={[{ value: '', label: t('goal.noOne') }, ...props.staff.map((s) => ({ value: s.id, label: s.displayName }))]}
-          error={errorAt(submit.errors, 'responsibleId')}
         />
         <fieldset className="group">
           <legend>{t('goal.firstSteps')}</legend>
-          {steps.map((s, i) => (
-            <div className="list-item" key={i}>
-              <TextField
-                label={t('goal.stepN', { n: i + 1 })}
-                value={s.text}
-                onChange={(x) => update(i, { text: x })}
-                autoComplete="off"
-                maxLength={300}
-                error={errorAt(submit.errors, `steps.${i}.text`)}
-              />
-              <TextField
-                type="date"
-                label={t('goal.stepDueN', { n: i + 1 })}
-                value={s.dueDate}
-                onChange={(x) => update(i, { dueDate: x })}
-                autoComplete="off"
-                error={errorAt(submit.errors, `steps.${i}.dueDate`)}
-              />
-              <button type="button" className="remove-button" onClick={() => setSteps(steps.filter((_, j) => j !== i))}>
+          {steps.fields.map((row, i) => (
+            <div className="list-item" key={row.id}>
+              <TextField label={t('goal.stepN', { n: i + 1 })} {...sf.field(`steps.${i}.text`)} autoComplete="off" maxLength={300} />
+              <TextField type="date" label={t('goal.stepDueN', { n: i + 1 })} {...sf.field(`steps.${i}.dueDate`)} autoComplete="off" />
+              <button type="button" className="remove-button" onClick={() => steps.remove(i)}>
                 {t('goal.removeStepN', { n: i + 1 })}
               </button>
             </div>
           ))}
-          {steps.length < 20 ? (
+          {steps.fields.length < 20 ? (
             <div className="actions">
-              <button type="button" onClick={() => setSteps([...steps, { text: '', dueDate: '' }])}>
-                {t('goal.addFirstStep')}
+              <button type="button" onClick={() => steps.append({ text: '', dueDate: '' })}>
+                {steps.fields.length === 0 ? t('goal.addFirstStep') : t('goal.addAnotherStep')}
               </button>
             </div>
           ) : null}
         </fieldset>
-        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-            {t('goal.save')}
-          </button>
-          <button type="button" onClick={props.onDone}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </FormPanel>
   );
 }

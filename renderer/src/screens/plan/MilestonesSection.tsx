@@ -2,18 +2,18 @@
 // vacatur) with their dates and a due-date clock. A granted interim assistance letter gets its
 // 90-day deadline from main when no date is given.
 import { focusSoon } from '../../components/focusSoon';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { z } from 'zod';
-import type { Milestone } from '../../../../shared/schemas/planning';
+import type { Result } from '../../../../shared/errors';
+import { MilestoneInput, type Milestone } from '../../../../shared/schemas/planning';
 import { milestoneKinds, milestoneStatuses } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { daysBetween, today } from '../../components/dates';
 import { VocabSelect, useVocab } from '../../components/fields';
-import { errorAt } from '../../components/forms';
+import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../components/useSubmit';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT, type I18n } from '../../i18n/i18n';
 import type { PlanContext } from './PlanTab';
 
@@ -124,60 +124,68 @@ function MilestoneItem({ milestone, ctx }: { milestone: MilestoneRow; ctx: PlanC
   );
 }
 
+interface MilestoneValues {
+  kind: Kind;
+  status: MilestoneStatus;
+  requestedOn: string;
+  decidedOn: string;
+  expiresOn: string;
+  dueOn: string;
+  note: string;
+}
+
+/** Adds a milestone, or updates one (its kind stays); both are checked against the milestone schema. */
 function MilestoneForm(props: { ctx: PlanContext; milestone: MilestoneRow | null; onDone: () => void }) {
   const { t } = useT();
   const label = useVocab();
   const m = props.milestone;
-  const [kind, setKind] = useState<Kind>(m?.kind ?? 't_visa');
-  const [status, setStatus] = useState<MilestoneStatus>(m?.status ?? 'requested');
-  const [requestedOn, setRequestedOn] = useState(m?.requestedOn ?? '');
-  const [decidedOn, setDecidedOn] = useState(m?.decidedOn ?? '');
-  const [expiresOn, setExpiresOn] = useState(m?.expiresOn ?? '');
-  const [dueOn, setDueOn] = useState(m?.dueOn ?? '');
-  const [note, setNote] = useState(m?.note ?? '');
-  const submit = useSubmit();
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const dates = { requestedOn: requestedOn || null, decidedOn: decidedOn || null, expiresOn: expiresOn || null, dueOn: dueOn || null };
-    const saved = await submit.run<unknown>({}, () =>
-      m
-        ? call('milestones.update', { milestoneId: m.id, status, ...dates, note: note.trim() || null })
-        : call('milestones.add', { clientId: props.ctx.clientId, kind, status, ...dates, note: note.trim() || null }),
-    );
-    if (!saved) return;
-    await props.ctx.reload();
-    props.onDone();
-  }
-
-  const dateField = (name: string, path: string, value: string, set: (v: string) => void, hint?: string) => (
-    <TextField type="date" label={name} hint={hint} value={value} onChange={set} autoComplete="off" className="medium" error={errorAt(submit.errors, path)} />
+  const defaults: MilestoneValues = {
+    kind: m?.kind ?? 't_visa',
+    status: m?.status ?? 'requested',
+    requestedOn: m?.requestedOn ?? '',
+    decidedOn: m?.decidedOn ?? '',
+    expiresOn: m?.expiresOn ?? '',
+    dueOn: m?.dueOn ?? '',
+    note: m?.note ?? '',
+  };
+  const sf = useSchemaForm({
+    schema: MilestoneInput,
+    defaults,
+    toInput: (v) => ({
+      clientId: props.ctx.clientId,
+      kind: v.kind,
+      status: v.status,
+      requestedOn: v.requestedOn || null,
+      decidedOn: v.decidedOn || null,
+      expiresOn: v.expiresOn || null,
+      dueOn: v.dueOn || null,
+      note: v.note.trim() || null,
+    }),
+    send: async ({ clientId: _clientId, kind: _kind, ...rest }): Promise<Result<unknown>> =>
+      m ? call('milestones.update', { milestoneId: m.id, ...rest }) : call('milestones.add', { clientId: _clientId, kind: _kind, ...rest }),
+    onSaved: async () => {
+      await props.ctx.reload();
+      props.onDone();
+    },
+  });
+  const dateField = (name: string, path: 'requestedOn' | 'decidedOn' | 'expiresOn' | 'dueOn', hint?: string) => (
+    <TextField type="date" label={name} hint={hint} {...sf.field(path)} autoComplete="off" className="medium" />
   );
   return (
     <FormPanel title={m ? t('milestone.updateTitle', { kind: label(milestoneKinds, m.kind) }) : t('milestone.addTitle')} level={m ? 4 : 3}>
-      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
-        <ErrorMessage>{submit.formError}</ErrorMessage>
-        {m ? null : <VocabSelect label={t('milestone.kind')} list={milestoneKinds} value={kind} onChange={setKind} error={errorAt(submit.errors, 'kind')} />}
-        <VocabSelect label={t('common.status')} list={milestoneStatuses} value={status} onChange={setStatus} error={errorAt(submit.errors, 'status')} />
+      <FormFrame form={sf} submitLabel={t('milestone.save')} onCancel={props.onDone}>
+        {m ? null : <VocabSelect label={t('milestone.kind')} list={milestoneKinds} {...sf.field('kind')} />}
+        <VocabSelect label={t('common.status')} list={milestoneStatuses} {...sf.field('status')} />
         <div className="form-row">
-          {dateField(t('milestone.requestedOnOptional'), 'requestedOn', requestedOn, setRequestedOn)}
-          {dateField(t('milestone.decidedOnOptional'), 'decidedOn', decidedOn, setDecidedOn)}
+          {dateField(t('milestone.requestedOnOptional'), 'requestedOn')}
+          {dateField(t('milestone.decidedOnOptional'), 'decidedOn')}
         </div>
         <div className="form-row">
-          {dateField(t('milestone.expiresOnOptional'), 'expiresOn', expiresOn, setExpiresOn)}
-          {dateField(t('milestone.dueOnOptional'), 'dueOn', dueOn, setDueOn, t('milestone.dueHint'))}
+          {dateField(t('milestone.expiresOnOptional'), 'expiresOn')}
+          {dateField(t('milestone.dueOnOptional'), 'dueOn', t('milestone.dueHint'))}
         </div>
-        <TextField label={t('common.note')} value={note} onChange={setNote} autoComplete="off" maxLength={500} error={errorAt(submit.errors, 'note')} />
-        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-            {t('milestone.save')}
-          </button>
-          <button type="button" onClick={props.onDone}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+        <TextField label={t('common.note')} {...sf.field('note')} autoComplete="off" maxLength={500} />
+      </FormFrame>
     </FormPanel>
   );
 }
