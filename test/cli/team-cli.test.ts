@@ -77,6 +77,13 @@ describe('safehold team and sync', () => {
     sync(c, WORKER);
     expect(check(c, WORKER).clients).toBe(workerCases);
 
+    // Every laptop's own access log is signed from its first entry: the joined ones verify intact too.
+    for (const [dir, name] of [[a, ADMIN], [b, SUPERVISOR], [c, WORKER]] as const) {
+      const verified = safehold(['audit', 'verify', ...as(dir, name)]);
+      expect(verified.code, verified.stdout).toBe(0);
+      expect(JSON.parse(verified.stdout.trim().split('\n').at(-1)!)).toMatchObject({ intact: true, firstBadSeq: null });
+    }
+
     const hits = scanForCanaries([folder], [...CANARIES, 'Qvw Ximena', ADMIN, SUPERVISOR, WORKER, 'Demo Agency', 'SH-2026', 'SH-2025']);
     expect(hits).toEqual([]);
 

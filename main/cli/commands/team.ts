@@ -112,7 +112,7 @@ async function join(values: CliValues, io: CliIo): Promise<number> {
       'Recovery key for this laptop (shown only this once). Keep it in the agency safe:\n\n' +
       `    ${formatRecoveryKey(recoveryKey)}\n\n`,
   );
-  const session = openSession(paths, joined.dataKey, joined.userId);
+  const session = openSession(paths, joined.dataKey, joined.userId, joined.identity);
   if (!session) throw new Refused('The new store could not be opened.');
   try {
     let summary = { ok: true as const, sent: 0, received: 0, conflicts: 0 };

@@ -11,6 +11,7 @@ import outcomes from './0050-outcomes';
 import importIds from './0060-import';
 import reportSpeed from './0070-report-speed';
 import signedLog from './0080-signed-log';
+import statusHistory from './0100-status-history';
 import sync from './0110-sync';
 import team from './0120-team';
 
@@ -20,7 +21,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, sync, team];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, statusHistory, sync, team];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -6,7 +6,10 @@
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as engine from '../engine';
-import { auditKeyOf, auditLog } from '../../audit/chain';
+import { writeAnchor } from '../../audit/anchor';
+import { auditKeyOf, auditLog, bindSigner } from '../../audit/chain';
+import { recordKeys } from '../../audit/identities';
+import { newIdentity, signerOf, wipeIdentity, type Identity } from '../../keys/identity';
 import type { DataPaths } from '../../core/paths';
 import { fsyncDirectory } from '../../fs/atomic';
 import type { KdfCost } from '../../keys/kdf';
@@ -34,7 +37,7 @@ export interface JoinInput {
   now: Date;
 }
 
-export async function joinTeam(input: JoinInput): Promise<{ userId: string; laptopId: string; docs: number; dataKey: Buffer }> {
+export async function joinTeam(input: JoinInput): Promise<{ userId: string; laptopId: string; docs: number; dataKey: Buffer; identity: Identity }> {
   const { paths } = input;
   if (existsSync(paths.keyring)) throw new TeamError('CONFLICT', 'Safehold is already set up in this data folder. Nothing was changed.');
   let bytes: Buffer;
@@ -57,6 +60,11 @@ export async function joinTeam(input: JoinInput): Promise<{ userId: string; lapt
   for (const leftover of [paths.store, pending]) if (existsSync(leftover)) renameSync(leftover, `${leftover}.orphan-${input.now.getTime()}`);
   rmSync(`${pending}-wal`, { force: true });
   const keys = newLaptopKeys();
+  // This laptop's access-log chain starts with the person who joined it: their personal keys are its
+  // root (as the founding administrator's are on the first laptop), so every entry written here is
+  // signed; the recovery key gets keys vouched for by that root, as at setup.
+  const identity = newIdentity(null);
+  const recoveryIdentity = newIdentity(identity.signingKey);
   const db = openStore({ path: pending, key: dataKey, create: true });
   let joinFile: Buffer;
   try {
@@ -86,12 +94,23 @@ export async function joinTeam(input: JoinInput): Promise<{ userId: string; lapt
       joinFile = sealBundle({ team: data.teamId, epoch: epoch.epoch, laptop: keys.laptopId, seq: 0, teamKey: epoch.key, signKey: enrolKey, body: Buffer.from(JSON.stringify(body), 'utf8') });
       enqueueEvent(db, 'joinfile', { t: 'joinfile', name: joinName(data.invite), bytes: joinFile.toString('base64') });
       enqueueEvent(db, 'holds', { t: 'holds', keys: data.caseKeys.map((k) => ({ caseId: k.caseId, keyId: k.keyId })) });
-      auditLog(db, auditKeyOf(db), () => input.now).append({ actorId: data.userId, action: 'team.join', targetId: keys.laptopId });
+      const log = auditLog(db, auditKeyOf(db), () => input.now, signerOf(identity));
+      const role = db.prepare<[string], { role: string }>('SELECT role FROM users WHERE id = ?').get(data.userId)?.role ?? 'caseworker';
+      recordKeys(log, data.userId, { user: data.userId, identity, admin: true, active: true, role, root: true });
+      recordKeys(log, data.userId, { user: null, identity: recoveryIdentity, admin: true, active: true, role: 'recovery', recovery: true });
+      log.append({ actorId: data.userId, action: 'team.join', targetId: keys.laptopId });
     })();
+    const auditKey = auditKeyOf(db);
+    bindSigner(db, signerOf(identity));
+    writeAnchor(paths.dir, db, auditKey);
+    bindSigner(db, null);
+    auditKey.fill(0);
   } catch (error) {
     closeStore(db);
     rmSync(pending, { force: true });
     dataKey.fill(0);
+    wipeIdentity(identity);
+    wipeIdentity(recoveryIdentity);
     throw error;
   } finally {
     keys.signPrivate.fill(0);
@@ -101,7 +120,11 @@ export async function joinTeam(input: JoinInput): Promise<{ userId: string; lapt
   renameSync(pending, paths.store);
   chmodSync(paths.store, 0o600);
   fsyncDirectory(paths.dir);
-  const keyring = await withPassphraseSlot(newKeyring(dataKey, input.recoveryKey), { userId: data.userId, name: input.name, passphrase: input.passphrase, dataKey, cost: input.cost });
-  writeKeyring(paths.keyring, keyring);
-  return { userId: data.userId, laptopId: keys.laptopId, docs: frames.length, dataKey };
+  try {
+    const keyring = await withPassphraseSlot(newKeyring(dataKey, input.recoveryKey, recoveryIdentity), { userId: data.userId, name: input.name, passphrase: input.passphrase, dataKey, cost: input.cost, identity });
+    writeKeyring(paths.keyring, keyring);
+  } finally {
+    wipeIdentity(recoveryIdentity);
+  }
+  return { userId: data.userId, laptopId: keys.laptopId, docs: frames.length, dataKey, identity };
 }
