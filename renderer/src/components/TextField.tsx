@@ -1,6 +1,6 @@
 // renderer/: a labelled text or passphrase input with its hint and error wired up for assistive tech.
-import { useId, type ReactNode, type Ref } from 'react';
-import { useT } from '../i18n/i18n';
+import type { ReactNode, Ref } from 'react';
+import { useDescribed } from './fields';
 
 export interface TextFieldProps {
   label: string;
@@ -20,28 +20,14 @@ export interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { fieldMessage } = useT();
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null, props.describedBy ?? null]
-    .filter(Boolean)
-    .join(' ');
+  const described = useDescribed(props);
+  const describedBy = [described.describedBy, props.describedBy].filter(Boolean).join(' ');
   return (
     <div className={`field${props.error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint ? (
-        <p id={hintId} className="hint">
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p id={errorId} className="field-error">
-          {fieldMessage(props.error)}
-        </p>
-      ) : null}
+      <label htmlFor={described.id}>{props.label}</label>
+      {described.notes}
       <input
-        id={id}
+        id={described.id}
         ref={props.inputRef}
         className={props.className}
         type={props.type ?? 'text'}

@@ -16,7 +16,8 @@ interface Described {
   error?: string | undefined;
 }
 
-function useDescribed(props: Described) {
+/** An id for the control, its hint and problem drawn below the label, and the ids that describe it. */
+export function useDescribed(props: Described) {
   const { fieldMessage } = useT();
   const id = useId();
   const hintId = `${id}-hint`;

@@ -113,7 +113,8 @@ export async function openSection(page: Page, name: string): Promise<Locator> {
 
 export async function saveSection(region: Locator): Promise<void> {
   await region.getByRole('button', { name: 'Save this section' }).click();
-  await expect(region.getByRole('status')).toHaveText('This section has been saved.');
+  // A section holds other live regions too (a multi-choice question says when a reason sets answers aside).
+  await expect(region.getByRole('status').filter({ hasText: 'This section has been saved.' })).toHaveText('This section has been saved.');
 }
 
 export interface NewConsent {

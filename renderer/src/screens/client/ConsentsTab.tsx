@@ -1,14 +1,14 @@
 // renderer/: consents and releases of information. Each shows plainly whether it is in force;
 // those ending within 30 days are flagged. Consent is never a condition of service, and says so.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AddConsentInput, ClientProfile, Consent } from '../../../../shared/schemas/clients';
+import { useEffect, useId, useRef, useState } from 'react';
+import { AddConsentInput, RevokeConsentInput, type ClientProfile, type Consent } from '../../../../shared/schemas/clients';
 import { consentDataCategories, consentKinds, languagesSpoken, signedHow } from '../../../../shared/vocab/lists';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
 import { CheckboxGroup, VocabSelect, useVocab } from '../../components/fields';
-import { errorAt, pathErrorsFrom, useFocusFirstInvalid, type PathErrors } from '../../components/forms';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { FormFrame } from '../../components/FormFrame';
 import { TextField } from '../../components/TextField';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 
 type Kind = AddConsentInput['kind'];
@@ -166,180 +166,73 @@ function ConsentItem({ consent, onChanged }: { consent: Consent; onChanged: () =
 }
 
 function RevokeForm(props: { consentId: string; onDone: (saved: boolean) => Promise<void> }) {
-  const { t, errorMessage } = useT();
-  const [date, setDate] = useState(today());
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<PathErrors>({});
-  const [formError, setFormError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFocusFirstInvalid<HTMLFormElement>();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const result = await call('consents.revoke', { consentId: props.consentId, revokedOn: date, reason: reason.trim() || null });
-    setBusy(false);
-    if (result.ok) return props.onDone(true);
-    setErrors(pathErrorsFrom(result.error));
-    setFormError(result.error.code === 'INVALID_INPUT' ? t('common.fixFields') : errorMessage(result.error));
-    form.signal();
-  }
-
+  const { t } = useT();
+  const sf = useSchemaForm({
+    schema: RevokeConsentInput,
+    defaults: { revokedOn: today(), reason: '' },
+    toInput: (v) => ({ consentId: props.consentId, revokedOn: v.revokedOn, reason: v.reason.trim() || null }),
+    send: (input) => call('consents.revoke', input),
+    onSaved: () => props.onDone(true),
+  });
   return (
-    <form ref={form.ref} className="revoke-form" onSubmit={submit} noValidate>
-      <ErrorMessage>{formError}</ErrorMessage>
-      <TextField
-        type="date"
-        label={t('consent.revokeDate')}
-        value={date}
-        onChange={setDate}
-        autoComplete="off"
-        error={errorAt(errors, 'revokedOn')}
-        className="medium"
-        required
-      />
-      <TextField
-        label={t('consent.revokeReason')}
-        value={reason}
-        onChange={setReason}
-        autoComplete="off"
-        maxLength={300}
-        error={errorAt(errors, 'reason')}
-      />
-      <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="primary" aria-disabled={busy || undefined}>
-          {t('consent.revokeConfirm')}
-        </button>
-        <button type="button" onClick={() => void props.onDone(false)}>
-          {t('consent.revokeCancel')}
-        </button>
-      </div>
-    </form>
+    <FormFrame form={sf} className="revoke-form" submitLabel={t('consent.revokeConfirm')} onCancel={() => void props.onDone(false)} cancelLabel={t('consent.revokeCancel')}>
+      <TextField type="date" label={t('consent.revokeDate')} {...sf.field('revokedOn')} autoComplete="off" className="medium" required />
+      <TextField label={t('consent.revokeReason')} {...sf.field('reason')} autoComplete="off" maxLength={300} />
+    </FormFrame>
   );
 }
 
 // A consent recorded for a referral starts on the day the referral is sent (which may be earlier
 // than today), since that is the day the server checks it for.
 function AddConsentForm(props: { clientId: string; recipient?: string | undefined; startDate?: string | undefined; onDone: (saved: boolean) => Promise<void> }) {
-  const { t, language, errorMessage } = useT();
+  const { t, language } = useT();
   const headingId = useId();
-  const [kind, setKind] = useState<Kind>(props.recipient ? 'share_partner' : 'services');
-  const [recipient, setRecipient] = useState(props.recipient ?? '');
-  const [purpose, setPurpose] = useState('');
-  const [categories, setCategories] = useState<Category[]>([]);
-  const [startDate, setStartDate] = useState(props.startDate && props.startDate < today() ? props.startDate : today());
-  const [expiryDate, setExpiryDate] = useState('');
-  const [spoken, setSpoken] = useState<Spoken>(language);
-  const [signed, setSigned] = useState<Signed>('written');
-  const [errors, setErrors] = useState<PathErrors>({});
-  const [formError, setFormError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFocusFirstInvalid<HTMLFormElement>();
+  const defaults: { kind: Kind; recipient: string; purpose: string; dataCategories: Category[]; startDate: string; expiryDate: string; language: Spoken; signedHow: Signed } = {
+    kind: props.recipient ? 'share_partner' : 'services',
+    recipient: props.recipient ?? '',
+    purpose: '',
+    dataCategories: [],
+    startDate: props.startDate && props.startDate < today() ? props.startDate : today(),
+    expiryDate: '',
+    language,
+    signedHow: 'written',
+  };
+  const sf = useSchemaForm({
+    schema: AddConsentInput,
+    defaults,
+    toInput: (v) => ({ ...v, clientId: props.clientId, recipient: v.recipient.trim() || null, purpose: v.purpose.trim(), expiryDate: v.expiryDate || null }),
+    extraChecks: (v) => ({
+      recipient: v.kind === 'share_partner' && !v.recipient.trim() ? t('consent.recipientRequired') : undefined,
+      dataCategories: v.dataCategories.length === 0 ? t('consent.categoriesRequired') : undefined,
+    }),
+    send: (input) => call('consents.add', input),
+    onSaved: () => props.onDone(true),
+  });
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setFormError('');
-    // Courtesy checks; main validates everything again.
-    const found: PathErrors = {
-      ...(kind === 'share_partner' && !recipient.trim() ? { recipient: t('consent.recipientRequired') } : {}),
-      ...(!purpose.trim() ? { purpose: t('field.required') } : {}),
-      ...(categories.length === 0 ? { dataCategories: t('consent.categoriesRequired') } : {}),
-      ...(!startDate ? { startDate: t('field.required') } : {}),
-    };
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setFormError(t('common.fixFields'));
-      return form.signal();
-    }
-    setBusy(true);
-    const result = await call('consents.add', {
-      clientId: props.clientId,
-      kind,
-      recipient: recipient.trim() || null,
-      purpose: purpose.trim(),
-      dataCategories: categories,
-      startDate,
-      expiryDate: expiryDate || null,
-      language: spoken,
-      signedHow: signed,
-    });
-    setBusy(false);
-    if (result.ok) return props.onDone(true);
-    setErrors(pathErrorsFrom(result.error));
-    setFormError(result.error.code === 'INVALID_INPUT' ? t('common.fixFields') : errorMessage(result.error));
-    form.signal();
-  }
-
+  const kind = sf.field('kind');
   return (
     <section className="panel add-consent" aria-labelledby={headingId}>
       <h3 id={headingId} ref={headingRef} tabIndex={-1}>
         {t('consent.addTitle')}
       </h3>
-      <form ref={form.ref} onSubmit={submit} noValidate>
-        <ErrorMessage>{formError}</ErrorMessage>
-        <VocabSelect label={t('consent.kind')} list={consentKinds} value={kind} onChange={setKind} error={errorAt(errors, 'kind')} />
+      <FormFrame form={sf} submitLabel={t('consent.save')} onCancel={() => void props.onDone(false)} cancelLabel={t('consent.cancel')}>
+        <VocabSelect label={t('consent.kind')} list={consentKinds} {...kind} />
         <TextField
           label={t('consent.recipient')}
           hint={t('consent.recipientHint')}
-          value={recipient}
-          onChange={setRecipient}
+          {...sf.field('recipient')}
           autoComplete="off"
           maxLength={200}
-          error={errorAt(errors, 'recipient')}
-          required={kind === 'share_partner'}
+          required={kind.value === 'share_partner'}
         />
-        <TextField
-          label={t('consent.purpose')}
-          value={purpose}
-          onChange={setPurpose}
-          autoComplete="off"
-          maxLength={500}
-          error={errorAt(errors, 'purpose')}
-          required
-        />
-        <CheckboxGroup
-          legend={t('consent.categories')}
-          list={consentDataCategories}
-          value={categories}
-          onChange={setCategories}
-          error={errorAt(errors, 'dataCategories')}
-        />
-        <TextField
-          type="date"
-          label={t('consent.startDate')}
-          value={startDate}
-          onChange={setStartDate}
-          autoComplete="off"
-          error={errorAt(errors, 'startDate')}
-          className="medium"
-          required
-        />
-        <TextField
-          type="date"
-          label={t('consent.expiryDateOptional')}
-          value={expiryDate}
-          onChange={setExpiryDate}
-          autoComplete="off"
-          error={errorAt(errors, 'expiryDate')}
-          className="medium"
-        />
-        <VocabSelect label={t('consent.language')} list={languagesSpoken} value={spoken} onChange={setSpoken} error={errorAt(errors, 'language')} />
-        <VocabSelect label={t('consent.signedHow')} list={signedHow} value={signed} onChange={setSigned} error={errorAt(errors, 'signedHow')} />
-        <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={busy || undefined}>
-            {t('consent.save')}
-          </button>
-          <button type="button" onClick={() => void props.onDone(false)}>
-            {t('consent.cancel')}
-          </button>
-        </div>
-      </form>
+        <TextField label={t('consent.purpose')} {...sf.field('purpose')} autoComplete="off" maxLength={500} required />
+        <CheckboxGroup legend={t('consent.categories')} list={consentDataCategories} {...sf.field('dataCategories')} />
+        <TextField type="date" label={t('consent.startDate')} {...sf.field('startDate')} autoComplete="off" className="medium" required />
+        <TextField type="date" label={t('consent.expiryDateOptional')} {...sf.field('expiryDate')} autoComplete="off" className="medium" />
+        <VocabSelect label={t('consent.language')} list={languagesSpoken} {...sf.field('language')} />
+        <VocabSelect label={t('consent.signedHow')} list={signedHow} {...sf.field('signedHow')} />
+      </FormFrame>
     </section>
   );
 }

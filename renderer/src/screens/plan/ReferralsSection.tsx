@@ -5,16 +5,18 @@ import { focusSoon } from '../../components/focusSoon';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { allCasesRoles } from '../../../../shared/roles';
-import type { Referral } from '../../../../shared/schemas/planning';
+import { SetReferralStatusInput, type Referral } from '../../../../shared/schemas/planning';
 import type { SessionUser } from '../../../../shared/schemas/session';
 import { referralStatuses, serviceCategories } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
 import { CheckboxField, SelectField, useVocab } from '../../components/fields';
 import { errorAt } from '../../components/forms';
+import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
 import { PartnerDirectory } from './PartnerDirectory';
@@ -130,39 +132,29 @@ const answerStatuses = referralStatuses.codes.filter((c) => c !== 'sent');
 function ReferralStatusForm(props: { referral: ReferralRow; ctx: PlanContext; onDone: () => void }) {
   const { t } = useT();
   const label = useVocab();
-  const [status, setStatus] = useState<ReferralStatus>(props.referral.status === 'sent' ? 'accepted' : props.referral.status);
-  const [on, setOn] = useState(today());
-  const submit = useSubmit();
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found = on ? {} : { on: t('field.required') };
-    const saved = await submit.run(found, () => call('referrals.setStatus', { referralId: props.referral.id, status, on }));
-    if (!saved) return;
-    await props.ctx.reload();
-    props.onDone();
-  }
+  const defaults: { status: ReferralStatus; on: string } = { status: props.referral.status === 'sent' ? 'accepted' : props.referral.status, on: today() };
+  const sf = useSchemaForm({
+    schema: SetReferralStatusInput,
+    defaults,
+    toInput: (v) => ({ referralId: props.referral.id, status: v.status, on: v.on }),
+    send: (input) => call('referrals.setStatus', input),
+    onSaved: async () => {
+      await props.ctx.reload();
+      props.onDone();
+    },
+  });
+  const status = sf.field('status');
   return (
     <FormPanel title={t('referral.statusTitle', { partner: props.referral.partner })} level={4}>
-      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
-        <ErrorMessage>{submit.formError}</ErrorMessage>
+      <FormFrame form={sf} submitLabel={t('referral.saveStatus')} onCancel={props.onDone}>
         <SelectField
           label={t('common.status')}
-          value={status}
-          onChange={(v) => setStatus(referralStatuses.codes.find((c) => c === v) ?? status)}
+          {...status}
+          onChange={(v) => status.onChange(referralStatuses.codes.find((c) => c === v) ?? status.value)}
           options={answerStatuses.map((c) => ({ value: c, label: label(referralStatuses, c) }))}
-          error={errorAt(submit.errors, 'status')}
         />
-        <TextField type="date" label={t('common.date')} value={on} onChange={setOn} autoComplete="off" className="medium" error={errorAt(submit.errors, 'on')} required />
-        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-            {t('referral.saveStatus')}
-          </button>
-          <button type="button" onClick={props.onDone}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+        <TextField type="date" label={t('common.date')} {...sf.field('on')} autoComplete="off" className="medium" required />
+      </FormFrame>
     </FormPanel>
   );
 }

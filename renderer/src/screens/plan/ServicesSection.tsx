@@ -1,17 +1,17 @@
 // renderer/: services delivered, and a short form to log one in a few seconds (also opened from a
 // goal with that goal already chosen). Money is typed in dollars and stored in whole cents.
 import { focusSoon } from '../../components/focusSoon';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AddServiceInput } from '../../../../shared/schemas/planning';
+import { useEffect, useId, useRef, useState } from 'react';
+import { AddServiceInput } from '../../../../shared/schemas/planning';
 import { providerKinds, serviceCategories } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
 import { SelectField, VocabSelect, useVocab } from '../../components/fields';
-import { errorAt } from '../../components/forms';
+import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../components/useSubmit';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import type { PartnerEntry, PlanContext } from './PlanTab';
 
@@ -126,65 +126,73 @@ export function ServicesSection(props: {
   );
 }
 
+/** Minutes as typed: null for empty, NaN for anything that is not a whole number. */
+function minutesOf(text: string): number | null {
+  const clean = text.trim();
+  return clean === '' ? null : /^\d{1,4}$/u.test(clean) ? Number(clean) : Number.NaN;
+}
+
+interface ServiceValues {
+  date: string;
+  category: Category;
+  provider: Provider;
+  partnerId: string;
+  minutes: string;
+  amountCents: string;
+  goalId: string;
+  note: string;
+}
+
 function LogServiceForm(props: { ctx: PlanContext; partners: PartnerEntry[]; goalId: string | null; onDone: (saved: boolean) => void }) {
   const { t } = useT();
   const goal = props.ctx.plan.goals.find((g) => g.id === props.goalId) ?? null;
-  const [date, setDate] = useState(today());
-  const [category, setCategory] = useState<Category>('case_management');
-  const [provider, setProvider] = useState<Provider>('in_house');
-  const [partnerId, setPartnerId] = useState('');
-  const [minutes, setMinutes] = useState('');
-  const [amount, setAmount] = useState('');
-  const [goalId, setGoalId] = useState(goal?.id ?? '');
-  const [note, setNote] = useState('');
-  const submit = useSubmit();
   const active = props.partners.filter((p) => p.active);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!date) found.date = t('field.required');
-    if (provider === 'partner' && !partnerId) found.partnerId = t('service.partnerRequired');
-    const mins = minutes.trim() === '' ? null : /^\d{1,4}$/u.test(minutes.trim()) ? Number(minutes.trim()) : Number.NaN;
-    if (mins !== null && (Number.isNaN(mins) || mins < 1 || mins > 1440)) found.minutes = t('service.minutesInvalid');
-    const cents = dollarsToCents(amount);
-    if (cents !== null && Number.isNaN(cents)) found.amountCents = t('service.amountInvalid');
-    const result = await submit.run(found, () =>
-      call('services.add', {
-        clientId: props.ctx.clientId,
-        date,
-        category,
-        provider,
-        partnerId: provider === 'partner' ? partnerId : null,
-        minutes: mins,
-        amountCents: cents,
-        goalId: goalId || null,
-        note: note.trim() || null,
-      }),
-    );
-    if (!result) return;
-    await props.ctx.reload();
-    props.onDone(true);
-  }
-
+  const defaults: ServiceValues = { date: today(), category: 'case_management', provider: 'in_house', partnerId: '', minutes: '', amountCents: '', goalId: goal?.id ?? '', note: '' };
+  const sf = useSchemaForm({
+    schema: AddServiceInput,
+    defaults,
+    toInput: (v) => ({
+      clientId: props.ctx.clientId,
+      date: v.date,
+      category: v.category,
+      provider: v.provider,
+      partnerId: v.provider === 'partner' ? v.partnerId || null : null,
+      minutes: minutesOf(v.minutes),
+      amountCents: dollarsToCents(v.amountCents),
+      goalId: v.goalId || null,
+      note: v.note.trim() || null,
+    }),
+    extraChecks: (v) => {
+      const mins = minutesOf(v.minutes);
+      const cents = dollarsToCents(v.amountCents);
+      return {
+        partnerId: v.provider === 'partner' && !v.partnerId ? t('service.partnerRequired') : undefined,
+        minutes: mins !== null && (Number.isNaN(mins) || mins < 1 || mins > 1440) ? t('service.minutesInvalid') : undefined,
+        amountCents: cents !== null && Number.isNaN(cents) ? t('service.amountInvalid') : undefined,
+      };
+    },
+    send: (input) => call('services.add', input),
+    onSaved: async () => {
+      await props.ctx.reload();
+      props.onDone(true);
+    },
+  });
+  const provider = sf.field('provider');
   return (
     <FormPanel title={goal ? t('service.logForGoalTitle', { goal: goal.title }) : t('service.logTitle')} className="compact-form">
-      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
-        <ErrorMessage>{submit.formError}</ErrorMessage>
+      <FormFrame form={sf} submitLabel={t('service.save')} onCancel={() => props.onDone(false)}>
         <div className="form-row">
-          <TextField type="date" label={t('common.date')} value={date} onChange={setDate} autoComplete="off" error={errorAt(submit.errors, 'date')} required />
-          <VocabSelect label={t('service.category')} list={serviceCategories} value={category} onChange={setCategory} error={errorAt(submit.errors, 'category')} />
+          <TextField type="date" label={t('common.date')} {...sf.field('date')} autoComplete="off" required />
+          <VocabSelect label={t('service.category')} list={serviceCategories} {...sf.field('category')} />
         </div>
         <div className="form-row">
-          <VocabSelect label={t('service.provider')} list={providerKinds} value={provider} onChange={setProvider} error={errorAt(submit.errors, 'provider')} />
-          {provider === 'partner' ? (
+          <VocabSelect label={t('service.provider')} list={providerKinds} {...provider} />
+          {provider.value === 'partner' ? (
             active.length > 0 ? (
               <SelectField
                 label={t('referral.partner')}
-                value={partnerId}
-                onChange={setPartnerId}
+                {...sf.field('partnerId')}
                 options={[{ value: '', label: t('referral.choosePartner') }, ...active.map((p) => ({ value: p.id, label: p.name }))]}
-                error={errorAt(submit.errors, 'partnerId')}
                 required
               />
             ) : (
@@ -193,51 +201,16 @@ function LogServiceForm(props: { ctx: PlanContext; partners: PartnerEntry[]; goa
           ) : null}
         </div>
         <div className="form-row">
-          <TextField
-            label={t('service.minutes')}
-            value={minutes}
-            onChange={setMinutes}
-            autoComplete="off"
-            maxLength={4}
-            className="short"
-            error={errorAt(submit.errors, 'minutes')}
-          />
-          <TextField
-            label={t('service.amount')}
-            value={amount}
-            onChange={setAmount}
-            autoComplete="off"
-            maxLength={12}
-            className="short"
-            error={errorAt(submit.errors, 'amountCents')}
-          />
+          <TextField label={t('service.minutes')} {...sf.field('minutes')} autoComplete="off" maxLength={4} className="short" />
+          <TextField label={t('service.amount')} {...sf.field('amountCents')} autoComplete="off" maxLength={12} className="short" />
         </div>
         <SelectField
           label={t('service.goalOptional')}
-          value={goalId}
-          onChange={setGoalId}
+          {...sf.field('goalId')}
           options={[{ value: '', label: t('service.noGoal') }, ...props.ctx.plan.goals.map((g) => ({ value: g.id, label: g.title }))]}
-          error={errorAt(submit.errors, 'goalId')}
         />
-        <TextField
-          label={t('common.note')}
-          hint={t('service.noteHint')}
-          value={note}
-          onChange={setNote}
-          autoComplete="off"
-          maxLength={500}
-          error={errorAt(submit.errors, 'note')}
-        />
-        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-            {t('service.save')}
-          </button>
-          <button type="button" onClick={() => props.onDone(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+        <TextField label={t('common.note')} hint={t('service.noteHint')} {...sf.field('note')} autoComplete="off" maxLength={500} />
+      </FormFrame>
     </FormPanel>
   );
 }
