@@ -106,7 +106,7 @@ describe('safehold report --lang', () => {
     expect(json.tables.find((t) => t.name === 'clients_served')!.title).toBe('Personas atendidas');
     expect(json.countingRules[0]).toMatch(/^Personas atendidas: /u);
     expect(readFileSync(join(folder, 'clients_served.csv'), 'utf8')).toBe('code,measure,clients\r\nnew,Nuevas,0\r\ncontinuing,Que continúan,0\r\ntotal,Total,0\r\n');
-    expect((JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { parameters: unknown }).parameters).toEqual({ workerFilter: false, threshold: 10, language: 'es' });
+    expect((JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { parameters: unknown }).parameters).toEqual({ workerFilter: false, threshold: 10, language: 'es', preset: 'standard' });
     const verified = safehold(['verify-report', folder]);
     expect(verified.code, verified.stdout).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, problems: [] });
