@@ -37,7 +37,8 @@ export interface AuditEvent {
   carried?: boolean;
 }
 
-interface Row {
+/** One access-log row as stored. */
+export interface LogRow {
   seq: number;
   at: string;
   actor_id: string | null;
@@ -63,7 +64,7 @@ export function auditKeyOf(db: Db): Buffer {
   return Buffer.from(row.value, 'hex');
 }
 
-export function entryMac(key: Buffer, previous: Buffer, row: Omit<Row, 'mac' | 'signer' | 'sig'>): Buffer {
+export function entryMac(key: Buffer, previous: Buffer, row: Omit<LogRow, 'mac' | 'signer' | 'sig'>): Buffer {
   const fields: unknown[] = [row.seq, row.at, row.actor_id, row.action, row.target_id, row.outcome];
   if (row.detail !== null) fields.push(row.detail);
   return createHmac('sha256', key).update(previous).update(JSON.stringify(fields), 'utf8').digest();
@@ -204,7 +205,7 @@ export class KeyBook {
   }
 
   /** Applies a signed key entry; returns a problem, or null when it is acceptable. */
-  apply(row: Pick<Row, 'actor_id' | 'target_id' | 'detail' | 'signer'>): string | null {
+  apply(row: Pick<LogRow, 'actor_id' | 'target_id' | 'detail' | 'signer'>): string | null {
     const d = parseKeyDetail(row.detail);
     if (!d || !row.signer) return 'a key entry is damaged or unsigned';
     if (d.user !== row.target_id) return 'a key entry names someone else';
@@ -252,7 +253,7 @@ export class KeyBook {
   }
 }
 
-function isCarried(row: Pick<Row, 'detail' | 'action'>): boolean {
+function isCarried(row: Pick<LogRow, 'detail' | 'action'>): boolean {
   return (row.detail !== null && row.detail.includes('"carried":true')) || row.action.startsWith('backup.restore');
 }
 
@@ -267,13 +268,13 @@ export function verifyChain(db: Db, key: Buffer, options: VerifyOptions = {}): C
   let expectedSeq = 1;
   let entries = 0;
   let vouchedThrough = 0;
-  let pending: Row | null = null;
+  let pending: LogRow | null = null;
   const bad = (seq: number, problem: string): ChainReport => ({ intact: false, entries, firstBadSeq: Math.max(1, seq), head: previous.toString('hex'), vouchedThrough, problem });
 
   /** The first entry after the last good signature that its run's signatures no longer vouch for. */
   const locate = (from: number, to: number): number => {
     let unsignedFrom: number | null = null;
-    for (const row of db.prepare<[number, number], Row>(`SELECT ${columns} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq`).iterate(from, to)) {
+    for (const row of db.prepare<[number, number], LogRow>(`SELECT ${columns} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq`).iterate(from, to)) {
       const signedByRun = row.signer !== null && row.signer === pending?.signer && row.sig;
       if (!signedByRun) {
         unsignedFrom ??= row.seq;
@@ -294,7 +295,7 @@ export function verifyChain(db: Db, key: Buffer, options: VerifyOptions = {}): C
     return null;
   };
 
-  for (const row of db.prepare<[], Row>(`SELECT ${columns} FROM audit_log ORDER BY seq`).iterate()) {
+  for (const row of db.prepare<[], LogRow>(`SELECT ${columns} FROM audit_log ORDER BY seq`).iterate()) {
     entries += 1;
     if (row.seq !== expectedSeq || !Buffer.isBuffer(row.mac) || !entryMac(key, previous, row).equals(row.mac)) {
       return bad(Math.min(row.seq, expectedSeq), 'the chain of entries is broken');

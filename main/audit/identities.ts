@@ -6,7 +6,7 @@
 // sealed to, so a colleague cannot slip their own key in for a supervisor's.
 import type { IdentityPublic } from '../keys/identity';
 import type { Db } from '../store/open';
-import { entryMac, KEY_ACTION, KeyBook, signatureMessage, type AuditLog } from './chain';
+import { entryMac, KEY_ACTION, KeyBook, signatureMessage, type AuditLog, type LogRow } from './chain';
 import { verifySignature } from '../keys/identity';
 
 export interface KeyRecord {
@@ -39,18 +39,6 @@ export function recordKeys(log: AuditLog, actorId: string | null, record: KeyRec
   });
 }
 
-interface KeyRow {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  target_id: string | null;
-  outcome: string;
-  mac: Buffer;
-  detail: string | null;
-  signer: string | null;
-  sig: Buffer | null;
-}
 
 /** The signing key of the log's root entry, if there is one (trusted on first use by keys made without one). */
 export function logRoot(db: Db): string | null {
@@ -68,7 +56,7 @@ export function logRoot(db: Db): string | null {
 export function vouchedKeys(db: Db, auditKey: Buffer, root: string | null): KeyBook {
   const book = new KeyBook(root);
   const previousMac = db.prepare<[number], { mac: Buffer }>('SELECT mac FROM audit_log WHERE seq = ?');
-  const rows = db.prepare<[], KeyRow>(`SELECT seq, at, actor_id, action, target_id, outcome, mac, detail, signer, sig FROM audit_log WHERE action = '${KEY_ACTION}' ORDER BY seq`);
+  const rows = db.prepare<[], LogRow>(`SELECT seq, at, actor_id, action, target_id, outcome, mac, detail, signer, sig FROM audit_log WHERE action = '${KEY_ACTION}' ORDER BY seq`);
   for (const row of rows.iterate()) {
     const previous = row.seq === 1 ? Buffer.alloc(32) : previousMac.get(row.seq - 1)?.mac;
     if (!previous || !entryMac(auditKey, previous, row).equals(row.mac)) continue;

@@ -4,10 +4,9 @@
 // revocation, and its replaceable "seen" file. A file is written under a temporary name, flushed to
 // disk and renamed, so a reader never sees a half-written file under a real name; a file half-copied
 // by a cloud or USB tool simply fails verification and is tried again next round.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsyncDirectory } from '../../fs/atomic';
+import { writeFileAtomic } from '../../fs/atomic';
 
 const LAPTOP = /^[0-9a-f]{16}$/u;
 const BUNDLE = /^([1-9][0-9]{0,14})\.shb$/u;
@@ -60,20 +59,7 @@ export function readIfPresent(path: string): Buffer | null {
 export function writeDurably(folder: string, laptop: string, name: string, bytes: Buffer): void {
   const dir = join(folder, laptop);
   mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o600);
-  try {
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(temp, join(dir, name));
-  fsyncDirectory(dir);
+  writeFileAtomic(join(dir, name), bytes);
 }
 
 /** Removes this laptop's own bundles up to seq, and temporary files a crash left behind. */
