@@ -22,25 +22,8 @@ export function asSubmissionPack(report: Report): Report {
   };
 }
 
-/**
- * Where the reasons live. No migration number was assigned to this work, so the table is made on
- * first use (inside the same transaction as the access-log entry); a later migration may adopt it
- * unchanged with CREATE TABLE IF NOT EXISTS.
- */
-function ensureTable(db: Db): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS export_reasons (
-    id INTEGER PRIMARY KEY,
-    user_id TEXT NOT NULL REFERENCES users (id),
-    at TEXT NOT NULL,
-    period_from TEXT NOT NULL,
-    period_to TEXT NOT NULL,
-    reason TEXT NOT NULL
-  ) STRICT`);
-}
-
 /** Records why exact counts were exported, and the access-log entry naming that record by id only. Call inside a transaction. */
 export function logExactExport(db: Db, log: AuditLog, entry: { userId: string; at: string; period: { from: string; to: string }; reason: string; action: string }): void {
-  ensureTable(db);
   const { lastInsertRowid } = db
     .prepare('INSERT INTO export_reasons (user_id, at, period_from, period_to, reason) VALUES (?, ?, ?, ?, ?)')
     .run(entry.userId, entry.at, entry.period.from, entry.period.to, entry.reason);
@@ -49,7 +32,6 @@ export function logExactExport(db: Db, log: AuditLog, entry: { userId: string; a
 
 /** The reasons recorded, newest first (for whoever reviews the log inside the store). */
 export function exactExportReasons(db: Db): { id: number; userId: string; at: string; from: string; to: string; reason: string }[] {
-  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'export_reasons'").get()) return [];
   return db
     .prepare<[], { id: number; userId: string; at: string; from: string; to: string; reason: string }>(
       'SELECT id, user_id AS userId, at, period_from AS "from", period_to AS "to", reason FROM export_reasons ORDER BY id DESC',

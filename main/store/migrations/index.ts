@@ -14,6 +14,7 @@ import signedLog from './0080-signed-log';
 import statusHistory from './0100-status-history';
 import sync from './0110-sync';
 import team from './0120-team';
+import exportReasons from './0130-export-reasons';
 
 export interface Migration {
   version: number;
@@ -21,7 +22,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, statusHistory, sync, team];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, statusHistory, sync, team, exportReasons];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 
