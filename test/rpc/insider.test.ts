@@ -6,7 +6,7 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFolderKeeper, storeIdOf, writeAnchors, type AnchorKeeper } from '../../main/audit/anchor';
-import { auditKeyOf, entryMac, signatureMessage } from '../../main/audit/chain';
+import { auditKeyOf, entryMac, signatureMessage, type LogRow } from '../../main/audit/chain';
 import { openNote } from '../../main/cases/sealed-notes';
 import { createSafeholdCoreWithControl } from '../../main/core/app';
 import { FLOOR_COST } from '../../main/keys/kdf';
@@ -67,19 +67,6 @@ async function agency() {
   for (let i = 0; i < 3; i += 1) await t.ok('clients.get', { id: client.id, breakGlassReason: null });
   await t.ok('session.lock', {});
   return { t, anchors, dataDir, clientId: client.id };
-}
-
-interface LogRow {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  target_id: string | null;
-  outcome: string;
-  mac: Buffer;
-  detail: string | null;
-  signer: string | null;
-  sig: Buffer | null;
 }
 
 /** What the attacker can do with their own passphrase: open the store, and their own keys. */
