@@ -7,7 +7,7 @@ import { useT } from '../i18n/i18n';
 import { LockedScreen } from '../screens/LockedScreen';
 import { MainFrame } from '../screens/MainFrame';
 import { Setup } from '../screens/Setup';
-import { reloadLocked, type LockReason } from './lock';
+import { reloadLocked, returnAfterUnlock, setSignedIn, type LockReason } from './lock';
 import { useActivityPings } from './useActivityPings';
 import { useQuickLock } from './useQuickLock';
 
@@ -18,9 +18,11 @@ export function App({ lockReason }: { lockReason: LockReason | null }) {
   const [restored, setRestored] = useState(false);
   const unlocked = status?.state === 'unlocked';
   const unlockedRef = useRef(false);
+  const userId = status?.state === 'unlocked' ? status.user.id : null;
   useEffect(() => {
     unlockedRef.current = unlocked;
-  }, [unlocked]);
+    setSignedIn(userId);
+  }, [unlocked, userId]);
 
   useEffect(() => {
     let live = true;
@@ -53,6 +55,11 @@ export function App({ lockReason }: { lockReason: LockReason | null }) {
     setStatus(next);
   };
 
+  const onUnlocked = (next: AppStatus) => {
+    if (next.state === 'unlocked') returnAfterUnlock(next.user.id);
+    setStatus(next);
+  };
+
   useQuickLock(unlocked);
   useActivityPings(unlocked);
 
@@ -74,7 +81,7 @@ export function App({ lockReason }: { lockReason: LockReason | null }) {
     case 'needs-setup':
       return <Setup onStatus={setStatus} onRestored={onRestored} />;
     case 'locked':
-      return <LockedScreen lockReason={lockReason} restored={restored} onStatus={setStatus} onRestored={onRestored} />;
+      return <LockedScreen lockReason={lockReason} restored={restored} onStatus={onUnlocked} onRestored={onRestored} />;
     case 'unlocked':
       return <MainFrame status={status} />;
   }

@@ -41,7 +41,11 @@ function Reports({ user }: { user: SessionUser }) {
   // The counting rules (preset) the report is made by; signed into its files.
   const [preset, setPreset] = useState<ReportPreset>('standard');
   const [workers, setWorkers] = useState<Option[]>([]);
-  const [report, setReport] = useState<Report | null>(null);
+  // The report shown belongs to the choices it was made for: a new period, worker or counting rule
+  // takes the old one off the screen (an answer for earlier choices that arrives late is not shown).
+  const [shown, setShown] = useState<{ choices: string; report: Report } | null>(null);
+  const choices = JSON.stringify([period.from, period.to, workerId, preset]);
+  const report = shown?.choices === choices ? shown.report : null;
   const submit = useSubmit();
   // Auditors may not read the staff list, and see every worker's cases together.
   const canFilter = user.role === 'admin' || user.role === 'supervisor';
@@ -60,8 +64,9 @@ function Reports({ user }: { user: SessionUser }) {
 
   async function show(event: FormEvent) {
     event.preventDefault();
-    const shown = await submit.run(periodProblems(t, period), () => call('reports.outcomes', { from: period.from, to: period.to, workerId: workerId || null, preset }));
-    if (shown) setReport(shown);
+    const asked = choices;
+    const made = await submit.run(periodProblems(t, period), () => call('reports.outcomes', { from: period.from, to: period.to, workerId: workerId || null, preset }));
+    if (made) setShown({ choices: asked, report: made });
   }
 
   const problems = periodProblems(t, period);
@@ -97,7 +102,7 @@ function Reports({ user }: { user: SessionUser }) {
           error={errorAt(submit.errors, 'preset')}
         />
         <ErrorMessage>{submit.formError}</ErrorMessage>
-        <StatusMessage>{submit.busy ? t('reports.making') : null}</StatusMessage>
+        <StatusMessage>{submit.busy ? t('reports.making') : shown && !report ? t('reports.choicesChanged') : null}</StatusMessage>
       </PeriodForm>
       {report ? (
         <>
