@@ -3,7 +3,7 @@
 // main/rpc/handlers; it never adds an IPC channel. Types on both sides are derived from these schemas.
 import type { z } from 'zod';
 import type { Access } from './roles';
-import { allCasesRoles, caseRoles, everyone, exactReportRoles, reportRoles } from './roles';
+import { allCasesRoles, caseRoles, documentRoles, everyone, exactReportRoles, reportRoles, supervisionRoles } from './roles';
 import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
 import { BreakGlassListInput, BreakGlassListOutput } from './schemas/break-glass';
 import { BackupFolderInput, BackupReminderInput, BackupStatus, BackupSummary, CreatedBackup, OpenBackupInput } from './schemas/backup';
@@ -36,9 +36,25 @@ import {
   StaffListOutput,
 } from './schemas/clients';
 import { ImportInput, ImportPreview, ImportResult } from './schemas/import';
+import { PartnerSuggestionList, ReviewSuggestionInput, SuggestPartnerInput } from './schemas/partners';
 import { SaveSectionInput } from './schemas/intake';
+import { DashboardInput, DashboardList, DashboardListInput, DashboardSummary } from './schemas/dashboard';
+import {
+  AddTaskInput,
+  AssignmentHistory,
+  CaseChangeNotices,
+  DeactivateInput,
+  HandoverSummary,
+  NoticeSeenInput,
+  ReassignInput,
+  ReassignOutput,
+  SetSecondaryInput,
+  TaskDoneInput,
+  TaskList,
+} from './schemas/handover';
 import { ResolveInput, ReviewListInput, ReviewListOutput } from './schemas/review';
 import { CreateTeamInput, InviteInput, InviteOutput, RevokeLaptopInput, SyncSummary, TeamStatus } from './schemas/team';
+import { JoinTeamInput, JoinTeamOutput } from './schemas/team-join';
 import { AddDomainInput, AddInstrumentInput, ClientOutcomes, InstrumentsOutput, RecordAssessmentInput } from './schemas/outcomes';
 import {
   ExportExactInput,
@@ -60,6 +76,8 @@ import {
   AddNoteInput,
   AddPartnerInput,
   AddServiceInput,
+  EditServiceInput,
+  RemoveServiceInput,
   AddStepInput,
   CloseCaseInput,
   DueOutput,
@@ -79,6 +97,39 @@ import {
   Version as zVersion,
 } from './schemas/planning';
 import { Preferences, SetPreferencesInput } from './schemas/prefs';
+import {
+  AttachInput,
+  AttachOutput,
+  BeginUploadInput,
+  BeginUploadOutput,
+  CheckOutput,
+  DocumentLimitInput,
+  DocumentList,
+  DocumentPiece,
+  ExportDocumentInput,
+  ExportDocumentOutput,
+  ListDocumentsInput,
+  ReadDocumentInput,
+  RemoveDocumentInput,
+  UpdateDocumentInput,
+  UploadChunkInput,
+  UploadChunkOutput,
+  UploadIdInput,
+} from './schemas/documents';
+import {
+  AddAppointmentInput,
+  AddContactInput,
+  AddedContact,
+  AddOutreachInput,
+  ClientAppointments,
+  ClientContacts,
+  ExportCalendarInput,
+  ExportCalendarOutput,
+  OutreachList,
+  SetAppointmentStatusInput,
+  WeekInput,
+  WeekOutput,
+} from './schemas/week';
 import {
   AppStatus,
   ChangePassphraseInput,
@@ -129,7 +180,8 @@ export const contract = {
   'staff.list': method({ input: Empty, output: StaffListOutput, access: caseRoles, kind: 'read' }),
   'staff.add': method({ input: AddStaffInput, output: SetupCodeOutput, access: ['admin'], kind: 'session' }),
   'staff.setRole': method({ input: SetRoleInput, output: Done, access: ['admin'], kind: 'write' }),
-  'staff.deactivate': method({ input: StaffIdInput, output: Done, access: ['admin'], kind: 'session' }),
+  // Their cases go to the colleagues chosen, in the same transaction (required when they hold any).
+  'staff.deactivate': method({ input: DeactivateInput, output: Done, access: ['admin'], kind: 'session' }),
   'staff.reactivate': method({ input: StaffIdInput, output: SetupCodeOutput, access: ['admin'], kind: 'session' }),
   'staff.resetPassphrase': method({ input: StaffIdInput, output: SetupCodeOutput, access: ['admin'], kind: 'session' }),
   'session.firstSignIn': method({ input: FirstSignInInput, output: AppStatus, access: 'public', kind: 'session' }),
@@ -153,6 +205,12 @@ export const contract = {
   'clients.get': method({ input: OpenClientInput, output: ClientProfile, access: caseRoles, kind: 'read' }),
   'clients.history': method({ input: ClientIdInput, output: HistoryOutput, access: caseRoles, kind: 'read' }),
   'clients.assign': method({ input: AssignInput, output: Done, access: ['admin', 'supervisor'], kind: 'write' }),
+  // Handover (issue 16 §3): bulk reassignment, a secondary worker, the dated history and the summary.
+  'clients.reassign': method({ input: ReassignInput, output: ReassignOutput, access: supervisionRoles, kind: 'write' }),
+  'clients.setSecondary': method({ input: SetSecondaryInput, output: Done, access: supervisionRoles, kind: 'write' }),
+  'handover.history': method({ input: ClientIdInput, output: AssignmentHistory, access: caseRoles, kind: 'read' }),
+  'handover.summary': method({ input: ClientIdInput, output: HandoverSummary, access: caseRoles, kind: 'read' }),
+  'handover.dismiss': method({ input: ClientIdInput, output: Done, access: caseRoles, kind: 'write' }),
   'intake.saveSection': method({ input: SaveSectionInput, output: SavedSection, access: caseRoles, kind: 'write' }),
   'consents.add': method({ input: AddConsentInput, output: CreatedId, access: caseRoles, kind: 'write' }),
   'consents.revoke': method({ input: RevokeConsentInput, output: Done, access: caseRoles, kind: 'write' }),
@@ -164,8 +222,14 @@ export const contract = {
   'plan.addStep': method({ input: AddStepInput, output: CreatedId, access: caseRoles, kind: 'write' }),
   'plan.setStepDone': method({ input: SetStepDoneInput, output: Done, access: caseRoles, kind: 'write' }),
   'services.add': method({ input: AddServiceInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'services.edit': method({ input: EditServiceInput, output: Done, access: caseRoles, kind: 'write' }),
+  'services.remove': method({ input: RemoveServiceInput, output: Done, access: caseRoles, kind: 'write' }),
   'partners.list': method({ input: Empty, output: PartnerList, access: caseRoles, kind: 'read' }),
   'partners.add': method({ input: AddPartnerInput, output: CreatedId, access: ['admin', 'supervisor'], kind: 'write' }),
+  // A caseworker suggests a partner; a supervisor or administrator approves or declines it.
+  'partners.suggest': method({ input: SuggestPartnerInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'partners.suggestions': method({ input: Empty, output: PartnerSuggestionList, access: caseRoles, kind: 'read' }),
+  'partners.review': method({ input: ReviewSuggestionInput, output: Done, access: ['admin', 'supervisor'], kind: 'write' }),
   'referrals.send': method({ input: SendReferralInput, output: CreatedId, access: caseRoles, kind: 'write' }),
   'referrals.setStatus': method({ input: SetReferralStatusInput, output: Done, access: caseRoles, kind: 'write' }),
   'milestones.add': method({ input: MilestoneInput, output: CreatedId, access: caseRoles, kind: 'write' }),
@@ -178,6 +242,39 @@ export const contract = {
   'clients.close': method({ input: CloseCaseInput, output: Done, access: caseRoles, kind: 'write' }),
   'clients.reopen': method({ input: ReopenCaseInput, output: Done, access: caseRoles, kind: 'write' }),
   'due.list': method({ input: Empty, output: DueOutput, access: caseRoles, kind: 'read' }),
+
+  // Documents (issue 15): attach in pieces (held in memory), checked from the content, encrypted into the store.
+  // Uploading pieces writes nothing to the store; the attach, each opening, copy and print are logged.
+  'documents.list': method({ input: ListDocumentsInput, output: DocumentList, access: documentRoles, kind: 'read' }),
+  'documents.beginUpload': method({ input: BeginUploadInput, output: BeginUploadOutput, access: documentRoles, kind: 'read' }),
+  'documents.uploadChunk': method({ input: UploadChunkInput, output: UploadChunkOutput, access: documentRoles, kind: 'read' }),
+  'documents.cancelUpload': method({ input: UploadIdInput, output: Done, access: documentRoles, kind: 'read' }),
+  'documents.check': method({ input: UploadIdInput, output: CheckOutput, access: documentRoles, kind: 'session' }),
+  'documents.attach': method({ input: AttachInput, output: AttachOutput, access: documentRoles, kind: 'write' }),
+  'documents.read': method({ input: ReadDocumentInput, output: DocumentPiece, access: documentRoles, kind: 'read' }),
+  'documents.update': method({ input: UpdateDocumentInput, output: Done, access: documentRoles, kind: 'write' }),
+  'documents.remove': method({ input: RemoveDocumentInput, output: Done, access: documentRoles, kind: 'write' }),
+  'documents.export': method({ input: ExportDocumentInput, output: ExportDocumentOutput, access: documentRoles, kind: 'write' }),
+  'settings.setDocumentLimit': method({ input: DocumentLimitInput, output: Done, access: ['admin'], kind: 'write' }),
+
+  // A caseworker's week (issue 16): appointments with attendance, the contact log, anonymous outreach.
+  'appointments.add': method({ input: AddAppointmentInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'appointments.setStatus': method({ input: SetAppointmentStatusInput, output: Done, access: caseRoles, kind: 'write' }),
+  'appointments.forClient': method({ input: ClientIdInput, output: ClientAppointments, access: caseRoles, kind: 'read' }),
+  'appointments.week': method({ input: WeekInput, output: WeekOutput, access: caseRoles, kind: 'read' }),
+  /** A staff-only .ics file (case numbers or initials and times only), with a reason; written as a 'write' so the reason and the log entry are kept together. */
+  'appointments.exportCalendar': method({ input: ExportCalendarInput, output: ExportCalendarOutput, access: caseRoles, kind: 'write' }),
+  'contacts.add': method({ input: AddContactInput, output: AddedContact, access: caseRoles, kind: 'write' }),
+  'contacts.forClient': method({ input: ClientIdInput, output: ClientContacts, access: caseRoles, kind: 'read' }),
+  'outreach.add': method({ input: AddOutreachInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'outreach.list': method({ input: Empty, output: OutreachList, access: caseRoles, kind: 'read' }),
+  'tasks.add': method({ input: AddTaskInput, output: CreatedId, access: caseRoles, kind: 'write' }),
+  'tasks.mine': method({ input: Empty, output: TaskList, access: caseRoles, kind: 'read' }),
+  'tasks.done': method({ input: TaskDoneInput, output: Done, access: caseRoles, kind: 'write' }),
+  'notices.changes': method({ input: Empty, output: CaseChangeNotices, access: caseRoles, kind: 'read' }),
+  'notices.seen': method({ input: NoticeSeenInput, output: Done, access: caseRoles, kind: 'write' }),
+  'dashboard.summary': method({ input: DashboardInput, output: DashboardSummary, access: supervisionRoles, kind: 'read' }),
+  'dashboard.list': method({ input: DashboardListInput, output: DashboardList, access: supervisionRoles, kind: 'read' }),
 
   // Outcome tracking and the auditor's report.
   'outcomes.instruments': method({ input: Empty, output: InstrumentsOutput, access: caseRoles, kind: 'read' }),
@@ -194,6 +291,8 @@ export const contract = {
   'team.invite': method({ input: InviteInput, output: InviteOutput, access: ['admin'], kind: 'session' }),
   'team.revoke': method({ input: RevokeLaptopInput, output: Done, access: ['admin'], kind: 'session' }),
   'team.syncNow': method({ input: Empty, output: SyncSummary, access: everyone, kind: 'session' }),
+  /** First run on a new laptop (no store here yet): join with an invitation file and its one-time code. */
+  'team.join': method({ input: JoinTeamInput, output: JoinTeamOutput, access: 'public', kind: 'session' }),
   'reports.outcomes': method({ input: ReportInput, output: Report, access: reportRoles, kind: 'read' }),
   'reports.export': method({ input: ExportReportInput, output: ExportReportOutput, access: reportRoles, kind: 'session' }),
   'reports.exportExact': method({ input: ExportExactInput, output: ExportReportOutput, access: exactReportRoles, kind: 'session' }),

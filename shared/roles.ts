@@ -22,8 +22,14 @@ export const caseRoles: readonly Role[] = ['admin', 'supervisor', 'caseworker'];
 /** Who sees every case, not only their own and assigned ones. */
 export const allCasesRoles: readonly Role[] = ['admin', 'supervisor'];
 
+/** Who reassigns cases (one or many, primary or secondary worker) and reads the team dashboard. */
+export const supervisionRoles: readonly Role[] = allCasesRoles;
+
 /** Who produces and checks the de-identified outcome reports. */
 export const reportRoles: readonly Role[] = ['admin', 'supervisor', 'auditor'];
 
 /** Who may export exact counts without small-cell suppression (a submission pack), with a reason. */
 export const exactReportRoles: readonly Role[] = ['admin', 'auditor'];
+
+/** Who may see and attach documents: the case roles, under the case's access rules. Auditors never see documents. */
+export const documentRoles: readonly Role[] = caseRoles;

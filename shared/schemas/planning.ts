@@ -41,22 +41,38 @@ export const Goal = z.object({
 });
 export type Goal = z.infer<typeof Goal>;
 
+/** A service's own fields, as logged and as corrected. */
+const serviceFields = {
+  date: IsoDate,
+  category: p.serviceCategories.schema,
+  provider: p.providerKinds.schema.default('in_house'),
+  partnerId: Id.nullable().default(null),
+  minutes: z.number().int().min(1).max(24 * 60).nullable().default(null),
+  /** Money given or spent, in whole cents (financial assistance, transport). */
+  amountCents: z.number().int().min(0).max(100_000_000).nullable().default(null),
+  goalId: Id.nullable().default(null),
+  note: optionalText(500),
+};
+const partnerNamed = [
+  (s: { provider: string; partnerId: string | null }) => s.provider === 'in_house' || s.partnerId !== null,
+  { path: ['partnerId'], message: 'Choose the partner that provided it.' },
+] satisfies [unknown, { path: string[]; message: string }];
+
 export const AddServiceInput = z
-  .object({
-    clientId: Id,
-    date: IsoDate,
-    category: p.serviceCategories.schema,
-    provider: p.providerKinds.schema.default('in_house'),
-    partnerId: Id.nullable().default(null),
-    minutes: z.number().int().min(1).max(24 * 60).nullable().default(null),
-    /** Money given or spent, in whole cents (financial assistance, transport). */
-    amountCents: z.number().int().min(0).max(100_000_000).nullable().default(null),
-    goalId: Id.nullable().default(null),
-    note: optionalText(500),
-  })
+  .object({ clientId: Id, ...serviceFields })
   .strict()
-  .refine((s) => s.provider === 'in_house' || s.partnerId !== null, { path: ['partnerId'], message: 'Choose the partner that provided it.' });
+  .refine(...partnerNamed);
 export type AddServiceInput = z.input<typeof AddServiceInput>;
+
+/** Correcting a logged service: all its fields again, and why (the reason goes into the case history). */
+export const EditServiceInput = z
+  .object({ serviceId: Id, reason: p.serviceChangeReasons.schema, ...serviceFields })
+  .strict()
+  .refine(...partnerNamed);
+export type EditServiceInput = z.input<typeof EditServiceInput>;
+/** Removing a service logged by mistake; the reason goes into the case history. */
+export const RemoveServiceInput = z.object({ serviceId: Id, reason: p.serviceChangeReasons.schema }).strict();
+export type RemoveServiceInput = z.input<typeof RemoveServiceInput>;
 
 export const Service = z.object({
   id: Id,
@@ -68,6 +84,10 @@ export const Service = z.object({
   amountCents: z.number().nullable(),
   goalId: Id.nullable(),
   note: z.string().nullable(),
+  partnerId: Id.nullable(),
+  /** The last correction, if any: when and why. */
+  correctedOn: z.string().nullable(),
+  correctionReason: p.serviceChangeReasons.schema.nullable(),
 });
 
 export const AddPartnerInput = z
@@ -193,7 +213,7 @@ export const CloseCaseInput = z
 export const ReopenCaseInput = z.object({ clientId: Id, reopenedOn: IsoDate }).strict();
 
 export const DueItem = z.object({
-  kind: z.enum(['goal_step', 'goal_target', 'milestone', 'consent', 'referral']),
+  kind: z.enum(['goal_step', 'goal_target', 'milestone', 'consent', 'referral', 'appointment', 'document_expiry']),
   clientId: Id,
   caseNumber: z.string(),
   chosenName: z.string(),

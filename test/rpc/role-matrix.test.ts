@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, methods, type Input, type Method } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
 import { ADMIN, PASSPHRASE, addStaff, setUpCore, type TestCore } from '../helpers/core';
+import { attachFile, samplePdf } from '../helpers/documents';
 import { tempDir } from '../helpers/tmp';
 
 interface World {
@@ -19,7 +20,10 @@ interface World {
   stepOnOther: string;
   referralOnOther: string;
   milestoneOnOther: string;
+  appointmentOnOther: string;
+  serviceOnOther: string;
   noteOnOther: string;
+  documentOnOther: string;
   instrumentId: string;
   domainId: string;
   folder: string;
@@ -63,6 +67,19 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'clients.get': (w) => ({ id: w.otherCase }),
   'clients.history': (w) => ({ id: w.otherCase }),
   'clients.assign': (w) => ({ clientId: w.otherCase, workerId: null }),
+  // No such worker: the door decides, and nothing moves (the matrix's cases keep their workers).
+  'clients.reassign': (w) => ({ clientIds: [w.otherCase], workerId: 'e'.repeat(32) }),
+  'clients.setSecondary': (w) => ({ clientId: w.otherCase, workerId: null }),
+  'handover.history': (w) => ({ id: w.otherCase }),
+  'handover.summary': (w) => ({ id: w.otherCase }),
+  'handover.dismiss': (w) => ({ id: w.otherCase }),
+  'tasks.add': (w) => ({ assigneeId: w.userToChange, title: 'Matrix task', dueOn: '2026-03-01', clientId: w.otherCase }),
+  'tasks.mine': () => ({}),
+  'tasks.done': () => ({ taskId: 'd'.repeat(32), doneOn: '2026-03-01' }),
+  'notices.changes': () => ({}),
+  'notices.seen': (w) => ({ clientId: w.otherCase }),
+  'dashboard.summary': () => ({}),
+  'dashboard.list': () => ({ figure: 'overdue' }),
   'intake.saveSection': (w) => ({ clientId: w.otherCase, section: 'language', baseVersion: 0, data: {} }),
   'consents.add': (w) => ({ clientId: w.otherCase, kind: 'services', purpose: 'Matrix', dataCategories: ['identity'], startDate: '2026-03-01', language: 'en', signedHow: 'written' }),
   'consents.revoke': (w) => ({ consentId: w.consentOnOther, revokedOn: '2026-03-01' }),
@@ -72,8 +89,14 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'plan.addStep': (w) => ({ goalId: w.goalOnOther, text: 'Matrix step' }),
   'plan.setStepDone': (w) => ({ stepId: w.stepOnOther, doneOn: '2026-03-01' }),
   'services.add': (w) => ({ clientId: w.otherCase, date: '2026-03-01', category: 'case_management' }),
+  'services.edit': (w) => ({ serviceId: w.serviceOnOther, reason: 'wrong_details', date: '2026-03-02', category: 'case_management' }),
+  'services.remove': (w) => ({ serviceId: w.serviceOnOther, reason: 'entered_twice' }),
   'partners.list': () => ({}),
   'partners.add': () => ({ name: `Matrix Partner ${Math.random().toString(36).slice(2, 8)}`, services: ['legal'] }),
+  'partners.suggest': () => ({ name: `Matrix Suggestion ${Math.random().toString(36).slice(2, 8)}`, services: ['legal'] }),
+  'partners.suggestions': () => ({}),
+  // A listed partner is not a suggestion (NOT_FOUND): the door's decision is what is checked.
+  'partners.review': (w) => ({ id: w.partnerId, decision: 'approve' }),
   'referrals.send': (w) => ({ clientId: w.otherCase, partnerId: w.partnerId, service: 'legal', sentOn: '2026-03-01', sharesIdentity: false }),
   'referrals.setStatus': (w) => ({ referralId: w.referralOnOther, status: 'accepted', on: '2026-03-02' }),
   'milestones.add': (w) => ({ clientId: w.otherCase, kind: 't_visa', status: 'requested' }),
@@ -86,6 +109,27 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'clients.close': (w) => ({ clientId: w.otherCase, closedOn: '2026-03-01', reason: 'goals_met', destination: 'own_housing' }),
   'clients.reopen': (w) => ({ clientId: w.otherCase, reopenedOn: '2026-03-02' }),
   'due.list': () => ({}),
+  'documents.list': (w) => ({ clientId: w.otherCase }),
+  'documents.beginUpload': (w) => ({ clientId: w.otherCase, fileName: 'matrix.pdf', size: 10 }),
+  // No such upload: the door decides (NOT_FOUND beyond it).
+  'documents.uploadChunk': () => ({ uploadId: 'a'.repeat(32), index: 0, data: '' }),
+  'documents.cancelUpload': () => ({ uploadId: 'a'.repeat(32) }),
+  'documents.check': () => ({ uploadId: 'a'.repeat(32) }),
+  'documents.attach': (w) => ({ uploadId: 'a'.repeat(32), clientId: w.otherCase, type: 'other', title: 'Matrix', custody: 'agency' }),
+  'documents.read': (w) => ({ documentId: w.documentOnOther, index: 0 }),
+  'documents.update': (w) => ({ documentId: w.documentOnOther, type: 'other', title: 'Matrix edit', custody: 'agency' }),
+  'documents.remove': (w) => ({ documentId: w.documentOnOther, confirm: true }),
+  'documents.export': (w) => ({ documentId: w.documentOnOther, purpose: 'save', reason: 'The court asked for a copy.' }),
+  'settings.setDocumentLimit': () => ({ megabytes: 50 }),
+  'appointments.add': (w) => ({ clientId: w.otherCase, date: '2026-03-01', staffId: w.userToChange, kind: 'office' }),
+  'appointments.setStatus': (w) => ({ appointmentId: w.appointmentOnOther, status: 'no_show' }),
+  'appointments.forClient': (w) => ({ id: w.otherCase }),
+  'appointments.week': () => ({ from: '2026-03-01' }),
+  'appointments.exportCalendar': (w) => ({ from: '2026-03-01', folder: w.folder, reason: 'Adding my week to my work calendar.' }),
+  'contacts.add': (w) => ({ clientId: w.otherCase, date: '2026-03-01', method: 'call', outcome: 'attempted' }),
+  'contacts.forClient': (w) => ({ id: w.otherCase }),
+  'outreach.add': () => ({ date: '2026-03-01', people: 3 }),
+  'outreach.list': () => ({}),
   'outcomes.instruments': () => ({}),
   'outcomes.addInstrument': () => ({ name: { en: 'Matrix', es: 'Matriz' }, domains: [{ label: { en: 'D', es: 'D' }, levels: [1, 2, 3, 4, 5].map((n) => ({ en: `L${n}`, es: `N${n}` })) }] }),
   'outcomes.addDomain': (w) => ({ instrumentId: w.instrumentId, domain: { label: { en: 'D2', es: 'D2' }, levels: [1, 2, 3, 4, 5].map((n) => ({ en: `L${n}`, es: `N${n}` })) } }),
@@ -108,6 +152,8 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'team.invite': (w) => ({ userId: w.userToChange, file: join(w.folder, 'invitation.shi') }),
   'team.revoke': () => ({ laptopId: 'f'.repeat(16) }),
   'team.syncNow': () => ({}),
+  // Refused with ALREADY_SET_UP wherever a store exists (the door is public, for a new laptop's first run).
+  'team.join': (w) => ({ invitationFile: join(w.folder, 'invitation.shi'), code: 'AAAA-BBBB-CCCC-DDDD', folder: w.folder, name: 'Matrix Joiner', passphrase: 'long enough passphrase' }),
   'import.preview': () => ({ kind: 'clients', csvText: 'chosen_name,pronouns\nMatrix Import,they/them\n' }),
   'import.apply': () => ({ kind: 'clients', csvText: 'chosen_name,pronouns\nMatrix Import,they/them\n' }),
 };
@@ -121,12 +167,23 @@ const onOwnCase: Partial<{ [M in Method]: (w: World) => Input<M> }> = {
   'services.add': (w) => ({ clientId: w.ownCase, date: '2026-03-01', category: 'case_management' }),
   'referrals.send': (w) => ({ clientId: w.ownCase, partnerId: w.partnerId, service: 'legal', sentOn: '2026-03-01', sharesIdentity: false }),
   'milestones.add': (w) => ({ clientId: w.ownCase, kind: 't_visa', status: 'requested' }),
+  'appointments.add': (w) => ({ clientId: w.ownCase, date: '2026-03-01', staffId: w.userToChange, kind: 'office' }),
+  'appointments.forClient': (w) => ({ id: w.ownCase }),
+  'contacts.add': (w) => ({ clientId: w.ownCase, date: '2026-03-01', method: 'call', outcome: 'attempted' }),
+  'contacts.forClient': (w) => ({ id: w.ownCase }),
   'notes.list': (w) => ({ id: w.ownCase }),
+  'documents.list': (w) => ({ clientId: w.ownCase }),
+  'documents.beginUpload': (w) => ({ clientId: w.ownCase, fileName: 'matrix.pdf', size: 10 }),
+  'documents.attach': (w) => ({ uploadId: 'a'.repeat(32), clientId: w.ownCase, type: 'other', title: 'Matrix', custody: 'agency' }),
   'notes.add': (w) => ({ clientId: w.ownCase, date: '2026-03-01', kind: 'contact', body: 'Matrix note' }),
   'safetyPlan.get': (w) => ({ id: w.ownCase }),
   'safetyPlan.save': (w) => ({ clientId: w.ownCase, baseVersion: 0, plan: {} }),
   'clients.get': (w) => ({ id: w.ownCase }),
   'clients.history': (w) => ({ id: w.ownCase }),
+  'handover.history': (w) => ({ id: w.ownCase }),
+  'handover.summary': (w) => ({ id: w.ownCase }),
+  'handover.dismiss': (w) => ({ id: w.ownCase }),
+  'tasks.add': (w) => ({ assigneeId: w.userToChange, title: 'Matrix task', dueOn: '2026-03-01', clientId: w.ownCase }),
   'intake.saveSection': (w) => ({ clientId: w.ownCase, section: 'language', baseVersion: 0, data: {} }),
   'consents.add': (w) => ({ clientId: w.ownCase, kind: 'services', purpose: 'Matrix', dataCategories: ['identity'], startDate: '2026-03-01', language: 'en', signedHow: 'written' }),
 };
@@ -142,10 +199,14 @@ async function worldFor(role: Role): Promise<{ t: TestCore; w: World }> {
   const stepId = (await t.ok('plan.get', { id: other.id })).goals[0]!.steps[0]!.id;
   const referral = await t.ok('referrals.send', { clientId: other.id, partnerId: partner.id, service: 'legal', sentOn: '2026-03-01', sharesIdentity: false });
   const milestone = await t.ok('milestones.add', { clientId: other.id, kind: 'u_visa', status: 'requested' });
+  const service = await t.ok('services.add', { clientId: other.id, date: '2026-03-01', category: 'legal' });
   const note = await t.ok('notes.add', { clientId: other.id, date: '2026-03-01', kind: 'contact', body: 'Other note' });
+  const document = await attachFile(t, other.id, samplePdf('Matrix document'));
+  if (!document.ok) throw new Error('attaching the matrix document failed');
   const { instruments } = await t.ok('outcomes.instruments', {});
   const spare = await addStaff(t, 'caseworker', 'Spare Staff');
   const spareId = (await t.ok('staff.list', {})).staff.find((s) => s.displayName === spare.name)!.id;
+  const appointment = await t.ok('appointments.add', { clientId: other.id, date: '2026-03-01', staffId: spareId, kind: 'court' });
   if (role !== 'admin') {
     const me = await addStaff(t, role, `Matrix ${role}`);
     await t.ok('session.lock', {});
@@ -164,7 +225,10 @@ async function worldFor(role: Role): Promise<{ t: TestCore; w: World }> {
       stepOnOther: stepId,
       referralOnOther: referral.id,
       milestoneOnOther: milestone.id,
+      appointmentOnOther: appointment.id,
+      serviceOnOther: service.id,
       noteOnOther: note.id,
+      documentOnOther: document.value.id,
       instrumentId: instruments[0]!.id,
       domainId: instruments[0]!.domains[0]!.id,
       folder: tempDir(),
@@ -189,7 +253,8 @@ describe('the role x method x ownership matrix', () => {
         const byRole = adminWhenSignedIn ? role === 'admin' : access === 'public' || access.includes(role);
         const caseMethod =
           method in onOwnCase ||
-          ['clients.assign', 'consents.revoke', 'plan.setGoalStatus', 'plan.addStep', 'plan.setStepDone', 'referrals.setStatus', 'milestones.update', 'clients.close', 'clients.reopen'].includes(method);
+          method === 'appointments.setStatus' ||
+          ['clients.assign', 'consents.revoke', 'plan.setGoalStatus', 'plan.addStep', 'plan.setStepDone', 'referrals.setStatus', 'milestones.update', 'services.edit', 'services.remove', 'clients.close', 'clients.reopen', 'documents.read', 'documents.update', 'documents.remove', 'documents.export'].includes(method);
         // Only a note's author may edit it: the admin wrote the note on the other case.
         const authorOnly = method === 'notes.edit' && role !== 'admin';
         // A caseworker's door opens for a method, but not onto another worker's case.

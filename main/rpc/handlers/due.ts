@@ -11,6 +11,7 @@ import type { Handler } from '../types';
 
 const STEP_HORIZON_DAYS = 14;
 const MILESTONE_HORIZON_DAYS = 30;
+const APPOINTMENT_HORIZON_DAYS = 7;
 export const REFERRAL_WAIT_DAYS = 14;
 const MAX_ITEMS = 500;
 
@@ -39,7 +40,7 @@ interface Row {
   label: string;
 }
 
-type Kind = 'goal_step' | 'goal_target' | 'milestone' | 'consent' | 'referral';
+type Kind = 'goal_step' | 'goal_target' | 'milestone' | 'consent' | 'referral' | 'document_expiry' | 'appointment';
 
 /** Each list: its columns, its conditions, and its tables joined in both orders (CROSS JOIN fixes the order). */
 const lists: { kind: Kind; select: string; where: string; byDate: string; byCase: string }[] = [
@@ -78,6 +79,22 @@ const lists: { kind: Kind; select: string; where: string; byDate: string; byCase
     byDate: 'referrals r CROSS JOIN clients c ON c.id = r.client_id',
     byCase: 'clients c CROSS JOIN referrals r ON r.client_id = c.id',
   },
+  {
+    // Documents (passport, work permit) expiring within 30 days or already expired; the label is the type, never the title.
+    kind: 'document_expiry',
+    select: 'd.id AS item_id, d.expiry_date AS date, d.type AS label',
+    where: 'd.expiry_date IS NOT NULL AND d.expiry_date <= @milestoneHorizon',
+    byDate: 'documents d CROSS JOIN clients c ON c.id = d.client_id',
+    byCase: 'clients c CROSS JOIN documents d ON d.client_id = c.id',
+  },
+  {
+    // Booked appointments in the coming week, and past ones whose attendance is not marked yet.
+    kind: 'appointment',
+    select: 'a.id AS item_id, a.date AS date, a.kind AS label',
+    where: "a.status = 'booked' AND a.date <= @appointmentHorizon",
+    byDate: 'appointments a CROSS JOIN clients c ON c.id = a.client_id',
+    byCase: 'clients c CROSS JOIN appointments a ON a.client_id = c.id',
+  },
 ];
 
 export type DueItem = Output<'due.list'>['items'][number];
@@ -92,6 +109,7 @@ export function dueItems(db: Db, userId: string, now: Date, forced?: DueShape): 
     consentHorizon: shift(today, EXPIRING_WITHIN_DAYS),
     today,
     waitedSince: shift(today, -REFERRAL_WAIT_DAYS),
+    appointmentHorizon: shift(today, APPOINTMENT_HORIZON_DAYS),
   };
   // Counting stops once the answer is known.
   const held = stmt<[typeof params], { n: number }>(db, `SELECT count(*) AS n FROM (SELECT 1 FROM clients c WHERE ${MINE} LIMIT ${BY_DATE_FROM_CASES + 1})`).get(params)!.n;

@@ -11,18 +11,28 @@ import * as clients from './clients';
 import { addConsent, revokeConsentHandler } from './consents';
 import { saveSection } from './intake';
 import * as plan from './plan';
+import * as services from './services';
+import * as partners from './partners';
 import * as referrals from './referrals';
 import * as milestones from './milestones';
 import * as notes from './notes';
 import * as safetyPlan from './safety-plan';
 import * as closure from './closure';
 import { listDue } from './due';
+import * as documents from './documents';
 import * as outcomes from './outcomes';
 import * as reports from './reports';
 import * as staff from './staff';
 import { applyImport, previewImport } from './import';
 import { listReview, resolveReview } from './review';
 import * as team from './team';
+import * as appointments from './appointments';
+import { exportCalendar } from './calendar';
+import * as contacts from './contacts';
+import * as handover from './handover';
+import * as tasks from './tasks';
+import * as dashboard from './dashboard';
+import { joinTeamHandler } from './team-join';
 
 export function createHandlers(prefs: PreferencesStore): HandlerMap {
   const preferences = prefsHandlers(prefs);
@@ -60,6 +70,11 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'clients.get': clients.getClientProfile,
     'clients.history': clients.clientHistory,
     'clients.assign': clients.assignClient,
+    'clients.reassign': handover.reassignCases,
+    'clients.setSecondary': handover.setSecondary,
+    'handover.history': handover.assignmentHistory,
+    'handover.summary': handover.summary,
+    'handover.dismiss': handover.dismiss,
     'intake.saveSection': saveSection,
     'consents.add': addConsent,
     'consents.revoke': revokeConsentHandler,
@@ -68,9 +83,14 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'plan.setGoalStatus': plan.setGoalStatus,
     'plan.addStep': plan.addStep,
     'plan.setStepDone': plan.setStepDone,
-    'services.add': plan.addService,
+    'services.add': services.addService,
+    'services.edit': services.editService,
+    'services.remove': services.removeService,
     'partners.list': referrals.listPartners,
     'partners.add': referrals.addPartner,
+    'partners.suggest': partners.suggestPartner,
+    'partners.suggestions': partners.listSuggestions,
+    'partners.review': partners.reviewSuggestion,
     'referrals.send': referrals.sendReferral,
     'referrals.setStatus': referrals.setReferralStatus,
     'milestones.add': milestones.addMilestone,
@@ -83,6 +103,33 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'clients.close': closure.closeCase,
     'clients.reopen': closure.reopenCase,
     'due.list': listDue,
+    'documents.list': documents.listDocuments,
+    'documents.beginUpload': documents.beginDocumentUpload,
+    'documents.uploadChunk': documents.uploadDocumentChunk,
+    'documents.cancelUpload': documents.cancelDocumentUpload,
+    'documents.check': documents.checkDocumentUpload,
+    'documents.attach': documents.attachDocument,
+    'documents.read': documents.readDocument,
+    'documents.update': documents.updateDocument,
+    'documents.remove': documents.removeDocument,
+    'documents.export': documents.exportDocument,
+    'settings.setDocumentLimit': documents.setDocumentLimit,
+    'appointments.add': appointments.addAppointment,
+    'appointments.setStatus': appointments.setAppointmentStatus,
+    'appointments.forClient': appointments.clientAppointments,
+    'appointments.week': appointments.week,
+    'appointments.exportCalendar': exportCalendar,
+    'contacts.add': contacts.addContact,
+    'contacts.forClient': contacts.clientContacts,
+    'outreach.add': contacts.addOutreach,
+    'outreach.list': contacts.listOutreach,
+    'tasks.add': tasks.addTask,
+    'tasks.mine': tasks.myTasks,
+    'tasks.done': tasks.taskDone,
+    'notices.changes': tasks.changeNotices,
+    'notices.seen': tasks.noticeSeen,
+    'dashboard.summary': dashboard.summary,
+    'dashboard.list': dashboard.list,
     'outcomes.instruments': outcomes.listInstruments,
     'outcomes.addInstrument': outcomes.addInstrument,
     'outcomes.addDomain': outcomes.addDomain,
@@ -95,6 +142,7 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'team.invite': team.invite,
     'team.revoke': team.revoke,
     'team.syncNow': team.syncNow,
+    'team.join': joinTeamHandler,
     'reports.outcomes': reports.outcomeReport,
     'reports.export': reports.exportReportHandler,
     'reports.exportExact': reports.exportExactHandler,

@@ -15,6 +15,12 @@ import statusHistory from './0100-status-history';
 import sync from './0110-sync';
 import team from './0120-team';
 import exportReasons from './0130-export-reasons';
+import documents from './0140-documents';
+import week from './0150-week';
+import handover from './0160-handover';
+import serviceCorrections from './0170-service-corrections';
+import partnerSuggestions from './0180-partner-suggestions';
+import syncTail from './0200-sync-tail';
 
 export interface Migration {
   version: number;
@@ -22,7 +28,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, statusHistory, sync, team, exportReasons];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, statusHistory, sync, team, exportReasons, documents, week, handover, serviceCorrections, partnerSuggestions, syncTail];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 
