@@ -32,6 +32,8 @@ export const AuditListInput = z
     to: IsoDate.nullable().default(null),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    /** Team sync: every laptop's entries ('all'), this laptop's ('this'), or one other laptop's (its id). */
+    laptop: z.union([z.enum(['all', 'this']), z.string().regex(/^[0-9a-f]{16}$/u, 'Not a valid laptop id.')]).default('all'),
   })
   .strict();
 
@@ -44,5 +46,12 @@ export const AuditEntry = z.object({
   /** A record id (random, not a name); reasons and content are never in the log. */
   targetId: z.string().nullable(),
   outcome: z.enum(auditOutcomes),
+  /** The laptop that wrote it (team sync): null for this laptop. */
+  laptopId: z.string().nullable(),
 });
-export const AuditListOutput = z.object({ total: z.number().int(), entries: z.array(AuditEntry) });
+export const AuditListOutput = z.object({
+  total: z.number().int(),
+  entries: z.array(AuditEntry),
+  /** The team's other laptops whose entries this laptop holds (empty outside a team), for the laptop filter. */
+  laptops: z.array(z.string()),
+});

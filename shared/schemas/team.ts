@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Id } from './common';
 
 /** An absolute path as the operating system gives it (POSIX, C:\ or \\server\share). */
-const AbsolutePath = z
+export const AbsolutePath = z
   .string()
   .min(1)
   .max(4096)

@@ -30,7 +30,15 @@ export interface InvitationData {
   caseKeys: { caseId: string; keyId: string; key: string; madeAt: number; holders: string[] }[];
 }
 
-export class InvitationError extends Error {}
+/** field: which of the joiner's answers the refusal is about (the file, the one-time code, or the name). */
+export class InvitationError extends Error {
+  constructor(
+    message: string,
+    readonly field: 'file' | 'code' | 'name' = 'file',
+  ) {
+    super(message);
+  }
+}
 
 export async function sealInvitation(code: string, data: InvitationData, frames: DocFrame[]): Promise<Buffer> {
   const kdf = newKdfParams(FLOOR_COST);
@@ -76,7 +84,7 @@ export async function openInvitation(bytes: Buffer, code: string): Promise<{ dat
     decipher.setAuthTag(bytes.subarray(bytes.length - 16));
     inner = Buffer.concat([decipher.update(bytes.subarray(18 + hlen, bytes.length - 16)), decipher.final()]);
   } catch {
-    throw new InvitationError('That code does not open this invitation. Check the code, or ask for a new invitation.');
+    throw new InvitationError('That code does not open this invitation. Check the code, or ask for a new invitation.', 'code');
   } finally {
     key.fill(0);
   }

@@ -47,12 +47,12 @@ export async function joinTeam(input: JoinInput): Promise<{ userId: string; lapt
     throw new InvitationError('The invitation file could not be read.');
   }
   const { data, frames } = await openInvitation(bytes, input.code);
-  if (Date.parse(data.expiresAt) < input.now.getTime()) throw new InvitationError('This invitation has expired. Ask an administrator for a new one.');
-  if (nameKey(input.name) !== nameKey(data.displayName)) throw new InvitationError('This invitation is for someone else. Check the name.');
+  if (Date.parse(data.expiresAt) < input.now.getTime()) throw new InvitationError('This invitation has expired. Ask an administrator for a new one.', 'code');
+  if (nameKey(input.name) !== nameKey(data.displayName)) throw new InvitationError('This invitation is for someone else. Check the name.', 'name');
   // Works once: a laptop that already joined with it has left its join file in the folder (the
   // others also refuse a second laptop on one invitation).
   if (laptopDirs(input.folder).some((l) => filesOf(input.folder, l).includes(joinName(data.invite)))) {
-    throw new InvitationError('This invitation was already used. Ask an administrator for a new one.');
+    throw new InvitationError('This invitation was already used. Ask an administrator for a new one.', 'code');
   }
   const at = input.now.toISOString();
   const dataKey = randomBytes(DATA_KEY_BYTES);
@@ -72,7 +72,7 @@ export async function joinTeam(input: JoinInput): Promise<{ userId: string; lapt
       engine.enableSync(db, { actorId: newActorId(), laptopId: keys.laptopId, caseBlock: caseBlockOf(keys.laptopId), joining: true });
       for (const f of frames) if (f.kind === 'snapshot') engine.loadSnapshot(db, f.docId, new Uint8Array(f.payload));
       const user = db.prepare<[string], { name_key: string; active: number }>('SELECT name_key, active FROM users WHERE id = ?').get(data.userId);
-      if (!user || user.active !== 1 || user.name_key !== nameKey(input.name)) throw new InvitationError('The invitation does not hold this person’s account. Ask for a new invitation.');
+      if (!user || user.active !== 1 || user.name_key !== nameKey(input.name)) throw new InvitationError('The invitation does not hold this person’s account. Ask for a new invitation.', 'name');
       writeSelf(db, { teamId: data.teamId, folder: input.folder, keys, at });
       for (const l of data.laptops) {
         upsertLaptop(db, { ...l, enrolledAt: at });

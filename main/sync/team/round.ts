@@ -12,6 +12,7 @@ import { readIfPresent, writeDurably } from './folder';
 import { join } from 'node:path';
 import { caseKeyOf, casesToRekey, ensureCaseKey, missingGrants, rotateCaseKey } from './scope';
 import { markPublished, receive as receiveLog, unpublished, type PublishedLog } from './access-log';
+import { evictWithheldCases } from './evict';
 import {
   addCaseKey,
   addEpoch,
@@ -89,7 +90,9 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
       frames.push({ kind: 'changes', docId, caseId, data: encodeChanges(changes) });
     }
     // A case a laptop may no longer hold gets a new key, sealed below only to those that may.
-    for (const caseId of casesToRekey(db, self.laptopId)) rotateCaseKey(db, caseId);
+    const rekeyed = casesToRekey(db, self.laptopId).map((caseId) => rotateCaseKey(db, caseId));
+    // Says this laptop holds the new keys: a laptop left out learns the case moved away from it (evict.ts).
+    if (rekeyed.length > 0) enqueueEvent(db, 'holds', { t: 'holds', keys: rekeyed.map((k) => ({ caseId: k.caseId, keyId: k.keyId })) });
     const grants: Grant[] = [];
     const grantsIssued: { caseId: string; laptopId: string; keyId: string }[] = [];
     const snapshotted = new Set<string>();
@@ -203,6 +206,8 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
       if (prepared.audit) markPublished(db, prepared.audit);
       db.prepare('UPDATE team SET next_seq = ? WHERE id = 1').run(result.published.seq + 1);
     } else if (prepared.queuedUpto !== null) clearQueuedEvents(db, prepared.queuedUpto);
+    // A case reassigned away from this laptop's person: its local copy goes (minimum necessary).
+    evictWithheldCases(db, self.laptopId);
     db.prepare('UPDATE team SET last_sync_at = ?, last_sync_ok = 1 WHERE id = 1').run(at);
     return { ok: true, sent: result.published ? prepared.sentChanges : 0, received, conflicts };
   })();

@@ -14,6 +14,18 @@ interface Rule {
 const rules: readonly Rule[] = [
   // Field problems (shared/schemas).
   { pattern: /^Enter at least one character\.$/u, key: 'server.required' },
+  // Joining a team (team.join).
+  { pattern: /^That code does not open this invitation\./u, key: 'join.wrongCode' },
+  { pattern: /^This invitation is for someone else\./u, key: 'join.otherName' },
+  { pattern: /^This invitation was already used\./u, key: 'join.used' },
+  { pattern: /^This invitation has expired\./u, key: 'join.expired' },
+  { pattern: /^This is not a Safehold invitation file/u, key: 'join.notInvitation' },
+  { pattern: /^The invitation file could not be read\./u, key: 'join.unreadable' },
+  { pattern: /^The invitation does not hold this person/u, key: 'join.noAccount' },
+  { pattern: /^The shared folder cannot be reached\./u, key: 'join.folderAway' },
+  { pattern: /^Too many wrong codes\. Wait (\d+) minute/u, key: 'join.wait', vars: (m) => ({ minutes: m[1] ?? '' }) },
+  { pattern: /^Joining is locked on this computer/u, key: 'join.locked' },
+  { pattern: /^Enter the one-time code\.$/u, key: 'join.codeRequired' },
   // Needs review (team sync).
   { pattern: /^This item was already settled, perhaps on another laptop\.$/u, key: 'review.settledElsewhere' },
   { pattern: /^Choose one of the options shown\.$/u, key: 'review.pickOne' },

@@ -19,7 +19,7 @@ const actionShape = /^[a-z.:-]*$/u;
 
 type Entry = z.infer<typeof AuditEntry>;
 type Outcome = z.output<typeof AuditListInput>['outcome'];
-const noFilters = { action: '', actorId: '', outcome: 'any' as Outcome, from: '', to: '' };
+const noFilters = { action: '', actorId: '', outcome: 'any' as Outcome, from: '', to: '', laptop: 'all' };
 const outcomes: readonly Outcome[] = ['any', 'ok', 'denied', 'failed'];
 
 function LogEntries({ user }: { user: SessionUser }) {
@@ -27,16 +27,19 @@ function LogEntries({ user }: { user: SessionUser }) {
   const { t, formatTimestamp } = i18n;
   const [actionError, setActionError] = useState<string | undefined>();
   const [people, setPeople] = useState<Map<string, string>>(new Map());
+  // Team sync: the other laptops whose entries are here (the agency's whole log, per laptop).
+  const [laptops, setLaptops] = useState<string[]>([]);
   // Auditors may not read the staff list: their person filter is built from the names in the log.
   const staffListAllowed = user.role === 'admin';
 
   const log = usePagedLog(noFilters, async (f, offset, limit) => {
-    const result = await call('audit.list', { action: f.action, actorId: f.actorId || null, outcome: f.outcome, from: f.from || null, to: f.to || null, offset, limit });
+    const result = await call('audit.list', { action: f.action, actorId: f.actorId || null, outcome: f.outcome, from: f.from || null, to: f.to || null, laptop: f.laptop, offset, limit });
     if (!result.ok) {
       setActionError(result.error.fields?.find((p) => p.path === 'action')?.message);
       return result;
     }
     setActionError(undefined);
+    setLaptops((known) => (known.join() === result.value.laptops.join() ? known : result.value.laptops));
     if (!staffListAllowed) {
       setPeople((known) => {
         const next = new Map(known);
@@ -68,8 +71,10 @@ function LogEntries({ user }: { user: SessionUser }) {
     return { ...draft, action };
   }
 
+  const laptopColumn: Column<Entry> = { header: t('accessLog.laptop'), cell: (e) => (e.laptopId ? <code>{e.laptopId}</code> : t('accessLog.thisLaptop')) };
   const columns: Column<Entry>[] = [
     { header: t('accessLog.when'), cell: (e) => formatTimestamp(e.at, true) },
+    ...(laptops.length > 0 ? [laptopColumn] : []),
     { header: t('accessLog.who'), cell: (e) => e.actor ?? (e.actorId ? t('accessLog.formerStaff') : t('accessLog.nobody')) },
     {
       header: t('accessLog.what'),
@@ -110,13 +115,21 @@ function LogEntries({ user }: { user: SessionUser }) {
             <PersonFilter log={log} people={personOptions(t('accessLog.anyone'), people)} />
             <SelectField label={t('accessLog.outcome')} value={log.draft.outcome} onChange={(raw) => log.set('outcome', outcomes.find((o) => o === raw) ?? 'any')} options={outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
             <DateFilters log={log} />
+            {laptops.length > 0 ? (
+              <SelectField
+                label={t('accessLog.laptop')}
+                value={log.draft.laptop}
+                onChange={(v) => log.set('laptop', v)}
+                options={[{ value: 'all', label: t('accessLog.allLaptops') }, { value: 'this', label: t('accessLog.thisLaptop') }, ...laptops.map((l) => ({ value: l, label: l }))]}
+              />
+            ) : null}
           </>
         }
         heading={t('accessLog.entries')}
         none={t('accessLog.none')}
         showing={(range) => t('accessLog.showing', range)}
         columns={columns}
-        rowKey={(e) => e.seq}
+        rowKey={(e) => `${e.laptopId ?? ''}:${e.seq}`}
       />
     </>
   );

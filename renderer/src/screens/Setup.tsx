@@ -12,6 +12,7 @@ import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { PublicShell } from '../components/PublicShell';
 import { TextField } from '../components/TextField';
 import { useT } from '../i18n/i18n';
+import { JoinTeam } from './join/JoinTeam';
 import { RestoreBackup } from './RestoreBackup';
 import { SetupRecoveryKey } from './SetupRecoveryKey';
 
@@ -22,6 +23,7 @@ export function Setup({ onStatus, onRestored }: { onStatus: (status: AppStatus) 
   const { t, errorMessage } = useT();
   const [step, setStep] = useState<1 | 2>(1);
   const [restoring, setRestoring] = useState(false);
+  const [joining, setJoining] = useState(false);
   const [agencyName, setAgencyName] = useState('');
   const [adminName, setAdminName] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -98,6 +100,14 @@ export function Setup({ onStatus, onRestored }: { onStatus: (status: AppStatus) 
     );
   }
 
+  if (joining) {
+    return (
+      <PublicShell>
+        <JoinTeam onBack={() => setJoining(false)} onJoined={onStatus} />
+      </PublicShell>
+    );
+  }
+
   if (step === 2 && recoveryKey) {
     return (
       <PublicShell>
@@ -159,6 +169,11 @@ export function Setup({ onStatus, onRestored }: { onStatus: (status: AppStatus) 
         <p className="secondary-action">
           <button type="button" className="link-button" onClick={() => setRestoring(true)}>
             {t('restore.open')}
+          </button>
+        </p>
+        <p className="secondary-action">
+          <button type="button" className="link-button" onClick={() => setJoining(true)}>
+            {t('join.open')}
           </button>
         </p>
       </section>
