@@ -28,7 +28,7 @@ export interface ReferenceContext {
 }
 
 export function referenceContext(db: Db): ReferenceContext {
-  const partners = new Map(stmt<[], { id: string; name: string }>(db, 'SELECT id, name FROM partners').all().map((row) => [fold(row.name), row.id]));
+  const partners = new Map(stmt<[], { id: string; name: string }>(db, "SELECT id, name FROM partners WHERE status = 'listed'").all().map((row) => [fold(row.name), row.id]));
   const instrument = stmt<[], { id: string }>(db, "SELECT id FROM instruments WHERE code = 'ssm'").get();
   const domains = instrument
     ? new Map(stmt<[string], { id: string; code: string }>(db, 'SELECT id, code FROM instrument_domains WHERE instrument_id = ? ORDER BY position').all(instrument.id).map((d) => [d.code, d.id]))

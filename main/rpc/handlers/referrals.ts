@@ -15,7 +15,7 @@ import type { Handler } from '../types';
 export const listPartners: Handler<'partners.list'> = (_input, ctx) => ({
   partners: stmt<[], { id: string; name: string; services: string; contact: string | null; active: number }>(
     ctx.db,
-    'SELECT id, name, services, contact, active FROM partners ORDER BY name COLLATE NOCASE',
+    "SELECT id, name, services, contact, active FROM partners WHERE status = 'listed' ORDER BY name COLLATE NOCASE",
   )
     .all()
     .map((p) => ({ id: p.id, name: p.name, services: JSON.parse(p.services) as never, contact: p.contact, active: p.active === 1 })),
@@ -38,7 +38,7 @@ export const addPartner: Handler<'partners.add'> = (input, ctx) => {
 
 export const sendReferral: Handler<'referrals.send'> = (input, ctx) => {
   const client = workingOn(ctx, input.clientId);
-  const partner = stmt<[string], { name: string; active: number }>(ctx.db, 'SELECT name, active FROM partners WHERE id = ?').get(input.partnerId);
+  const partner = stmt<[string], { name: string; active: number }>(ctx.db, "SELECT name, active FROM partners WHERE id = ? AND status = 'listed'").get(input.partnerId);
   if (!partner || partner.active !== 1) {
     throw new AppError('INVALID_INPUT', undefined, [{ path: 'partnerId', message: 'Choose a partner from the directory.' }]);
   }

@@ -1,32 +1,42 @@
-// renderer/: the partner directory, kept by supervisors and administrators: the organizations the
-// agency refers people to, and the services each offers.
-import { focusSoon } from '../../components/focusSoon';
-import { useId, useRef, useState, type FormEvent } from 'react';
+// renderer/: the partner directory: the organizations the agency refers people to, and the services
+// each offers. Supervisors and administrators add partners; caseworkers suggest them, and a
+// supervisor or administrator approves the suggestion (see PartnerSuggestions).
+import { useId, useRef, useState } from 'react';
 import type { z } from 'zod';
-import type { AddPartnerInput } from '../../../../shared/schemas/planning';
+import { AddPartnerInput } from '../../../../shared/schemas/planning';
 import { serviceCategories } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { CheckboxGroup, useVocab } from '../../components/fields';
-import { errorAt } from '../../components/forms';
+import { focusSoon } from '../../components/focusSoon';
+import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../components/useSubmit';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import type { PartnerEntry } from './PlanTab';
 
 type Category = z.input<typeof AddPartnerInput>['services'][number];
+/** 'add' puts a partner in the directory (supervisors, administrators); 'suggest' asks them to. */
+export type PartnerFormMode = 'add' | 'suggest';
 
-export function PartnerDirectory(props: { partners: PartnerEntry[]; onChanged: () => Promise<void> }) {
+const words = {
+  add: { open: 'partner.add', title: 'partner.addTitle', save: 'partner.save', done: 'partner.added' },
+  suggest: { open: 'partner.suggest', title: 'partner.suggestTitle', save: 'partner.suggestSave', done: 'partner.suggested' },
+} as const;
+
+export function PartnerDirectory(props: { partners: PartnerEntry[]; onChanged: () => Promise<void>; mode?: PartnerFormMode; level?: 2 | 3 }) {
   const { t } = useT();
   const label = useVocab();
   const headingId = useId();
+  const mode = props.mode ?? 'add';
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
+  const Heading = props.level === 2 ? 'h2' : 'h3';
   return (
     <section className="partner-directory" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('partner.title')}</h3>
+      <Heading id={headingId}>{t('partner.title')}</Heading>
       <p className="hint">{t('partner.intro')}</p>
       {props.partners.length === 0 ? <p>{t('partner.empty')}</p> : null}
       <ul className="partner-list" aria-labelledby={headingId}>
@@ -39,9 +49,10 @@ export function PartnerDirectory(props: { partners: PartnerEntry[]; onChanged: (
           </li>
         ))}
       </ul>
-      <StatusMessage tone="success">{added ? t('partner.added') : null}</StatusMessage>
+      <StatusMessage tone="success">{added ? t(words[mode].done) : null}</StatusMessage>
       {adding ? (
-        <AddPartnerForm
+        <PartnerForm
+          mode={mode}
           onDone={async (saved) => {
             setAdding(false);
             setAdded(saved);
@@ -59,7 +70,7 @@ export function PartnerDirectory(props: { partners: PartnerEntry[]; onChanged: (
               setAdding(true);
             }}
           >
-            {t('partner.add')}
+            {t(words[mode].open)}
           </button>
         </div>
       )}
@@ -67,44 +78,26 @@ export function PartnerDirectory(props: { partners: PartnerEntry[]; onChanged: (
   );
 }
 
-function AddPartnerForm(props: { onDone: (saved: boolean) => Promise<void> }) {
+function PartnerForm(props: { mode: PartnerFormMode; onDone: (saved: boolean) => Promise<void> }) {
   const { t } = useT();
-  const [name, setName] = useState('');
-  const [services, setServices] = useState<Category[]>([]);
-  const [contact, setContact] = useState('');
-  const submit = useSubmit();
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!name.trim()) found.name = t('field.required');
-    if (services.length === 0) found.services = t('partner.servicesRequired');
-    const saved = await submit.run(found, () => call('partners.add', { name: name.trim(), services, contact: contact.trim() || null }));
-    if (saved) await props.onDone(true);
-  }
+  const sf = useSchemaForm({
+    schema: AddPartnerInput,
+    defaults: { name: '', services: [] as Category[], contact: '' },
+    toInput: (v) => ({ name: v.name.trim(), services: v.services, contact: v.contact.trim() || null }),
+    extraChecks: (v) => ({
+      name: v.name.trim() ? undefined : t('field.required'),
+      services: v.services.length === 0 ? t('partner.servicesRequired') : undefined,
+    }),
+    send: (input) => call(props.mode === 'add' ? 'partners.add' : 'partners.suggest', input),
+    onSaved: () => props.onDone(true),
+  });
   return (
-    <FormPanel title={t('partner.addTitle')} level={4}>
-      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
-        <ErrorMessage>{submit.formError}</ErrorMessage>
-        <TextField label={t('partner.name')} value={name} onChange={setName} autoComplete="off" maxLength={200} error={errorAt(submit.errors, 'name')} required />
-        <CheckboxGroup legend={t('partner.services')} list={serviceCategories} value={services} onChange={setServices} error={errorAt(submit.errors, 'services')} />
-        <TextField
-          label={t('partner.contact')}
-          value={contact}
-          onChange={setContact}
-          autoComplete="off"
-          maxLength={300}
-          error={errorAt(submit.errors, 'contact')}
-        />
-        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-            {t('partner.save')}
-          </button>
-          <button type="button" onClick={() => void props.onDone(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+    <FormPanel title={t(words[props.mode].title)} level={4}>
+      <FormFrame form={sf} submitLabel={t(words[props.mode].save)} onCancel={() => void props.onDone(false)}>
+        <TextField label={t('partner.name')} {...sf.field('name')} autoComplete="off" maxLength={200} required />
+        <CheckboxGroup legend={t('partner.services')} list={serviceCategories} {...sf.field('services')} />
+        <TextField label={t('partner.contact')} {...sf.field('contact')} autoComplete="off" maxLength={300} />
+      </FormFrame>
     </FormPanel>
   );
 }
