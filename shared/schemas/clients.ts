@@ -75,7 +75,12 @@ export const ClientRow = z.object({
 });
 export type ClientRow = z.infer<typeof ClientRow>;
 
-export const ListClientsOutput = z.object({ total: z.number().int(), rows: z.array(ClientRow) });
+export const ListClientsOutput = z.object({
+  total: z.number().int(),
+  rows: z.array(ClientRow),
+  /** For a caseworker: cases assigned to others that match too, openable only with a reason (case numbers only, never names). */
+  elsewhere: z.object({ count: z.number().int(), cases: z.array(z.object({ id: Id, caseNumber: CaseNumber })) }).nullable().optional(),
+});
 
 export const ClientIdInput = z.object({ id: Id }).strict();
 
@@ -166,6 +171,8 @@ export const ClientProfile = z.object({
   chosenName: z.string(),
   pronouns: z.string().nullable(),
   assignedWorker: z.object({ id: Id, displayName: z.string() }).nullable(),
+  /** A second worker who may also open the case (handover); null when there is none. */
+  secondaryWorker: z.object({ id: Id, displayName: z.string() }).nullable(),
   createdAt: z.string(),
   header: z.object({
     riskLevel: v.riskLevels.schema.nullable(),

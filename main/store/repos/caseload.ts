@@ -35,8 +35,8 @@ export interface SearchPlan {
   match: string | null;
   /** Shorter words, checked as substrings of the matched rows' terms (LIKE patterns, escaped). */
   contains: string[];
-  /** A query of only short words: a prefix of any name. */
-  prefix: string | null;
+  /** A query of only short words: each is the start of a word of one of the person's names. */
+  prefixes: string[];
 }
 
 const likeEscape = (w: string) => w.replace(/[\\%_]/gu, (c) => `\\${c}`);
@@ -46,10 +46,9 @@ export function searchExpression(query: string): SearchPlan {
   const long = words.filter((w) => [...w].length >= 3);
   const short = words.filter((w) => [...w].length < 3);
   if (long.length > 0) {
-    return { match: long.map((w) => `"${w.replaceAll('"', '""')}"`).join(' AND '), contains: short.map((w) => `%${likeEscape(w)}%`), prefix: null };
+    return { match: long.map((w) => `"${w.replaceAll('"', '""')}"`).join(' AND '), contains: short.map((w) => `%${likeEscape(w)}%`), prefixes: [] };
   }
-  if (words.length > 0) return { match: null, contains: [], prefix: words.join(' ') };
-  return { match: null, contains: [], prefix: null };
+  return { match: null, contains: [], prefixes: [...new Set(words)].slice(0, 5) };
 }
 
 export function queryCaseload(db: Db, q: CaseloadQuery): { total: number; rows: CaseloadRow[] } {
@@ -61,9 +60,11 @@ export function queryCaseload(db: Db, q: CaseloadQuery): { total: number; rows: 
     where.push(`c.rowid IN (SELECT rowid FROM client_search WHERE client_search MATCH @match${likes})`);
     params.match = search.match;
     search.contains.forEach((pattern, i) => (params[`like${i}`] = pattern));
-  } else if (search.prefix !== null) {
-    where.push('c.rowid IN (SELECT client_rowid FROM client_names WHERE folded >= @prefix AND folded < @prefix || char(1114111))');
-    params.prefix = search.prefix;
+  } else {
+    search.prefixes.forEach((prefix, i) => {
+      where.push(`c.rowid IN (SELECT client_rowid FROM client_name_words WHERE word >= @prefix${i} AND word < @prefix${i} || char(1114111))`);
+      params[`prefix${i}`] = prefix;
+    });
   }
   if (q.status !== 'any') {
     where.push('c.status = @status');

@@ -5,6 +5,7 @@ import { fold } from '../../../shared/fold';
 import type { SectionName } from '../../../shared/schemas/intake';
 import { localIsoDate } from '../../cases/dates';
 import type { Db } from '../open';
+import { setNameWords } from './name-words';
 import { stmt } from './statements';
 
 export interface ClientRecord {
@@ -18,6 +19,8 @@ export interface ClientRecord {
   urgent_safety: number;
   birth_date: string | null;
   assigned_worker_id: string | null;
+  /** A second worker who may also open the case (migration 0160); absent on rows read before it. */
+  secondary_worker_id?: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -82,7 +85,10 @@ export function setClientNames(db: Db, client: Pick<ClientRecord, 'id' | 'rowid'
   const insert = stmt(db, 'INSERT INTO client_names (client_id, client_rowid, kind, folded) VALUES (?, ?, ?, ?)');
   const folded = names.map((n) => ({ kind: n.kind, folded: fold(n.name) })).filter((n) => n.folded !== '');
   for (const n of folded) insert.run(client.id, client.rowid, n.kind, n.folded);
-  const terms = [...new Set([...folded.map((n) => n.folded), client.case_number.toLowerCase()])].join(' | ');
+  setNameWords(db, client, folded.map((n) => n.folded));
+  // The case number also without its dashes, so "SH20260001" finds "SH-2026-0001" (migration 0150 adds it to older rows).
+  const caseNumber = client.case_number.toLowerCase();
+  const terms = [...new Set([...folded.map((n) => n.folded), caseNumber, caseNumber.replaceAll('-', '')])].join(' | ');
   stmt(db, 'DELETE FROM client_search WHERE rowid = ?').run(client.rowid);
   stmt(db, 'INSERT INTO client_search (rowid, terms) VALUES (?, ?)').run(client.rowid, terms);
 }

@@ -26,6 +26,7 @@ export function rebuildDerived(db: Db, clientId: string): void {
   if (!client) {
     // The case is gone from this laptop: nothing derived may outlive it.
     stmt(db, 'DELETE FROM client_names WHERE client_id = ?').run(clientId);
+    stmt(db, 'DELETE FROM client_name_words WHERE client_id = ?').run(clientId);
     stmt(db, 'DELETE FROM client_facts WHERE client_id = ?').run(clientId);
     return;
   }

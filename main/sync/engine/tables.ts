@@ -32,6 +32,8 @@ export const syncedTables: readonly SyncedTable[] = [
   { name: 'settings', pk: ['key'], doc: { kind: 'agency', doc: 'agency:settings' } },
   { name: 'users', pk: ['id'], doc: { kind: 'agency', doc: 'agency:staff' }, unique: [['name_key']] },
   { name: 'partners', pk: ['id'], doc: { kind: 'agency', doc: 'agency:partners' } },
+  // Outreach contacts belong to no case (counts only): they travel with the agency's settings document.
+  { name: 'outreach_contacts', pk: ['id'], doc: { kind: 'agency', doc: 'agency:settings' } },
   { name: 'instruments', pk: ['id'], doc: { kind: 'agency', doc: 'agency:instruments' }, unique: [['code']] },
   { name: 'instrument_domains', pk: ['id'], doc: { kind: 'agency', doc: 'agency:instruments' }, unique: [['instrument_id', 'code']] },
   { name: 'clients', pk: ['id'], doc: caseOf('id'), caseRows: 'SELECT * FROM clients WHERE id = ?', unique: [['case_number']] },
@@ -47,6 +49,8 @@ export const syncedTables: readonly SyncedTable[] = [
   { name: 'services', pk: ['id'], doc: caseOf('client_id') },
   { name: 'referrals', pk: ['id'], doc: caseOf('client_id') },
   { name: 'milestones', pk: ['id'], doc: caseOf('client_id') },
+  { name: 'appointments', pk: ['id'], doc: caseOf('client_id') },
+  { name: 'contact_attempts', pk: ['id'], doc: caseOf('client_id') },
   { name: 'case_notes', pk: ['id'], doc: caseOf('client_id') },
   {
     name: 'note_keys',
@@ -65,6 +69,8 @@ export const syncedTables: readonly SyncedTable[] = [
   },
   { name: 'access_reasons', pk: ['id'], localIntegerKey: true, doc: caseOf('client_id') },
   { name: 'client_changes', pk: ['id'], localIntegerKey: true, doc: caseOf('client_id') },
+  // Who worked the case, from whom, when and by whom (handover); the case's workers are columns of clients.
+  { name: 'case_assignments', pk: ['id'], doc: caseOf('client_id') },
 ];
 
 export const tableByName = new Map(syncedTables.map((t) => [t.name, t]));
@@ -97,6 +103,11 @@ export interface TableShape {
   columns: string[];
   /** Declared type of each primary-key column (the record key is text; INTEGER parts are read back as numbers). */
   pkInteger: boolean[];
+  /**
+   * Columns whose default is NULL: a null there need not be written into the document when the record
+   * is new (an absent field projects as the column's default), which keeps changes and documents small.
+   */
+  nullByDefault: Set<string>;
 }
 
 const shapeCache = new WeakMap<Db, Map<string, TableShape>>();
@@ -110,10 +121,12 @@ export function tableShape(db: Db, t: SyncedTable): TableShape {
   }
   let shape = perDb.get(t.name);
   if (!shape) {
-    const info = db.prepare(`SELECT name, type FROM pragma_table_info('${t.name}')`).all() as { name: string; type: string }[];
+    const info = db.prepare(`SELECT name, type, dflt_value FROM pragma_table_info('${t.name}')`).all() as { name: string; type: string; dflt_value: string | null }[];
+    const columns = info.map((c) => c.name).filter((c) => !(t.derived ?? []).includes(c) && !t.pk.includes(c));
     shape = {
-      columns: info.map((c) => c.name).filter((c) => !(t.derived ?? []).includes(c) && !t.pk.includes(c)),
+      columns,
       pkInteger: t.pk.map((p) => info.find((c) => c.name === p)?.type.toUpperCase() === 'INTEGER'),
+      nullByDefault: new Set(info.filter((c) => columns.includes(c.name) && (c.dflt_value === null || c.dflt_value.toUpperCase() === 'NULL')).map((c) => c.name)),
     };
     perDb.set(t.name, shape);
   }

@@ -6,7 +6,7 @@ export interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'password' | 'date' | 'search';
+  type?: 'text' | 'password' | 'date' | 'time' | 'search';
   autoComplete: string;
   hint?: ReactNode;
   error?: string | undefined;
