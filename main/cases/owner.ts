@@ -13,6 +13,7 @@ const owners = {
   referral: 'SELECT client_id FROM referrals WHERE id = ?',
   milestone: 'SELECT client_id FROM milestones WHERE id = ?',
   note: 'SELECT client_id FROM case_notes WHERE id = ?',
+  service: 'SELECT client_id FROM services WHERE id = ?',
 } as const;
 
 export function clientOwning(ctx: DataContext, kind: keyof typeof owners, id: string): ClientRecord {

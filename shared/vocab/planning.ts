@@ -50,6 +50,14 @@ export const providerKinds = vocabulary({
   partner: { en: 'A partner organization', es: 'Una organización aliada' },
 });
 
+/** Why a logged service was corrected or removed (kept in the case history; never free text). */
+export const serviceChangeReasons = vocabulary({
+  wrong_details: { en: 'Some details were wrong', es: 'Algunos datos estaban mal' },
+  entered_twice: { en: 'It was logged twice', es: 'Se registró dos veces' },
+  wrong_case: { en: 'It was logged on the wrong case', es: 'Se registró en el caso equivocado' },
+  did_not_happen: { en: 'It did not take place', es: 'No se llegó a dar' },
+});
+
 export const referralStatuses = vocabulary({
   sent: { en: 'Sent', es: 'Enviada' },
   accepted: { en: 'Accepted', es: 'Aceptada' },

@@ -83,7 +83,8 @@ export const clientOutcomes: Handler<'outcomes.forClient'> = (input, ctx) => {
   const rows = stmt<[string], { id: string; instrument_id: string; taken_on: string; kind: 'intake' | 'follow_up' | 'exit'; domain_id: string | null; score: number | null }>(
     ctx.db,
     `SELECT a.id, a.instrument_id, a.taken_on, a.kind, s.domain_id, s.score FROM assessments a
-     LEFT JOIN assessment_scores s ON s.assessment_id = a.id WHERE a.client_id = ? ORDER BY a.taken_on, ${ASSESSMENT_KIND_RANK}, a.created_at, a.rowid`,
+     LEFT JOIN assessment_scores s ON s.assessment_id = a.id LEFT JOIN instrument_domains d ON d.id = s.domain_id
+     WHERE a.client_id = ? ORDER BY a.taken_on, ${ASSESSMENT_KIND_RANK}, a.created_at, a.rowid, d.position`,
   ).all(client.id);
   const assessments: { id: string; instrumentId: string; takenOn: string; kind: 'intake' | 'follow_up' | 'exit'; scores: Record<string, number> }[] = [];
   for (const r of rows) {
@@ -97,6 +98,7 @@ export const clientOutcomes: Handler<'outcomes.forClient'> = (input, ctx) => {
   const latest = assessments.at(-1);
   const same = latest ? assessments.filter((a) => a.instrumentId === latest.instrumentId) : [];
   const first = same[0];
+  // Scores are read in the instrument's domain order, so the change list follows it too.
   const change =
     latest && first && first !== latest
       ? Object.keys(latest.scores)

@@ -1,28 +1,16 @@
 // Main process (plain Node). Never imports electron.
-// The service plan: goals by domain with steps, and the services delivered.
+// The service plan: goals by domain with steps, and the plan as read (services are logged in services.ts).
 import type { Goal, PlanOutput } from '../../../shared/schemas/planning';
 import { openableClient } from '../../cases/access';
 import { clientOwning, workingOn } from '../../cases/owner';
 import { daysBetween } from '../../cases/dates';
-import { recordChanges, updateClientColumns } from '../../store/repos/clients';
 import { newId } from '../../store/ids';
 import { stmt } from '../../store/repos/statements';
-import { AppError } from '../errors';
-import type { DataContext, Handler } from '../types';
+import type { Handler } from '../types';
+import { touched } from './services';
 
-function touched(ctx: DataContext, clientId: string, section: string, field: string): void {
-  const at = ctx.now().toISOString();
-  recordChanges(ctx.db, clientId, at, ctx.user.id, section, [field]);
-  updateClientColumns(ctx.db, clientId, {}, at);
-}
-
-function assertGoalOf(ctx: DataContext, goalId: string | null, clientId: string): void {
-  if (goalId === null) return;
-  const goal = stmt<[string], { client_id: string }>(ctx.db, 'SELECT client_id FROM goals WHERE id = ?').get(goalId);
-  if (!goal || goal.client_id !== clientId) {
-    throw new AppError('INVALID_INPUT', undefined, [{ path: 'goalId', message: "Choose one of this person's goals." }]);
-  }
-}
+/** Logging a service lives in services.ts; named here too for callers that log one from elsewhere. */
+export { addService } from './services';
 
 export const addGoal: Handler<'plan.addGoal'> = (input, ctx) => {
   const client = workingOn(ctx, input.clientId);
@@ -60,35 +48,6 @@ export const setStepDone: Handler<'plan.setStepDone'> = (input, ctx) => {
   return { done: true };
 };
 
-export const addService: Handler<'services.add'> = (input, ctx) => {
-  const client = workingOn(ctx, input.clientId);
-  assertGoalOf(ctx, input.goalId, client.id);
-  if (input.partnerId !== null && !stmt(ctx.db, 'SELECT 1 FROM partners WHERE id = ?').get(input.partnerId)) {
-    throw new AppError('INVALID_INPUT', undefined, [{ path: 'partnerId', message: 'Choose a partner from the directory.' }]);
-  }
-  const id = newId();
-  stmt(
-    ctx.db,
-    `INSERT INTO services (id, client_id, date, category, provider, partner_id, minutes, amount_cents, goal_id, note, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    client.id,
-    input.date,
-    input.category,
-    input.provider,
-    input.provider === 'partner' ? input.partnerId : null,
-    input.minutes,
-    input.amountCents,
-    input.goalId,
-    input.note,
-    ctx.now().toISOString(),
-    ctx.user.id,
-  );
-  touched(ctx, client.id, 'services', `added:${input.category}`);
-  return { id };
-};
-
 export const getPlan: Handler<'plan.get'> = (input, ctx) => {
   const client = openableClient(ctx, input.id);
   ctx.audit.append({ actorId: ctx.user.id, action: 'plan.view', targetId: client.id });
@@ -101,9 +60,10 @@ export const getPlan: Handler<'plan.get'> = (input, ctx) => {
     ctx.db,
     'SELECT s.id, s.goal_id, s.text, s.due_date, s.done_on FROM goal_steps s JOIN goals g ON g.id = s.goal_id WHERE g.client_id = ? ORDER BY s.position',
   ).all(client.id);
-  const services = stmt<[string], { id: string; date: string; category: PlanOutput['services'][number]['category']; provider: 'in_house' | 'partner'; partner: string | null; minutes: number | null; amount_cents: number | null; goal_id: string | null; note: string | null }>(
+  type Svc = PlanOutput['services'][number];
+  const services = stmt<[string], { id: string; date: string; category: Svc['category']; provider: Svc['provider']; partner: string | null; partner_id: string | null; minutes: number | null; amount_cents: number | null; goal_id: string | null; note: string | null; corrected_at: string | null; correction_reason: Svc['correctionReason'] }>(
     ctx.db,
-    `SELECT s.id, s.date, s.category, s.provider, p.name AS partner, s.minutes, s.amount_cents, s.goal_id, s.note
+    `SELECT s.id, s.date, s.category, s.provider, p.name AS partner, s.partner_id, s.minutes, s.amount_cents, s.goal_id, s.note, s.corrected_at, s.correction_reason
      FROM services s LEFT JOIN partners p ON p.id = s.partner_id WHERE s.client_id = ? ORDER BY s.date DESC, s.created_at DESC`,
   ).all(client.id);
   const referrals = stmt<[string], { id: string; partner: string; partner_id: string; service: PlanOutput['referrals'][number]['service']; sent_on: string; status: PlanOutput['referrals'][number]['status']; status_on: string | null; accepted_on: string | null; shares_identity: number; consent_id: string | null }>(
@@ -136,6 +96,9 @@ export const getPlan: Handler<'plan.get'> = (input, ctx) => {
       amountCents: s.amount_cents,
       goalId: s.goal_id,
       note: s.note,
+      partnerId: s.partner_id,
+      correctedOn: s.corrected_at,
+      correctionReason: s.correction_reason,
     })),
     referrals: referrals.map((r) => ({
       id: r.id,

@@ -99,6 +99,12 @@ export function OutcomesTab(props: { clientId: string; visible: boolean }) {
   );
 }
 
+/** The instrument's own domain order, the one the chart and the table use. */
+function byDomainOrder<C extends { domainId: string }>(change: readonly C[], instrument: InstrumentEntry | undefined): C[] {
+  const at = (id: string) => instrument?.domains.findIndex((d) => d.id === id) ?? 0;
+  return [...change].sort((a, b) => at(a.domainId) - at(b.domainId));
+}
+
 function AtAGlance({ outcomes, instruments }: { outcomes: Outcomes; instruments: InstrumentEntry[] }) {
   const { t, formatDay, language } = useT();
   const headingId = useId();
@@ -133,7 +139,7 @@ function AtAGlance({ outcomes, instruments }: { outcomes: Outcomes; instruments:
         <p>{latest ? t('outcomes.changeNeedsTwo') : t('outcomes.none')}</p>
       ) : (
         <ul className="change-list">
-          {outcomes.change.map((c) => (
+          {byDomainOrder(outcomes.change, instrument).map((c) => (
             <li key={c.domainId}>
               <span className="change-domain">{domainLabel(c.domainId)}</span>{' '}
               <span className={`change-value change-${c.change > 0 ? 'up' : c.change < 0 ? 'down' : 'same'}`}>{changeWords(t, c)}</span>

@@ -1,31 +1,18 @@
-// renderer/: services delivered, and a short form to log one in a few seconds (also opened from a
-// goal with that goal already chosen). Money is typed in dollars and stored in whole cents.
+// renderer/: services delivered, with the short form to log one (also opened from a goal with that
+// goal already chosen), and a way to correct or remove one, each with a reason (ServiceForm.tsx).
+import type { z } from 'zod';
 import { focusSoon } from '../../components/focusSoon';
 import { useEffect, useId, useRef, useState } from 'react';
-import { AddServiceInput } from '../../../../shared/schemas/planning';
-import { providerKinds, serviceCategories } from '../../../../shared/vocab/planning';
-import { call } from '../../api/client';
-import { today } from '../../components/dates';
-import { SelectField, VocabSelect, useVocab } from '../../components/fields';
-import { FormFrame } from '../../components/FormFrame';
-import { FormPanel } from '../../components/FormPanel';
+import type { Service } from '../../../../shared/schemas/planning';
+import { providerKinds, serviceCategories, serviceChangeReasons } from '../../../../shared/vocab/planning';
+import { useVocab } from '../../components/fields';
 import { StatusMessage } from '../../components/Messages';
-import { TextField } from '../../components/TextField';
-import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import type { PartnerEntry, PlanContext } from './PlanTab';
+import { RemoveServiceDialog, ServiceForm } from './ServiceForm';
 
-type Category = NonNullable<AddServiceInput['category']>;
-type Provider = NonNullable<AddServiceInput['provider']>;
-
-/** "12", "12.5" or "12.50" dollars as whole cents; null for empty, NaN for anything else. */
-export function dollarsToCents(text: string): number | null {
-  const clean = text.trim().replace(/^\$/u, '').replace(/,/gu, '');
-  if (clean === '') return null;
-  if (!/^\d{1,7}(\.\d{1,2})?$/u.test(clean)) return Number.NaN;
-  const [whole = '0', part = ''] = clean.split('.');
-  return Number(whole) * 100 + Number(part.padEnd(2, '0'));
-}
+type ServiceRow = z.infer<typeof Service>;
+type Done = 'saved' | 'corrected' | 'removed' | null;
 
 export function ServicesSection(props: {
   ctx: PlanContext;
@@ -37,7 +24,9 @@ export function ServicesSection(props: {
   const label = useVocab();
   const headingId = useId();
   const [adding, setAdding] = useState<{ goalId: string | null; n: number } | null>(null);
-  const [logged, setLogged] = useState(false);
+  const [done, setDone] = useState<Done>(null);
+  const [correcting, setCorrecting] = useState<ServiceRow | null>(null);
+  const [removing, setRemoving] = useState<ServiceRow | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   // Focus goes back to whatever opened the form (this section's button or a goal's).
   const opener = useRef<HTMLElement | null>(null);
@@ -49,24 +38,28 @@ export function ServicesSection(props: {
     if (!request) return;
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setAdding(request);
-    setLogged(false);
+    setCorrecting(null);
+    setDone(null);
     onRequestDone();
   }, [request, onRequestDone]);
 
   const goalTitle = (id: string | null) => goals.find((g) => g.id === id)?.title ?? null;
+  /** "Legal, 3 Mar 2026": how a row is named on its buttons and in the removal dialog. */
+  const rowName = (s: ServiceRow) => `${label(serviceCategories, s.category)}, ${formatDay(s.date, 'medium')}`;
   return (
     <section className="plan-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('service.listTitle')}</h2>
       {services.length === 0 ? <p>{t('service.none')}</p> : null}
       {adding ? (
-        <LogServiceForm
+        <ServiceForm
           key={adding.n}
           ctx={props.ctx}
           partners={props.partners}
           goalId={adding.goalId}
+          service={null}
           onDone={(saved) => {
             setAdding(null);
-            setLogged(saved);
+            setDone(saved ? 'saved' : null);
             focusSoon(() => (opener.current?.isConnected ? opener.current : addButton.current));
           }}
         />
@@ -78,7 +71,8 @@ export function ServicesSection(props: {
             className="primary"
             onClick={() => {
               opener.current = addButton.current;
-              setLogged(false);
+              setDone(null);
+              setCorrecting(null);
               setAdding({ goalId: null, n: Date.now() });
             }}
           >
@@ -86,7 +80,33 @@ export function ServicesSection(props: {
           </button>
         </div>
       )}
-      <StatusMessage tone="success">{logged ? t('service.saved') : null}</StatusMessage>
+      <StatusMessage tone="success">{done ? t(`service.${done}`) : null}</StatusMessage>
+      {correcting ? (
+        <ServiceForm
+          key={correcting.id}
+          ctx={props.ctx}
+          partners={props.partners}
+          goalId={null}
+          service={correcting}
+          onDone={(saved) => {
+            setCorrecting(null);
+            setDone(saved ? 'corrected' : null);
+            focusSoon(() => (opener.current?.isConnected ? opener.current : addButton.current));
+          }}
+        />
+      ) : null}
+      {removing ? (
+        <RemoveServiceDialog
+          ctx={props.ctx}
+          service={removing}
+          name={rowName(removing)}
+          onDone={(removed) => {
+            setRemoving(null);
+            setDone(removed ? 'removed' : null);
+            if (removed) focusSoon(() => addButton.current);
+          }}
+        />
+      ) : null}
       {services.length > 0 ? (
         <div className="table-scroll">
           <table aria-labelledby={headingId}>
@@ -98,6 +118,7 @@ export function ServicesSection(props: {
                 <th scope="col">{t('service.howMuch')}</th>
                 <th scope="col">{t('service.goal')}</th>
                 <th scope="col">{t('common.note')}</th>
+                <th scope="col">{t('service.changes')}</th>
               </tr>
             </thead>
             <tbody>
@@ -116,6 +137,27 @@ export function ServicesSection(props: {
                   </td>
                   <td>{goalTitle(s.goalId) ?? '—'}</td>
                   <td className="break">{s.note ?? '—'}</td>
+                  <td>
+                    {s.correctionReason && s.correctedOn ? (
+                      <p className="hint">{t('service.correctedOn', { date: formatDay(s.correctedOn.slice(0, 10), 'medium'), reason: label(serviceChangeReasons, s.correctionReason) })}</p>
+                    ) : null}
+                    <div className="row-actions">
+                      <button type="button" aria-label={t('service.correctOne', { service: rowName(s) })} onClick={(event) => {
+                        opener.current = event.currentTarget;
+                        setAdding(null);
+                        setDone(null);
+                        setCorrecting(s);
+                      }}>
+                        {t('service.correct')}
+                      </button>
+                      <button type="button" aria-label={t('service.removeOne', { service: rowName(s) })} onClick={() => {
+                        setDone(null);
+                        setRemoving(s);
+                      }}>
+                        {t('service.remove')}
+                      </button>
+                    </div>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -123,94 +165,5 @@ export function ServicesSection(props: {
         </div>
       ) : null}
     </section>
-  );
-}
-
-/** Minutes as typed: null for empty, NaN for anything that is not a whole number. */
-function minutesOf(text: string): number | null {
-  const clean = text.trim();
-  return clean === '' ? null : /^\d{1,4}$/u.test(clean) ? Number(clean) : Number.NaN;
-}
-
-interface ServiceValues {
-  date: string;
-  category: Category;
-  provider: Provider;
-  partnerId: string;
-  minutes: string;
-  amountCents: string;
-  goalId: string;
-  note: string;
-}
-
-function LogServiceForm(props: { ctx: PlanContext; partners: PartnerEntry[]; goalId: string | null; onDone: (saved: boolean) => void }) {
-  const { t } = useT();
-  const goal = props.ctx.plan.goals.find((g) => g.id === props.goalId) ?? null;
-  const active = props.partners.filter((p) => p.active);
-  const defaults: ServiceValues = { date: today(), category: 'case_management', provider: 'in_house', partnerId: '', minutes: '', amountCents: '', goalId: goal?.id ?? '', note: '' };
-  const sf = useSchemaForm({
-    schema: AddServiceInput,
-    defaults,
-    toInput: (v) => ({
-      clientId: props.ctx.clientId,
-      date: v.date,
-      category: v.category,
-      provider: v.provider,
-      partnerId: v.provider === 'partner' ? v.partnerId || null : null,
-      minutes: minutesOf(v.minutes),
-      amountCents: dollarsToCents(v.amountCents),
-      goalId: v.goalId || null,
-      note: v.note.trim() || null,
-    }),
-    extraChecks: (v) => {
-      const mins = minutesOf(v.minutes);
-      const cents = dollarsToCents(v.amountCents);
-      return {
-        partnerId: v.provider === 'partner' && !v.partnerId ? t('service.partnerRequired') : undefined,
-        minutes: mins !== null && (Number.isNaN(mins) || mins < 1 || mins > 1440) ? t('service.minutesInvalid') : undefined,
-        amountCents: cents !== null && Number.isNaN(cents) ? t('service.amountInvalid') : undefined,
-      };
-    },
-    send: (input) => call('services.add', input),
-    onSaved: async () => {
-      await props.ctx.reload();
-      props.onDone(true);
-    },
-  });
-  const provider = sf.field('provider');
-  return (
-    <FormPanel title={goal ? t('service.logForGoalTitle', { goal: goal.title }) : t('service.logTitle')} className="compact-form">
-      <FormFrame form={sf} submitLabel={t('service.save')} onCancel={() => props.onDone(false)}>
-        <div className="form-row">
-          <TextField type="date" label={t('common.date')} {...sf.field('date')} autoComplete="off" required />
-          <VocabSelect label={t('service.category')} list={serviceCategories} {...sf.field('category')} />
-        </div>
-        <div className="form-row">
-          <VocabSelect label={t('service.provider')} list={providerKinds} {...provider} />
-          {provider.value === 'partner' ? (
-            active.length > 0 ? (
-              <SelectField
-                label={t('referral.partner')}
-                {...sf.field('partnerId')}
-                options={[{ value: '', label: t('referral.choosePartner') }, ...active.map((p) => ({ value: p.id, label: p.name }))]}
-                required
-              />
-            ) : (
-              <p className="hint">{t('partner.noneYet')}</p>
-            )
-          ) : null}
-        </div>
-        <div className="form-row">
-          <TextField label={t('service.minutes')} {...sf.field('minutes')} autoComplete="off" maxLength={4} className="short" />
-          <TextField label={t('service.amount')} {...sf.field('amountCents')} autoComplete="off" maxLength={12} className="short" />
-        </div>
-        <SelectField
-          label={t('service.goalOptional')}
-          {...sf.field('goalId')}
-          options={[{ value: '', label: t('service.noGoal') }, ...props.ctx.plan.goals.map((g) => ({ value: g.id, label: g.title }))]}
-        />
-        <TextField label={t('common.note')} hint={t('service.noteHint')} {...sf.field('note')} autoComplete="off" maxLength={500} />
-      </FormFrame>
-    </FormPanel>
   );
 }
