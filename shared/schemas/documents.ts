@@ -4,13 +4,12 @@
 import { z } from 'zod';
 import { Id, personText } from './common';
 import { IsoDate } from './intake';
+import { custodies, documentTypes } from '../vocab/documents';
 
-export const documentTypes = ['identity', 'immigration', 'certification', 'law_enforcement', 'court', 'medical', 'consent_form', 'photo', 'other'] as const;
-export const DocumentType = z.enum(documentTypes);
+export const DocumentType = documentTypes.schema;
 export type DocumentType = z.infer<typeof DocumentType>;
 
-export const custodies = ['survivor', 'agency', 'withheld', 'lost'] as const;
-export const Custody = z.enum(custodies);
+export const Custody = custodies.schema;
 export type Custody = z.infer<typeof Custody>;
 
 /** The kinds Safehold accepts, named by the type found in the content (never by the name). */

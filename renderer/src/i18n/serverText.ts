@@ -59,6 +59,20 @@ const rules: readonly Rule[] = [
   { pattern: /^Choose a Safehold backup file \(\.shbk\)\.$/u, key: 'server.backupFileOnly' },
 
   // Specific refusals (main/core, main/rpc/handlers).
+  // Documents (main/documents/inspect.ts, main/rpc/handlers/documents.ts).
+  { pattern: /^Safehold keeps PDFs, JPEG and PNG pictures/u, key: 'documents.refused.type' },
+  { pattern: /^HEIC photos cannot be shown safely/u, key: 'documents.refused.heic' },
+  { pattern: /^This file looks incomplete or damaged/u, key: 'documents.refused.damaged' },
+  { pattern: /^This file holds a second file hidden/u, key: 'documents.refused.mixed' },
+  { pattern: /^This picture is too large to show safely/u, key: 'documents.refused.tooLargeImage' },
+  { pattern: /^Location or device details could not be removed/u, key: 'documents.refused.metadata' },
+  { pattern: /^This file is larger than the limit of (\d+) MB/u, key: 'documents.refused.overLimit', vars: (m) => ({ mb: m[1] ?? '' }) },
+  { pattern: /^That upload is no longer open\./u, key: 'documents.server.uploadGone' },
+  { pattern: /^This document is restricted to the person who added it/u, key: 'documents.server.restrictedOnly' },
+  { pattern: /^This restricted document opens for you after/u, key: 'documents.server.opensLater' },
+  { pattern: /^This document is damaged in the store/u, key: 'documents.server.damagedInStore' },
+  { pattern: /^That record belongs to another case or no longer exists\./u, key: 'documents.server.otherCase' },
+  { pattern: /^Say in a sentence why a copy is needed\.$/u, key: 'documents.server.reason' },
   { pattern: /^Too many attempts with this name\. Wait (\d+) minute/u, key: 'server.waitMinutes', vars: (m) => ({ minutes: m[1] ?? '' }) },
   { pattern: /^This sign-in is locked after many failed attempts\./u, key: 'server.signInLocked' },
   { pattern: /^This setup code has expired\./u, key: 'server.codeExpired' },

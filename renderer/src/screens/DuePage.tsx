@@ -6,6 +6,8 @@ import type { RpcError } from '../../../shared/errors';
 import type { DueItem } from '../../../shared/schemas/planning';
 import { milestoneKinds, serviceCategories } from '../../../shared/vocab/planning';
 import { consentKinds } from '../../../shared/vocab/lists';
+import { appointmentKinds } from '../../../shared/vocab/week';
+import { documentTypes } from '../../../shared/vocab/documents';
 import type { Vocabulary } from '../../../shared/vocab/define';
 import { call } from '../api/client';
 import { hrefFor } from '../app/router';
@@ -13,6 +15,8 @@ import { daysBetween, today } from '../components/dates';
 import { PageHeading } from '../components/Heading';
 import { ErrorMessage } from '../components/Messages';
 import { useT, type I18n } from '../i18n/i18n';
+import { CaseChanges } from './due/CaseChanges';
+import { TasksSection } from './due/TasksSection';
 
 type Item = z.infer<typeof DueItem>;
 
@@ -35,6 +39,10 @@ export function whatItIs(i18n: Pick<I18n, 't' | 'language'>, item: Item): string
       return t('due.consent', { kind: labelOf(consentKinds, item.label, language) });
     case 'referral':
       return t('due.referral', { service: labelOf(serviceCategories, item.label, language) });
+    case 'appointment':
+      return t('due.appointment', { kind: labelOf(appointmentKinds, item.label, language) });
+    case 'document_expiry':
+      return t('due.documentExpiry', { type: labelOf(documentTypes, item.label, language) });
   }
 }
 
@@ -93,6 +101,7 @@ export function DuePage() {
       <PageHeading>{t('due.title')}</PageHeading>
       <p className="hint">{t('due.intro')}</p>
       <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>
+      <CaseChanges />
       {items === null && !error ? <p role="status">{t('common.working')}</p> : null}
       {items && items.length === 0 ? <p className="calm-note message message-success">{t('due.empty')}</p> : null}
       {overdue.length > 0 ? (
@@ -107,6 +116,7 @@ export function DuePage() {
           {list(upcoming, upcomingId)}
         </section>
       ) : null}
+      <TasksSection />
     </section>
   );
 }

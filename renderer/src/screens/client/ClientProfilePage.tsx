@@ -14,14 +14,18 @@ import { useT } from '../../i18n/i18n';
 import { IntakeTab } from '../intake/IntakeTab';
 import { OutcomesTab } from '../outcomes/OutcomesTab';
 import { PlanTab } from '../plan/PlanTab';
+import { AppointmentsTab } from '../appointments/AppointmentsTab';
+import { ContactsTab } from '../contacts/ContactsTab';
+import { DocumentsTab } from '../documents/DocumentsTab';
 import { BreakGlassPanel } from './BreakGlassPanel';
 import { ClientHeader } from './ClientHeader';
 import { ConsentsTab } from './ConsentsTab';
+import { HandoverNotice } from './HandoverNotice';
 import { HistoryTab } from './HistoryTab';
 import { NotesTab } from './NotesTab';
 import { SafetyPlanTab } from './SafetyPlanTab';
 
-type TabKey = 'intake' | 'consents' | 'plan' | 'safety-plan' | 'outcomes' | 'notes' | 'history';
+type TabKey = 'intake' | 'consents' | 'plan' | 'appointments' | 'contacts' | 'safety-plan' | 'outcomes' | 'notes' | 'documents' | 'history';
 
 export function ClientProfilePage({ id, user }: { id: string; user: SessionUser }) {
   const { t, errorMessage, fieldMessage } = useT();
@@ -79,6 +83,7 @@ export function ClientProfilePage({ id, user }: { id: string; user: SessionUser 
       {profile ? (
         <>
           {openedWithReason ? <p className="message message-info calm-note">{t('breakGlass.opened')}</p> : null}
+          <HandoverNotice clientId={profile.id} />
           <ClientHeader profile={profile} user={user} onChanged={reload} />
           <Tabs<TabKey>
             label={t('client.tabs')}
@@ -118,9 +123,13 @@ export function ClientProfilePage({ id, user }: { id: string; user: SessionUser 
                   />
                 ),
               },
+              { key: 'appointments', label: t('tab.appointments'), panel: <AppointmentsTab clientId={profile.id} user={user} visible={tab === 'appointments'} /> },
+              { key: 'contacts', label: t('tab.contacts'), panel: <ContactsTab clientId={profile.id} visible={tab === 'contacts'} /> },
               { key: 'safety-plan', label: t('tab.safetyPlan'), panel: <SafetyPlanTab clientId={profile.id} visible={tab === 'safety-plan'} /> },
               { key: 'outcomes', label: t('tab.outcomes'), panel: <OutcomesTab clientId={profile.id} visible={tab === 'outcomes'} /> },
               { key: 'notes', label: t('tab.notes'), panel: <NotesTab clientId={profile.id} visible={tab === 'notes'} /> },
+              // Mounted only while chosen: opening the list is an access-log entry.
+              { key: 'documents', label: t('tab.documents'), panel: tab === 'documents' ? <DocumentsTab profile={profile} /> : null },
               { key: 'history', label: t('tab.history'), panel: <HistoryTab clientId={profile.id} visible={tab === 'history'} changes={changes} /> },
             ]}
           />
