@@ -8,9 +8,9 @@ import type { Db } from '../../store/open';
 import { rebuildDerived } from '../../store/repos/derived';
 import { stmt } from '../../store/repos/statements';
 import { scanAllConflicts, scanConflicts } from './conflicts';
-import { DOC_FORMAT, forgetDoc, loadDoc, newHandle, readMessage, splitKey, storeDoc, type SyncDoc } from './docs';
+import { actorOf, DOC_FORMAT, forgetDoc, keepDoc, loadDoc, newHandle, readMessage, splitKey, storeDoc, SyncDoc, writeWhole } from './docs';
 import { flushLocalWrites } from './flush';
-import { projectRecords, pruneAgencyRows, quietly, recordsOf } from './project';
+import { allFields, projectRecords, pruneAgencyRows, quietly, recordsOf } from './project';
 import { AGENCY_DOCS, docCaseId } from './tables';
 
 export interface ApplyResult {
@@ -134,8 +134,9 @@ const DERIVED_FROM = new Set(['clients', 'intake_sections', 'assessments', 'asse
 function writeRows(db: Db, docId: string, doc: SyncDoc, keys: Set<string> | null): void {
   let complete: boolean;
   if (keys === null) {
-    complete = projectRecords(db, docId, doc);
-    scanAllConflicts(db, docId, doc);
+    const all = allFields(doc);
+    complete = projectRecords(db, docId, doc, undefined, all.fields);
+    scanAllConflicts(db, docId, doc, all);
   } else {
     const only = new Map<string, Set<string>>();
     for (const key of keys) {
@@ -184,6 +185,24 @@ function retryWaitingRows(db: Db): void {
 /** A whole document from another laptop's snapshot (a new laptop starting fast), merged with ours. */
 export function loadSnapshot(db: Db, docId: string, bytes: Uint8Array): void {
   quietly(db, () => {
+    const known = stmt<[string], number>(db, 'SELECT 1 FROM sync_docs WHERE doc_id = ?').pluck().get(docId) !== undefined;
+    if (!known) {
+      // A document this laptop does not have yet (every document of a laptop that joins): loaded once,
+      // into a new handle (damaged bytes throw here and nothing is written) and stored as it came.
+      const doc = new SyncDoc(newHandle(actorOf(db)));
+      try {
+        doc.h.loadIncremental(bytes);
+      } catch (error) {
+        doc.h.free();
+        throw error;
+      }
+      writeWhole(db, docId, bytes, doc.heads(), true);
+      keepDoc(db, docId, doc);
+      if (!docId.startsWith('case:')) pruneAgencyRows(db, docId, doc);
+      writeRows(db, docId, doc, null);
+      retryWaitingRows(db);
+      return;
+    }
     // Checked on a scratch handle first: damaged bytes never touch this laptop's copy.
     const check = newHandle(undefined);
     try {

@@ -117,13 +117,11 @@ export function scanConflicts(db: Db, docId: string, doc: SyncDoc, fieldKeys: It
 }
 
 /** Every field of the document, from scratch (after a snapshot is loaded). One pass over the
- * document marks the keys holding concurrent values; only those, and delete markers, are read again. */
-export function scanAllConflicts(db: Db, docId: string, doc: SyncDoc): void {
+ * document (`all`, from allFields) marks the keys holding concurrent values; only those, and delete
+ * markers, are read again. */
+export function scanAllConflicts(db: Db, docId: string, doc: SyncDoc, all: { fields: ReadonlyMap<string, unknown>; conflicted: readonly string[] }): void {
   stmt(db, "DELETE FROM sync_conflicts WHERE doc_id = ? AND kind != 'duplicate'").run(docId);
-  const puts = (doc.h.diff([], doc.h.getHeads()) as { action: string; path: unknown[]; conflict?: boolean }[]).filter(
-    (p) => p.action === 'put' && p.path.length === 1,
-  );
-  const keys = puts.map((p) => String(p.path[0]));
-  const check = puts.filter((p) => p.conflict === true || String(p.path[0]).endsWith(DELETED)).map((p) => String(p.path[0]));
-  scanConflicts(db, docId, doc, check, keys);
+  const keys = [...all.fields.keys()];
+  const check = [...all.conflicted, ...keys.filter((k) => k.endsWith(DELETED))];
+  if (check.length > 0) scanConflicts(db, docId, doc, check, keys);
 }

@@ -148,7 +148,8 @@ interface Cached {
 /** Recently used documents per open store. Reused only while the stored heads still match, so a
  * rolled-back transaction (the copy in memory went further than the store) is never trusted. */
 const caches = new WeakMap<Db, Map<string, Cached>>();
-const CACHE_DOCS = 256;
+/** Bounded: a case document takes tens of KiB in memory; this many keeps a caseworker's working set hot. */
+const CACHE_DOCS = 1024;
 
 function cacheOf(db: Db): Map<string, Cached> {
   let c = caches.get(db);
@@ -207,13 +208,25 @@ function remember(cache: Map<string, Cached>, docId: string, entry: Cached): voi
   }
 }
 
+/** Appended pieces after which the next write saves the whole document again (loading reads each piece). */
+export const MAX_TAIL = 8;
+
+/**
+ * Writes the document back. When the stored copy is an ancestor of this one, only the changes since
+ * it are appended (Automerge loads a whole save followed by later changes as one document), which
+ * costs microseconds where a whole save costs milliseconds; after MAX_TAIL appended pieces the whole
+ * document is saved again. `keep` leaves it in memory for the next write.
+ */
 export function storeDoc(db: Db, docId: string, doc: SyncDoc, keep = true): void {
   const heads = doc.heads();
-  stmt(db, 'INSERT INTO sync_docs (doc_id, bytes, heads) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET bytes = excluded.bytes, heads = excluded.heads').run(
-    docId,
-    doc.h.save(),
-    heads,
-  );
+  const stored = stmt<[string], { heads: string; tail: number }>(db, 'SELECT heads, tail FROM sync_docs WHERE doc_id = ?').get(docId);
+  if (stored && stored.heads === heads) {
+    // Nothing new (every change was already there).
+  } else if (stored && stored.tail < MAX_TAIL && stored.heads !== '' && stored.heads.split(',').every((h) => doc.hasChange(h))) {
+    stmt(db, 'UPDATE sync_docs SET bytes = CAST(bytes || ? AS BLOB), heads = ?, tail = tail + 1 WHERE doc_id = ?').run(doc.h.saveSince(stored.heads.split(',')), heads, docId);
+  } else {
+    writeWhole(db, docId, doc.h.save(), heads);
+  }
   const cache = cacheOf(db);
   if (keep) remember(cache, docId, { doc, heads });
   else {
@@ -222,6 +235,23 @@ export function storeDoc(db: Db, docId: string, doc: SyncDoc, keep = true): void
     if (old && old.doc !== doc) old.doc.h.free();
     doc.h.free();
   }
+}
+
+/**
+ * Stores a whole document's bytes. `foreign`: bytes as another laptop sent them (a snapshot just
+ * loaded); nothing is ever appended to those (the next write saves the whole document), so a stray
+ * byte at their end could never hide a change appended after it.
+ */
+export function writeWhole(db: Db, docId: string, bytes: Uint8Array, heads: string, foreign = false): void {
+  stmt(
+    db,
+    'INSERT INTO sync_docs (doc_id, bytes, heads, tail) VALUES (?, ?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET bytes = excluded.bytes, heads = excluded.heads, tail = excluded.tail',
+  ).run(docId, bytes, heads, foreign ? MAX_TAIL : 0);
+}
+
+/** Keeps a document just stored in memory for the next write. */
+export function keepDoc(db: Db, docId: string, doc: SyncDoc): void {
+  remember(cacheOf(db), docId, { doc, heads: doc.heads() });
 }
 
 export function changeMessage(by: string | null, laptop: string | undefined): string {

@@ -117,8 +117,14 @@ function writeRecord(db: Db, d: SyncDoc, w: Write, at: Date, releases: (() => vo
     const wanted = getClash(db, t, rk, u.col);
     if (wanted !== undefined) clashes.set(u.col, wanted);
   }
+  // A null is never written into a field the document does not have where the column's default is
+  // null: an absent field projects as that default (and is left alone on an existing row), so it
+  // already reads as null everywhere. A new record always gets one field, so it is never empty.
+  const fresh = shape.columns.every((c) => !d.has(fieldKey(t.name, rk, c)));
+  const anyValue = shape.columns.some((c) => row[c] !== null && row[c] !== undefined);
   for (const col of shape.columns) {
     let value = row[col];
+    if ((value === null || value === undefined) && shape.nullByDefault.has(col) && (anyValue || !fresh) && !d.has(fieldKey(t.name, rk, col))) continue;
     const key = fieldKey(t.name, rk, col);
     const clash = clashes.get(col);
     if (clash !== undefined) {

@@ -81,13 +81,23 @@ function recordKeyOf(db: Database, t: SyncedTable, row: Record<string, unknown>,
 
 function buildDoc(db: Database, docId: string, rows: [SyncedTable, Record<string, unknown>[]][], actor: string): void {
   const doc = new SyncDoc(newHandle(actor));
+  const fields: [string, unknown][] = [];
   for (const [t, list] of rows) {
-    const { columns } = tableShape(db, t);
+    const { columns, nullByDefault } = tableShape(db, t);
     for (const row of list) {
       const rk = recordKeyOf(db, t, row, actor);
-      for (const col of columns) doc.put(fieldKey(t.name, rk, col), row[col]);
+      // As a local write of a new record: nulls that are the column's default are left out.
+      const anyValue = columns.some((c) => row[c] !== null && row[c] !== undefined);
+      for (const col of columns) {
+        if (anyValue && (row[col] === null || row[col] === undefined) && nullByDefault.has(col)) continue;
+        fields.push([fieldKey(t.name, rk, col), row[col]]);
+      }
     }
   }
+  // In key order: Automerge keeps a map's keys sorted, and appending in order avoids moving what is
+  // already there (several times faster for a case of a few hundred fields).
+  fields.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [key, value] of fields) doc.put(key, value);
   doc.commit(changeMessage(null, getMeta(db, 'laptop')));
   storeDoc(db, docId, doc, false);
 }

@@ -4,6 +4,7 @@
 // the same changes hold the same rows. Runs with the triggers quiet. A row that cannot be written yet
 // (it refers to a record from another document that has not arrived) is retried later, never lost:
 // the document keeps it.
+import * as A from '@automerge/automerge';
 import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
 import { DELETED, fieldKey, fromRaw, recordPrefix, splitKey, US, type SyncDoc } from './docs';
@@ -42,20 +43,55 @@ function isConstraint(error: unknown): boolean {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_CONSTRAINT');
 }
 
-/** Writes (or removes) one record's row from the document. */
-export function projectRecord(db: Db, docId: string, doc: SyncDoc, t: SyncedTable, rk: string): Outcome {
+/**
+ * Every field of a document read in one pass (Automerge's diff from the empty document), as SQL takes
+ * the values; a key that is absent is not in the map. Reading key by key costs a call into the
+ * engine per field, which is most of a whole-document projection.
+ */
+export type Fields = ReadonlyMap<string, unknown>;
+
+export function allFields(doc: SyncDoc): { fields: Map<string, unknown>; conflicted: string[] } {
+  const fields = new Map<string, unknown>();
+  const conflicted: string[] = [];
+  for (const p of doc.h.diff([], doc.h.getHeads()) as { action: string; path: unknown[]; value?: unknown; conflict?: boolean }[]) {
+    if (p.action !== 'put' || p.path.length !== 1) continue;
+    const key = String(p.path[0]);
+    fields.set(key, fromPlain(p.value));
+    if (p.conflict === true) conflicted.push(key);
+  }
+  return { fields, conflicted };
+}
+
+function fromPlain(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  // A scalar string ('str') comes out of a diff as Automerge's ImmutableString.
+  if (A.isImmutableString(v)) return v.val;
+  if (v instanceof Uint8Array) return Buffer.from(v);
+  if (v instanceof Date) return v.toISOString();
+  return null;
+}
+
+function readField(doc: SyncDoc, fields: Fields | undefined, key: string): { present: boolean; value: unknown } {
+  if (fields) return fields.has(key) ? { present: true, value: fields.get(key) } : { present: false, value: null };
+  const raw = doc.h.getWithType('_root', key);
+  return raw === null ? { present: false, value: null } : { present: true, value: fromRaw(raw) };
+}
+
+/** Writes (or removes) one record's row from the document (its fields read from `fields` when given). */
+export function projectRecord(db: Db, docId: string, doc: SyncDoc, t: SyncedTable, rk: string, fields?: Fields): Outcome {
   if (t.name === 'settings' && isLocalSetting(rk)) return 'absent';
   const shape = tableShape(db, t);
   const present: string[] = [];
   const values: Record<string, unknown> = {};
   for (const col of shape.columns) {
-    const raw = doc.h.getWithType('_root', fieldKey(t.name, rk, col));
-    if (raw !== null) {
+    const f = readField(doc, fields, fieldKey(t.name, rk, col));
+    if (f.present) {
       present.push(col);
-      values[col] = fromRaw(raw);
+      values[col] = f.value;
     }
   }
-  const deleted = doc.get(fieldKey(t.name, rk, DELETED)) !== null;
+  const deleted = readField(doc, fields, fieldKey(t.name, rk, DELETED)).value !== null;
   let pk = pkValuesOf(db, t, rk);
   const where = t.pk.map((c) => `${c} = ?`).join(' AND ');
   const sets = uniqueSets(t);
@@ -123,9 +159,9 @@ function removeClashFor(db: Db, t: SyncedTable, rk: string, col: string): void {
 }
 
 /** Every record of the document, grouped by table, as "table -> record keys". */
-export function recordsOf(doc: SyncDoc): Map<string, Set<string>> {
+export function recordsOf(doc: SyncDoc, keys: Iterable<string> = doc.keys()): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const key of doc.keys()) {
+  for (const key of keys) {
     const parts = splitKey(key);
     if (!parts) continue;
     let set = out.get(parts.table);
@@ -139,22 +175,22 @@ export function recordsOf(doc: SyncDoc): Map<string, Set<string>> {
  * Writes the given records (all of the document's when `only` is omitted), parents first, removals
  * children first. Returns whether every row could be written.
  */
-export function projectRecords(db: Db, docId: string, doc: SyncDoc, only?: Map<string, Set<string>>): boolean {
-  const records = only ?? recordsOf(doc);
+export function projectRecords(db: Db, docId: string, doc: SyncDoc, only?: Map<string, Set<string>>, fields?: Fields): boolean {
+  const records = only ?? recordsOf(doc, fields?.keys());
   let complete = true;
   const removals: [SyncedTable, string][] = [];
   for (const t of syncedTables) {
     const rks = records.get(t.name);
     if (!rks) continue;
     for (const rk of [...rks].sort()) {
-      if (doc.get(fieldKey(t.name, rk, DELETED)) !== null) {
+      if (readField(doc, fields, fieldKey(t.name, rk, DELETED)).value !== null) {
         removals.push([t, rk]);
         continue;
       }
-      if (projectRecord(db, docId, doc, t, rk) === 'waiting') complete = false;
+      if (projectRecord(db, docId, doc, t, rk, fields) === 'waiting') complete = false;
     }
   }
-  for (const [t, rk] of removals.reverse()) projectRecord(db, docId, doc, t, rk);
+  for (const [t, rk] of removals.reverse()) projectRecord(db, docId, doc, t, rk, fields);
   return complete;
 }
 
