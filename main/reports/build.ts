@@ -215,6 +215,21 @@ export function buildReport(figures: Figures, period: Period, threshold: number,
     note: null,
   });
   secureWholeReport(tables, model, t, text);
+  if (figures.outreach) {
+    // Anonymous counts of people with no case: outside the disclosure model, shown as recorded.
+    const o = figures.outreach;
+    tables.push({
+      name: 'outreach',
+      title: text.tables.outreach,
+      columns: wording.columns(['code', 'measure', 'count']),
+      rows: [
+        { code: 'contacts', measure: text.rows.outreach_contacts, count: o.contacts },
+        { code: 'people', measure: text.rows.outreach_people, count: o.people },
+        { code: 'minutes', measure: text.rows.outreach_minutes, count: o.minutes },
+      ],
+      note: text.notes.outreach,
+    });
+  }
   return {
     kind: 'safehold-outcome-report',
     version: 1,

@@ -30,6 +30,8 @@ export interface Figures {
   milestones: Breakdown;
   exits: Breakdown;
   familyMembersServed: number;
+  /** Outreach with no case (issue 16): anonymous counts, by who recorded them when the report is for one worker. */
+  outreach?: { contacts: number; people: number; minutes: number };
 }
 
 const NOT_RECORDED = 'not_recorded';
@@ -328,6 +330,12 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
               GROUP BY 1`,
     );
     const family = db.prepare<[], { n: number }>('SELECT coalesce(sum(family_served), 0) AS n FROM temp.report_clients').get()!.n;
+    const outreach = db
+      .prepare<[{ from: string; to: string; worker: string | null }], { contacts: number; people: number; minutes: number }>(
+        `SELECT count(*) AS contacts, coalesce(sum(people), 0) AS people, coalesce(sum(minutes), 0) AS minutes FROM outreach_contacts
+         WHERE date BETWEEN @from AND @to AND (@worker IS NULL OR created_by = @worker)`,
+      )
+      .get({ from: period.from, to: period.to, worker: period.workerId })!;
     return {
       served: { total: served.total, new: served.fresh, continuing: served.total - served.fresh },
       ageAtIntake,
@@ -344,6 +352,7 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
       milestones,
       exits,
       familyMembersServed: family,
+      outreach,
     };
   } finally {
     dropTemp(db);

@@ -19,13 +19,14 @@ export type TableName =
   | 'milestones_granted'
   | 'exits_by_destination'
   | 'family_members'
+  | 'outreach'
   | 'funder_views';
 
 /** Column keys, and `assessed`: the label of assessment_change's `clients` column. */
 export type ColumnWord = 'code' | 'category' | 'count' | 'measure' | 'clients' | 'encounters' | 'domain' | 'assessed' | 'mean_change' | 'improved' | 'family_members' | 'funder' | 'item' | 'value' | 'source';
 
 /** Row codes that are not in a code list: the served measures, the age groups, 'not recorded', the totals. */
-export type RowWord = 'new' | 'continuing' | 'total' | 'not_recorded' | 'adult' | 'minor' | 'unknown' | 'any';
+export type RowWord = 'new' | 'continuing' | 'total' | 'not_recorded' | 'adult' | 'minor' | 'unknown' | 'any' | 'outreach_contacts' | 'outreach_people' | 'outreach_minutes';
 
 export interface ReportWords {
   tables: Readonly<Record<TableName, string>>;
@@ -45,6 +46,8 @@ export interface ReportWords {
     funders: string;
     /** The last counting rule of a submission pack. */
     exactPack: string;
+    /** Under the outreach table: anonymous counts, outside small-cell suppression. */
+    outreach: string;
   };
   pdf: {
     documentTitle: string;
@@ -79,6 +82,7 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       milestones_granted: 'Legal and immigration milestones granted',
       exits_by_destination: 'Exits by destination',
       family_members: 'Family members served',
+      outreach: 'Outreach with no case (anonymous)',
       funder_views: 'Funder report items (OVC TIMS, HHS OTIP)',
     },
     columns: {
@@ -107,6 +111,9 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       minor: 'Minor',
       unknown: 'Unknown',
       any: 'Any domain',
+      outreach_contacts: 'Outreach contacts',
+      outreach_people: 'People reached',
+      outreach_minutes: 'Minutes',
     },
     notShown: 'not shown',
     notes: {
@@ -121,6 +128,7 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       funders: 'Each value is copied from a table above, after disclosure control; the CSV and JSON files name the table and row it comes from.',
       exactPack:
         'Submission pack: exact counts for a funder, made by an administrator or auditor who stated why (recorded in the access log). Small counts are not hidden, so the rule above does not apply. Not for publication.',
+      outreach: 'Counts of people met before they had a case; no one is named or counted as a client, so these are shown as recorded.',
     },
     pdf: {
       documentTitle: 'Safehold outcome report',
@@ -150,6 +158,7 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       milestones_granted: 'Logros legales y migratorios concedidos',
       exits_by_destination: 'Egresos por destino',
       family_members: 'Familiares atendidos',
+      outreach: 'Trabajo de calle sin caso (anónimo)',
       funder_views: 'Conceptos para los informes a financiadores (OVC TIMS, HHS OTIP)',
     },
     columns: {
@@ -178,6 +187,9 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
       minor: 'Menor de edad',
       unknown: 'Se desconoce',
       any: 'Cualquier área',
+      outreach_contacts: 'Contactos de trabajo de calle',
+      outreach_people: 'Personas alcanzadas',
+      outreach_minutes: 'Minutos',
     },
     notShown: 'no se muestra',
     notes: {
@@ -193,6 +205,7 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
         'Cada valor se copia de una tabla de arriba, después de la protección de la privacidad; los archivos CSV y JSON indican la tabla y la fila de las que procede.',
       exactPack:
         'Paquete para presentar: recuentos exactos para un financiador, creado por una persona administradora o auditora que indicó el motivo (registrado en el registro de accesos). Los recuentos pequeños no se ocultan, así que la regla anterior no se aplica. No es para publicar.',
+      outreach: 'Recuentos de personas atendidas antes de tener un caso; nadie figura por su nombre ni se cuenta como cliente, así que se muestran tal como se registraron.',
     },
     pdf: {
       documentTitle: 'Informe de resultados de Safehold',

@@ -1357,6 +1357,7 @@ export const en = {
   'reportTable.milestones_granted': 'Legal and immigration milestones granted',
   'reportTable.exits_by_destination': 'Exits by destination',
   'reportTable.family_members': 'Family members served',
+  'reportTable.outreach': 'Outreach with no case (anonymous)',
   'reportColumn.measure': 'Measure',
   'reportColumn.clients': 'Clients',
   'reportColumn.category': 'Category',
@@ -1818,6 +1819,11 @@ export const en = {
 
   // A caseworker's week (issue 16): appointments, the week view, the contact log and outreach.
   'nav.week': 'Week',
+  'caseload.elsewhereOne': 'One case assigned to another worker also matches.',
+  'caseload.elsewhereMany': '{count} cases assigned to other workers also match.',
+  'caseload.elsewhereHow': 'You can open one only by saying why. Your reason is recorded and your supervisor can read it.',
+  'caseload.elsewhereOpen': 'Open {caseNumber} with a reason',
+  'caseload.elsewhereNarrow': 'Only the first ten are listed. Type more of the name or the case number to narrow the search.',
   'tab.appointments': 'Appointments',
   'tab.contacts': 'Contact log',
   'due.appointment': 'Appointment: {kind}',

@@ -1364,6 +1364,7 @@ export const es = {
   'reportTable.milestones_granted': 'Logros legales y migratorios concedidos',
   'reportTable.exits_by_destination': 'Egresos por destino',
   'reportTable.family_members': 'Familiares atendidos',
+  'reportTable.outreach': 'Trabajo de calle sin caso (anónimo)',
   'reportColumn.measure': 'Medida',
   'reportColumn.clients': 'Personas',
   'reportColumn.category': 'Categoría',
@@ -1829,6 +1830,11 @@ export const es = {
 
   // La semana de trabajo (issue 16): citas, la vista semanal, el registro de contactos y el trabajo de calle.
   'nav.week': 'Semana',
+  'caseload.elsewhereOne': 'También coincide un caso asignado a otra persona del equipo.',
+  'caseload.elsewhereMany': 'También coinciden {count} casos asignados a otras personas del equipo.',
+  'caseload.elsewhereHow': 'Solo puede abrir uno indicando el motivo. El motivo queda registrado y su supervisor o supervisora puede leerlo.',
+  'caseload.elsewhereOpen': 'Abrir {caseNumber} indicando un motivo',
+  'caseload.elsewhereNarrow': 'Solo se muestran los diez primeros. Escriba más del nombre o el número de caso para acotar la búsqueda.',
   'tab.appointments': 'Citas',
   'tab.contacts': 'Registro de contactos',
   'due.appointment': 'Cita: {kind}',

@@ -15,6 +15,7 @@ import { TextField } from '../components/TextField';
 import { useT } from '../i18n/i18n';
 import { CaseList, type ListPosition } from './caseload/CaseList';
 import { useCasePages, type CaseQuery } from './caseload/useCasePages';
+import { ElsewhereNote } from './caseload/ElsewhereNote';
 
 const TYPING_PAUSE_MS = 200;
 
@@ -135,6 +136,7 @@ export function CaseloadPage({ user }: { user: SessionUser }) {
       </p>
       <ErrorMessage>{pages.error ? errorMessage(pages.error) : null}</ErrorMessage>
       {total === 0 ? <p className="calm-note">{query ? t('caseload.noMatch') : t('caseload.empty')}</p> : null}
+      <ElsewhereNote elsewhere={pages.elsewhere} />
       {total !== null && total > 0 ? (
         <CaseList
           key={key}

@@ -2,7 +2,8 @@
 // as long as the same search and filters are shown. A new search starts an empty cache, and
 // answers that arrive for an older search are dropped.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { ClientRow, ListClientsInput } from '../../../../shared/schemas/clients';
+import type { z } from 'zod';
+import type { ClientRow, ListClientsInput, ListClientsOutput } from '../../../../shared/schemas/clients';
 import type { RpcError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 
@@ -17,12 +18,17 @@ interface Cache {
   loading: Set<number>;
   total: number | null;
   error: RpcError | null;
+  elsewhere: Elsewhere;
 }
 
-const emptyCache = (key: string, query: CaseQuery): Cache => ({ key, query, pages: new Map(), loading: new Set(), total: null, error: null });
+/** Others' cases that match too (a caseworker's search), openable only with a reason. */
+export type Elsewhere = z.infer<typeof ListClientsOutput>['elsewhere'] | null;
+
+const emptyCache = (key: string, query: CaseQuery): Cache => ({ key, query, pages: new Map(), loading: new Set(), total: null, error: null, elsewhere: null });
 
 export interface CasePages {
   total: number | null;
+  elsewhere: Elsewhere;
   error: RpcError | null;
   rowAt: (index: number) => ClientRow | undefined;
   /** Makes sure the rows from `first` to `last` (inclusive) are loaded or on their way. */
@@ -54,6 +60,7 @@ export function useCasePages(query: CaseQuery): CasePages {
           if (result.ok) {
             owner.pages.set(page, result.value.rows);
             owner.total = result.value.total;
+            if (page === 0) owner.elsewhere = result.value.elsewhere ?? null;
           } else {
             owner.error = result.error;
           }
@@ -69,6 +76,7 @@ export function useCasePages(query: CaseQuery): CasePages {
 
   return {
     total: current.total,
+    elsewhere: current.elsewhere,
     error: current.error,
     rowAt: (index) => current.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     want,
