@@ -217,13 +217,18 @@ export const MAX_TAIL = 8;
  * costs microseconds where a whole save costs milliseconds; after MAX_TAIL appended pieces the whole
  * document is saved again. `keep` leaves it in memory for the next write.
  */
-export function storeDoc(db: Db, docId: string, doc: SyncDoc, keep = true): void {
+export function storeDoc(db: Db, docId: string, doc: SyncDoc, keep = true, made?: { after: string; change: Uint8Array }): void {
   const heads = doc.heads();
   const stored = stmt<[string], { heads: string; tail: number }>(db, 'SELECT heads, tail FROM sync_docs WHERE doc_id = ?').get(docId);
+  const append = (piece: Uint8Array) =>
+    stmt(db, 'UPDATE sync_docs SET bytes = CAST(bytes || ? AS BLOB), heads = ?, tail = tail + 1 WHERE doc_id = ?').run(piece, heads, docId);
   if (stored && stored.heads === heads) {
     // Nothing new (every change was already there).
+  } else if (stored && stored.tail < MAX_TAIL && made && made.after === stored.heads) {
+    // One local change on top of what is stored: its own bytes are the piece to append.
+    append(made.change);
   } else if (stored && stored.tail < MAX_TAIL && stored.heads !== '' && stored.heads.split(',').every((h) => doc.hasChange(h))) {
-    stmt(db, 'UPDATE sync_docs SET bytes = CAST(bytes || ? AS BLOB), heads = ?, tail = tail + 1 WHERE doc_id = ?').run(doc.h.saveSince(stored.heads.split(',')), heads, docId);
+    append(doc.h.saveSince(stored.heads.split(',')));
   } else {
     writeWhole(db, docId, doc.h.save(), heads);
   }
@@ -239,14 +244,41 @@ export function storeDoc(db: Db, docId: string, doc: SyncDoc, keep = true): void
 
 /**
  * Stores a whole document's bytes. `foreign`: bytes as another laptop sent them (a snapshot just
- * loaded); nothing is ever appended to those (the next write saves the whole document), so a stray
- * byte at their end could never hide a change appended after it.
+ * loaded); they are appended to later only when they are exactly whole chunks (otherwise the next
+ * write saves the whole document), so a stray byte at their end could never hide a later change.
  */
 export function writeWhole(db: Db, docId: string, bytes: Uint8Array, heads: string, foreign = false): void {
+  const pieces = foreign ? chunkCount(bytes) : 1;
   stmt(
     db,
     'INSERT INTO sync_docs (doc_id, bytes, heads, tail) VALUES (?, ?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET bytes = excluded.bytes, heads = excluded.heads, tail = excluded.tail',
-  ).run(docId, bytes, heads, foreign ? MAX_TAIL : 0);
+  ).run(docId, bytes, heads, pieces === null ? MAX_TAIL : Math.min(MAX_TAIL, pieces - 1));
+}
+
+const CHUNK_MAGIC = [0x85, 0x6f, 0x4a, 0x83];
+
+/**
+ * How many whole Automerge storage chunks the bytes are (magic, checksum, type, LEB128 length,
+ * contents: Automerge's binary format), or null when they are not exactly a sequence of whole chunks
+ * (a stray or cut-off byte at the end, which Automerge's loader would skip silently).
+ */
+export function chunkCount(bytes: Uint8Array): number | null {
+  let offset = 0;
+  let count = 0;
+  while (offset < bytes.length) {
+    if (offset + 9 > bytes.length || CHUNK_MAGIC.some((b, i) => bytes[offset + i] !== b)) return null;
+    let p = offset + 9;
+    let length = 0;
+    for (let shift = 0; ; shift += 7) {
+      if (p >= bytes.length || shift > 42) return null;
+      const byte = bytes[p++]!;
+      length += (byte & 0x7f) * 2 ** shift;
+      if ((byte & 0x80) === 0) break;
+    }
+    offset = p + length;
+    count += 1;
+  }
+  return offset === bytes.length ? count : null;
 }
 
 /** Keeps a document just stored in memory for the next write. */

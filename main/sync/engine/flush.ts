@@ -65,6 +65,7 @@ export function flushLocalWrites(db: Db, by: string | null): number {
   const at = new Date();
   for (const [docId, writes] of byDoc) {
     const doc = loadDoc(db, docId);
+    const after = doc.heads();
     const touched: string[] = [];
     const releases: (() => void)[] = [];
     try {
@@ -74,8 +75,9 @@ export function flushLocalWrites(db: Db, by: string | null): number {
       throw error;
     }
     if (!doc.commit(changeMessage(by, laptop))) continue;
-    appendOutbox(db, docId, doc.lastLocalChange());
-    storeDoc(db, docId, doc);
+    const change = doc.lastLocalChange();
+    appendOutbox(db, docId, change);
+    storeDoc(db, docId, doc, true, { after, change });
     if (releases.length > 0) {
       quietly(db, () => {
         for (const release of releases) release();
@@ -120,11 +122,13 @@ function writeRecord(db: Db, d: SyncDoc, w: Write, at: Date, releases: (() => vo
   // A null is never written into a field the document does not have where the column's default is
   // null: an absent field projects as that default (and is left alone on an existing row), so it
   // already reads as null everywhere. A new record always gets one field, so it is never empty.
-  const fresh = shape.columns.every((c) => !d.has(fieldKey(t.name, rk, c)));
+  const held = shape.columns.map((c) => d.h.getWithType('_root', fieldKey(t.name, rk, c)));
+  const fresh = held.every((raw) => raw === null);
   const anyValue = shape.columns.some((c) => row[c] !== null && row[c] !== undefined);
-  for (const col of shape.columns) {
+  for (const [i, col] of shape.columns.entries()) {
     let value = row[col];
-    if ((value === null || value === undefined) && shape.nullByDefault.has(col) && (anyValue || !fresh) && !d.has(fieldKey(t.name, rk, col))) continue;
+    const raw = held[i]!;
+    if ((value === null || value === undefined) && shape.nullByDefault.has(col) && (anyValue || !fresh) && raw === null) continue;
     const key = fieldKey(t.name, rk, col);
     const clash = clashes.get(col);
     if (clash !== undefined) {
@@ -133,7 +137,6 @@ function writeRecord(db: Db, d: SyncDoc, w: Write, at: Date, releases: (() => vo
       if (value === markedValue(String(wanted), rk)) value = wanted;
       else removeClash(db, t, rk, col);
     }
-    const raw = d.h.getWithType('_root', key);
     const had = raw === null ? undefined : fromRaw(raw);
     if (had !== undefined && sameValue(had, value)) continue;
     if (had !== undefined && clash === undefined) {

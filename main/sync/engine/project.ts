@@ -78,8 +78,12 @@ function readField(doc: SyncDoc, fields: Fields | undefined, key: string): { pre
   return raw === null ? { present: false, value: null } : { present: true, value: fromRaw(raw) };
 }
 
-/** Writes (or removes) one record's row from the document (its fields read from `fields` when given). */
-export function projectRecord(db: Db, docId: string, doc: SyncDoc, t: SyncedTable, rk: string, fields?: Fields): Outcome {
+/**
+ * Writes (or removes) one record's row from the document (its fields read from `fields` when given).
+ * guarded: inside its own savepoint, a row that cannot be written yet is 'waiting'; unguarded (the
+ * caller holds a savepoint around many records), the constraint error is thrown to the caller.
+ */
+export function projectRecord(db: Db, docId: string, doc: SyncDoc, t: SyncedTable, rk: string, fields?: Fields, guarded = true): Outcome {
   if (t.name === 'settings' && isLocalSetting(rk)) return 'absent';
   const shape = tableShape(db, t);
   const present: string[] = [];
@@ -110,7 +114,7 @@ export function projectRecord(db: Db, docId: string, doc: SyncDoc, t: SyncedTabl
   }
 
   const releases: { u: (typeof sets)[number]; wanted: unknown[] }[] = [];
-  stmt(db, 'SAVEPOINT sync_row').run();
+  if (guarded) stmt(db, 'SAVEPOINT sync_row').run();
   try {
     for (const u of sets) {
       if (!u.cols.every((c) => present.includes(c) || t.pk.includes(c))) continue;
@@ -143,9 +147,10 @@ export function projectRecord(db: Db, docId: string, doc: SyncDoc, t: SyncedTabl
       stmt(db, `INSERT INTO ${t.name} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ON CONFLICT (${t.pk.join(', ')}) ${update}`).run(row);
     }
     for (const r of releases) releaseUnique(db, t, r.u, r.wanted, shape.pkInteger);
-    stmt(db, 'RELEASE sync_row').run();
+    if (guarded) stmt(db, 'RELEASE sync_row').run();
     return 'written';
   } catch (error) {
+    if (!guarded) throw error;
     stmt(db, 'ROLLBACK TO sync_row').run();
     stmt(db, 'RELEASE sync_row').run();
     if (isConstraint(error)) return 'waiting';
@@ -177,20 +182,34 @@ export function recordsOf(doc: SyncDoc, keys: Iterable<string> = doc.keys()): Ma
  */
 export function projectRecords(db: Db, docId: string, doc: SyncDoc, only?: Map<string, Set<string>>, fields?: Fields): boolean {
   const records = only ?? recordsOf(doc, fields?.keys());
-  let complete = true;
+  const writes: [SyncedTable, string][] = [];
   const removals: [SyncedTable, string][] = [];
   for (const t of syncedTables) {
     const rks = records.get(t.name);
     if (!rks) continue;
     for (const rk of [...rks].sort()) {
-      if (readField(doc, fields, fieldKey(t.name, rk, DELETED)).value !== null) {
-        removals.push([t, rk]);
-        continue;
-      }
-      if (projectRecord(db, docId, doc, t, rk, fields) === 'waiting') complete = false;
+      if (readField(doc, fields, fieldKey(t.name, rk, DELETED)).value !== null) removals.push([t, rk]);
+      else writes.push([t, rk]);
     }
   }
-  for (const [t, rk] of removals.reverse()) projectRecord(db, docId, doc, t, rk, fields);
+  removals.reverse();
+  // Usually every row can be written: all of them under one savepoint. If one cannot (it refers to a
+  // record not here yet), that is undone and each row is written under its own, as below.
+  if (writes.length + removals.length > 1) {
+    stmt(db, 'SAVEPOINT sync_rows').run();
+    try {
+      for (const [t, rk] of [...writes, ...removals]) projectRecord(db, docId, doc, t, rk, fields, false);
+      stmt(db, 'RELEASE sync_rows').run();
+      return true;
+    } catch (error) {
+      stmt(db, 'ROLLBACK TO sync_rows').run();
+      stmt(db, 'RELEASE sync_rows').run();
+      if (!isConstraint(error)) throw error;
+    }
+  }
+  let complete = true;
+  for (const [t, rk] of writes) if (projectRecord(db, docId, doc, t, rk, fields) === 'waiting') complete = false;
+  for (const [t, rk] of removals) projectRecord(db, docId, doc, t, rk, fields);
   return complete;
 }
 
