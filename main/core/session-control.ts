@@ -45,6 +45,7 @@ import { finishPendingRestore, inspectBackup, removeStaleWork, restoreBackup } f
 import type { AttemptGuard, StoreAuthority } from '../backup/authority';
 import type { BackupSecret } from '../backup/verify';
 import type { BackupSummary } from '../../shared/schemas/backup';
+import type { Handover } from '../cases/assignment';
 
 export type LockReason = Extract<AppEvent, { type: 'locked' }>['reason'];
 
@@ -275,8 +276,8 @@ export class SessionControl {
   }
 
   /** Deactivation rotates the data key: the store is closed and reopened under the new key. */
-  deactivateStaff(userId: string): void {
-    this.session = deactivate(this.accounts(), userId, (step) => this.options.emit({ type: 'progress', task: 'rotate-key', step }));
+  deactivateStaff(userId: string, handover?: Handover): void {
+    this.session = deactivate(this.accounts(), userId, (step) => this.options.emit({ type: 'progress', task: 'rotate-key', step }), handover);
   }
 
   async recover(input: { recoveryKey: string; name: string; newPassphrase: string }): Promise<AppStatus> {
@@ -548,7 +549,8 @@ export class SessionControl {
 
   private calibrated: KdfCost | null = null;
 
-  private async cost(): Promise<KdfCost> {
+  /** The Argon2id cost for a new key slot on this computer (measured once; fixed in tests). */
+  async cost(): Promise<KdfCost> {
     if (this.options.kdfCost !== 'calibrate') return this.options.kdfCost;
     this.calibrated ??= await calibrateKdf().catch(() => FLOOR_COST);
     return this.calibrated;
