@@ -1,6 +1,6 @@
 // Main process (plain Node). Never imports electron.
 // Who may open which case: supervisors and admins every case; caseworkers the cases assigned to
-// them or created by them. Enforced here, in the main process, for every method that names a case.
+// them (as primary or secondary worker) or created by them. Enforced here, in the main process, for every method that names a case.
 import { allCasesRoles } from '../../shared/roles';
 import type { DataContext } from '../rpc/types';
 import { AppError } from '../rpc/errors';
@@ -11,8 +11,13 @@ export function seesAllCases(ctx: Pick<DataContext, 'user'>): boolean {
   return allCasesRoles.includes(ctx.user.role);
 }
 
-export function canOpen(ctx: Pick<DataContext, 'user'>, client: Pick<ClientRecord, 'assigned_worker_id' | 'created_by'>): boolean {
-  return seesAllCases(ctx) || client.assigned_worker_id === ctx.user.id || client.created_by === ctx.user.id;
+export function canOpen(ctx: Pick<DataContext, 'user'>, client: Pick<ClientRecord, 'assigned_worker_id' | 'created_by' | 'secondary_worker_id'>): boolean {
+  return (
+    seesAllCases(ctx) ||
+    client.assigned_worker_id === ctx.user.id ||
+    (client.secondary_worker_id != null && client.secondary_worker_id === ctx.user.id) ||
+    client.created_by === ctx.user.id
+  );
 }
 
 /** After breaking the glass with a reason, the person may work on that case for the rest of the day. */

@@ -55,6 +55,9 @@ export function buildProfile(db: Db, client: ClientRecord, today: string): Clien
   const worker = client.assigned_worker_id
     ? stmt<[string], { id: string; display_name: string }>(db, 'SELECT id, display_name FROM users WHERE id = ?').get(client.assigned_worker_id)
     : undefined;
+  const secondary = client.secondary_worker_id
+    ? stmt<[string], { id: string; display_name: string }>(db, 'SELECT id, display_name FROM users WHERE id = ?').get(client.secondary_worker_id)
+    : undefined;
   return {
     id: client.id,
     caseNumber: client.case_number,
@@ -62,6 +65,7 @@ export function buildProfile(db: Db, client: ClientRecord, today: string): Clien
     chosenName: client.chosen_name,
     pronouns: client.pronouns,
     assignedWorker: worker ? { id: worker.id, displayName: worker.display_name } : null,
+    secondaryWorker: secondary ? { id: secondary.id, displayName: secondary.display_name } : null,
     createdAt: client.created_at,
     header: {
       riskLevel: client.risk_level,

@@ -10,6 +10,8 @@ import { recordKeys } from '../audit/identities';
 import { newIdentity, wipeIdentity } from '../keys/identity';
 import { keyBookFor, recordStaffChange } from './vouch';
 import { bringNotesUpToDate } from '../cases/sealed-notes';
+import { handOverCaseload, type Handover } from '../cases/assignment';
+import { flushLocalWrites } from '../sync/engine/flush';
 import { FLOOR_COST } from '../keys/kdf';
 import {
   openWithPassphrase,
@@ -139,7 +141,7 @@ export async function reactivate(ctx: AccountContext, userId: string) {
  * and the person's passphrase no longer open the store. Returns the session reopened under the new
  * key (or under the old one if the rotation could not be completed; nothing is lost either way).
  */
-export function deactivate(ctx: AccountContext, userId: string, onStep: (step: RotationStep) => void): OpenSession {
+export function deactivate(ctx: AccountContext, userId: string, onStep: (step: RotationStep) => void, handover?: Handover): OpenSession {
   const { session } = ctx;
   if (userId === session.user.id) throw new AppError('CONFLICT', 'You cannot deactivate your own account while signed in with it.');
   const user = findUser(session, userId);
@@ -147,10 +149,13 @@ export function deactivate(ctx: AccountContext, userId: string, onStep: (step: R
   if (user.role === 'admin') assertNotLastAdmin(session.db, userId);
   session.db.transaction(() => {
     session.db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(userId);
-    session.db.prepare('UPDATE clients SET assigned_worker_id = NULL WHERE assigned_worker_id = ?').run(userId);
+    // Each of their cases goes to the colleague chosen for it (required), in this same transaction.
+    handOverCaseload(session.db, userId, handover, session.user.id, ctx.now.toISOString());
     record(session, ctx.now, { actorId: session.user.id, action: 'staff.deactivate', targetId: userId });
     const audit = auditLog(session.db, session.auditKey, () => ctx.now);
     recordStaffChange({ ...session, userId: session.user.id, audit }, { id: userId, role: user.role, active: false });
+    // Team sync: the reassignments reach the other laptops with the deactivation.
+    flushLocalWrites(session.db, session.user.id);
   })();
   const reopened = rotate(ctx, withoutUserSlots(readKeyring(ctx.paths.keyring), userId), onStep);
   // Then beside the store, so a restore of an older backup cannot bring the account back. Never in

@@ -10,6 +10,7 @@ import { auditLog } from '../audit/chain';
 import type { SessionControl } from '../core/session-control';
 import { StoreError } from '../store/errors';
 import { flushLocalWrites } from '../sync/engine/flush';
+import { noteChangeForWorkers } from '../cases/change-notices';
 import { AppError } from './errors';
 import type { DataContext, HandlerMap } from './types';
 
@@ -94,6 +95,8 @@ export function createDispatcher({ handlers, control, now, log = () => {} }: Dis
         // (nothing to do, one indexed read, on a store that never turned sync on).
         flushLocalWrites(session.db, session.user.id);
         ctx.audit.append({ actorId: session.user.id, action: method, targetId: target });
+        // The case's workers see that someone else changed it (What's due).
+        if (target !== null) noteChangeForWorkers(method, session.db, target, session.user.id, now().toISOString());
       }
       return output;
     });

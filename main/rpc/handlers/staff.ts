@@ -20,7 +20,7 @@ export const resetStaffPassphrase: Handler<'staff.resetPassphrase'> = async (inp
 export const reactivateStaff: Handler<'staff.reactivate'> = async (input, { control }) => control.reactivateStaff(input.userId);
 
 export const deactivateStaff: Handler<'staff.deactivate'> = async (input, { control }) => {
-  control.deactivateStaff(input.userId);
+  control.deactivateStaff(input.userId, input.handover);
   return { done: true };
 };
 

@@ -1,7 +1,7 @@
 // Main process (plain Node). Never imports electron.
 // Minimum necessary: which laptops may hold which case. A laptop enrolled for an admin, supervisor or
-// auditor holds every case; a laptop enrolled for a caseworker holds the cases assigned to or
-// created by that caseworker. Enforced by who is given each case's key, not by filtering.
+// auditor holds every case; a laptop enrolled for a caseworker holds the cases assigned to (as
+// primary or secondary worker) or created by that caseworker. Enforced by who is given each case's key, not by filtering.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../store/open';
 import { addCaseKey, addGrant, type CaseKeyRow } from './state';
@@ -45,7 +45,7 @@ export function casesToRekey(db: Db, me: string): string[] {
        JOIN team_laptops l ON l.laptop_id = g.laptop_id
        JOIN users u ON u.id = l.user_id
        WHERE l.status = 'active' AND l.laptop_id <> ?
-         AND NOT (u.role IN (${ROLE_LIST}) OR c.assigned_worker_id IS u.id OR c.created_by IS u.id)`,
+         AND NOT (u.role IN (${ROLE_LIST}) OR c.assigned_worker_id IS u.id OR c.secondary_worker_id IS u.id OR c.created_by IS u.id)`,
     )
     .pluck()
     .all(me) as string[];
@@ -67,7 +67,7 @@ export function userMayHold(db: Db, userId: string, caseId: string): boolean {
     db
       .prepare(
         `SELECT 1 FROM users u, clients c WHERE u.id = ? AND c.id = ?
-         AND (u.role IN (${ROLE_LIST}) OR c.assigned_worker_id IS u.id OR c.created_by IS u.id)`,
+         AND (u.role IN (${ROLE_LIST}) OR c.assigned_worker_id IS u.id OR c.secondary_worker_id IS u.id OR c.created_by IS u.id)`,
       )
       .get(userId, caseId) !== undefined
   );
@@ -78,7 +78,7 @@ export function casesForUser(db: Db, userId: string): string[] {
   return db
     .prepare(
       `SELECT c.id FROM users u, clients c WHERE u.id = ?
-       AND (u.role IN (${ROLE_LIST}) OR c.assigned_worker_id IS u.id OR c.created_by IS u.id) ORDER BY c.id`,
+       AND (u.role IN (${ROLE_LIST}) OR c.assigned_worker_id IS u.id OR c.secondary_worker_id IS u.id OR c.created_by IS u.id) ORDER BY c.id`,
     )
     .pluck()
     .all(userId) as string[];
@@ -97,7 +97,7 @@ export function missingGrants(db: Db, me: string, limit = 5000): { caseId: strin
        JOIN clients c
        JOIN team_case_keys k ON k.key_id = ${LATEST}
        WHERE l.status = 'active' AND l.laptop_id <> ?
-         AND (u.role IN (${ROLE_LIST}) OR c.assigned_worker_id IS u.id OR c.created_by IS u.id)
+         AND (u.role IN (${ROLE_LIST}) OR c.assigned_worker_id IS u.id OR c.secondary_worker_id IS u.id OR c.created_by IS u.id)
          AND NOT EXISTS (SELECT 1 FROM team_case_grants g WHERE g.case_id = c.id AND g.laptop_id = l.laptop_id AND g.key_id = k.key_id)
        LIMIT ?`,
     )

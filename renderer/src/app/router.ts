@@ -6,7 +6,13 @@ export type Route =
   /** No address (just signed in) or one we do not know: the role's first section. */
   | { page: 'home' }
   | { page: 'due' }
+  /** The supervisor dashboard (supervisors and admins). */
+  | { page: 'dashboard' }
+  /** A worker's week of appointments (and a day list), with outreach entry. */
+  | { page: 'week' }
   | { page: 'caseload' }
+  /** The partner directory and the partners suggested for it. */
+  | { page: 'partners' }
   | { page: 'reports' }
   /** The admin page; `section` brings one part of it into view (the backup banner links there). */
   | { page: 'admin'; section?: 'backups' }
@@ -24,8 +30,14 @@ export function parseRoute(hash: string): Route {
   switch (parts[0]) {
     case 'due':
       return { page: 'due' };
+    case 'dashboard':
+      return { page: 'dashboard' };
+    case 'week':
+      return { page: 'week' };
     case 'caseload':
       return { page: 'caseload' };
+    case 'partners':
+      return { page: 'partners' };
     case 'reports':
       return { page: 'reports' };
     case 'admin':

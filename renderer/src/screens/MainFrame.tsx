@@ -15,13 +15,16 @@ import { BackupBanner } from './BackupBanner';
 import { CaseloadPage } from './CaseloadPage';
 import { ClientProfilePage } from './client/ClientProfilePage';
 import { DuePage } from './DuePage';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { WeekPage } from './appointments/WeekPage';
 import { FirstContactPage } from './client/FirstContactPage';
+import { PartnersPage } from './PartnersPage';
 import { ReportsPage } from './ReportsPage';
 import { ReviewPage } from './review/ReviewPage';
 import { SyncIndicator } from './team/SyncIndicator';
 
 type Unlocked = Extract<AppStatus, { state: 'unlocked' }>;
-type Section = 'due' | 'caseload' | 'review' | 'reports' | 'access-log' | 'admin' | 'account';
+type Section = 'due' | 'week' | 'dashboard' | 'caseload' | 'partners' | 'review' | 'reports' | 'access-log' | 'admin' | 'account';
 
 /**
  * What each role finds in the navigation, first section first. The dispatcher enforces the same
@@ -30,9 +33,9 @@ type Section = 'due' | 'caseload' | 'review' | 'reports' | 'access-log' | 'admin
  * tells them calmly who makes reports instead of disappearing.
  */
 const sectionsFor: Record<Role, readonly Section[]> = {
-  admin: ['due', 'caseload', 'review', 'reports', 'access-log', 'admin', 'account'],
-  supervisor: ['due', 'caseload', 'review', 'reports', 'access-log', 'account'],
-  caseworker: ['due', 'caseload', 'review', 'reports', 'account'],
+  admin: ['due', 'week', 'dashboard', 'caseload', 'partners', 'review', 'reports', 'access-log', 'admin', 'account'],
+  supervisor: ['due', 'week', 'dashboard', 'caseload', 'partners', 'review', 'reports', 'access-log', 'account'],
+  caseworker: ['due', 'week', 'caseload', 'partners', 'review', 'reports', 'account'],
   auditor: ['access-log', 'reports', 'account'],
 };
 
@@ -134,8 +137,14 @@ function Screen({ route, status, onBackupMade }: { route: Route; status: Unlocke
       return null;
     case 'due':
       return <DuePage key="due" />;
+    case 'dashboard':
+      return <DashboardPage key="dashboard" />;
+    case 'week':
+      return <WeekPage key="week" user={status.user} />;
     case 'caseload':
       return <CaseloadPage key="caseload" user={status.user} />;
+    case 'partners':
+      return <PartnersPage key="partners" user={status.user} />;
     case 'new-client':
       return <FirstContactPage key="new-client" />;
     case 'client':

@@ -1,10 +1,9 @@
 // renderer/: the confirmations behind each staff row's buttons. Each says plainly what will change
-// before it changes; deactivation shows the key rotation's steps as main reports them.
-import { useEffect, useId, useState } from 'react';
-import type { AppEvent } from '../../../../shared/contract';
+// before it changes.
+import { useState } from 'react';
 import type { RpcError } from '../../../../shared/errors';
 import type { Role } from '../../../../shared/roles';
-import { call, onAppEvent } from '../../api/client';
+import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import type { IssuedCode } from '../../components/SetupCodeSheet';
@@ -16,9 +15,6 @@ export interface StaffPerson {
   displayName: string;
   role: Role;
 }
-
-type RotationStep = Extract<AppEvent, { type: 'progress'; task: 'rotate-key' }>['step'];
-const rotationSteps: readonly RotationStep[] = ['copy', 'rekey', 'verify', 'commit', 'swap'];
 
 function DialogButtons(props: { busy: boolean; confirm: string; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useT();
@@ -85,56 +81,5 @@ export function ResetPassphraseDialog(props: { person: StaffPerson; onClose: () 
   );
 }
 
-export function DeactivateDialog(props: { person: StaffPerson; onClose: () => void; onDeactivated: () => void }) {
-  const { t, errorMessage } = useT();
-  const progressId = useId();
-  const [busy, setBusy] = useState(false);
-  const [step, setStep] = useState<RotationStep | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
-
-  useEffect(
-    () =>
-      onAppEvent((event) => {
-        if (event.type === 'progress' && event.task === 'rotate-key') setStep(event.step);
-      }),
-    [],
-  );
-
-  async function deactivate() {
-    setBusy(true);
-    setStep(null);
-    setError(null);
-    const result = await call('staff.deactivate', { userId: props.person.id });
-    setBusy(false);
-    if (result.ok) props.onDeactivated();
-    else setError(result.error);
-  }
-
-  const done = step === null ? 0 : rotationSteps.indexOf(step) + 1;
-  return (
-    <Dialog title={t('staff.deactivateTitle', { name: props.person.displayName })} onClose={props.onClose} busy={busy}>
-      <p>{t('staff.deactivateIntro')}</p>
-      <ul>
-        <li>{t('staff.deactivateSignIn')}</li>
-        <li>{t('staff.deactivateCases')}</li>
-        <li>{t('staff.deactivateKey')}</li>
-      </ul>
-      <p className="hint">{t('staff.deactivateUndo')}</p>
-      <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>
-      {busy ? (
-        <div className="field">
-          <label htmlFor={progressId}>{t('rotate.label')}</label>
-          <progress id={progressId} max={rotationSteps.length} value={done} />
-        </div>
-      ) : null}
-      <StatusMessage>
-        {busy
-          ? step === null
-            ? t('rotate.starting')
-            : t('rotate.stepOf', { n: done, total: rotationSteps.length, step: t(`rotate.${step}`) })
-          : null}
-      </StatusMessage>
-      <DialogButtons busy={busy} confirm={t('staff.deactivateConfirm')} onConfirm={() => void deactivate()} onCancel={props.onClose} />
-    </Dialog>
-  );
-}
+// Deactivation asks who takes the person's cases: its own file.
+export { DeactivateDialog } from './DeactivateDialog';

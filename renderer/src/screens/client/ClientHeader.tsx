@@ -11,6 +11,7 @@ import { SelectField, useVocab } from '../../components/fields';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { useT, type Translate } from '../../i18n/i18n';
 import { CaseClosing } from './CaseClosing';
+import { AssignmentHistory, SecondaryWorkerForm } from './WorkersPanel';
 
 type Safety = z.infer<typeof ContactSafety>;
 type Staff = z.infer<typeof StaffListOutput>['staff'];
@@ -92,9 +93,17 @@ export function ClientHeader(props: { profile: ClientProfile; user: SessionUser;
           <dt>{t('client.assignedWorker')}</dt>
           <dd>{profile.assignedWorker?.displayName ?? t('client.notAssigned')}</dd>
         </div>
+        {profile.secondaryWorker ? (
+          <div>
+            <dt>{t('secondary.label')}</dt>
+            <dd>{profile.secondaryWorker.displayName}</dd>
+          </div>
+        ) : null}
       </dl>
       <div className="case-actions">
         {canAssign ? <AssignForm profile={profile} onChanged={props.onChanged} /> : null}
+        {canAssign ? <SecondaryWorkerForm profile={profile} onChanged={props.onChanged} /> : null}
+        <AssignmentHistory clientId={profile.id} changes={`${profile.assignedWorker?.id ?? ''}-${profile.secondaryWorker?.id ?? ''}`} />
         <CaseClosing profile={profile} onChanged={props.onChanged} />
       </div>
     </section>

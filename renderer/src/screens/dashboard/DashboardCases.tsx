@@ -1,0 +1,114 @@
+// renderer/: the cases behind one dashboard number (only cases the viewer may open, as main decides),
+// each a link to the case. Supervisors and admins can tick cases and hand them to another worker in
+// one step (bulk reassignment); the list and the figures are read again afterwards.
+import { useEffect, useRef, useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import type { DashboardFigure } from '../../../../shared/schemas/dashboard';
+import { ReassignInput } from '../../../../shared/schemas/handover';
+import { call } from '../../api/client';
+import { hrefFor } from '../../app/router';
+import { SelectField } from '../../components/fields';
+import { FormFrame } from '../../components/FormFrame';
+import { useSchemaForm } from '../../components/useSchemaForm';
+import { useT } from '../../i18n/i18n';
+
+export interface Opened {
+  figure: DashboardFigure;
+  workerId?: string;
+  label: string;
+  noContactDays: number;
+}
+type Cases = Output<'dashboard.list'>;
+type Staff = Output<'staff.list'>['staff'];
+
+interface Selection {
+  workerId: string;
+  /** Case id -> ticked. */
+  selected: Record<string, boolean>;
+}
+const emptySelection = (): Selection => ({ workerId: '', selected: {} });
+
+export function DashboardCases(props: { opened: Opened; onClose: () => void; onChanged: () => void }) {
+  const { t, formatDay } = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [list, setList] = useState<Cases | null>(null);
+  const [staff, setStaff] = useState<Staff>([]);
+  const { figure, workerId, noContactDays } = props.opened;
+  const reload = () =>
+    call('dashboard.list', { figure, noContactDays, ...(workerId ? { workerId } : {}) }).then((r) => setList(r.ok ? r.value : { cases: [], truncated: false }));
+  useEffect(() => {
+    void reload();
+    void call('staff.list', {}).then((r) => r.ok && setStaff(r.value.staff.filter((s) => s.active && s.role !== 'auditor')));
+    heading.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const sf = useSchemaForm({
+    schema: ReassignInput,
+    defaults: emptySelection(),
+    toInput: (v) => ({ clientIds: Object.keys(v.selected).filter((id) => v.selected[id]), workerId: v.workerId }),
+    extraChecks: (v) => ({ workerId: v.workerId ? undefined : t('reassign.chooseWorker') }),
+    send: (input) => call('clients.reassign', input),
+    onSaved: async () => {
+      sf.form.reset(emptySelection());
+      await reload();
+      props.onChanged();
+    },
+  });
+  const selected = sf.form.watch('selected');
+  return (
+    <section aria-labelledby="dashboard-list-heading" className="dashboard-list">
+      <h2 id="dashboard-list-heading" ref={heading} tabIndex={-1}>
+        {props.opened.label}
+      </h2>
+      <button type="button" onClick={props.onClose}>
+        {t('dashboard.closeList')}
+      </button>
+      {list === null ? (
+        <p role="status">{t('common.working')}</p>
+      ) : list.cases.length === 0 ? (
+        <p>{t('dashboard.noCases')}</p>
+      ) : (
+        <FormFrame form={sf} submitLabel={t('reassign.submit')} savedText={t('reassign.saved')}>
+          {list.truncated ? <p className="hint">{t('dashboard.truncated', { n: list.cases.length })}</p> : null}
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('reassign.select')}</th>
+                <th scope="col">{t('dashboard.case')}</th>
+                <th scope="col">{t('dashboard.worker')}</th>
+                <th scope="col">{t('common.date')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.cases.map((c) => (
+                <tr key={c.clientId}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('reassign.selectCase', { caseNumber: c.caseNumber })}
+                      checked={selected[c.clientId] === true}
+                      onChange={(e) => sf.form.setValue(`selected.${c.clientId}`, e.target.checked)}
+                    />
+                  </td>
+                  <td>
+                    <a href={hrefFor({ page: 'client', id: c.clientId })}>
+                      {c.caseNumber} · {c.chosenName}
+                    </a>
+                  </td>
+                  <td>{c.workerName ?? t('dashboard.unassigned')}</td>
+                  <td>{c.date ? formatDay(c.date, 'medium') : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <SelectField
+            label={t('reassign.toWorker')}
+            {...sf.field('workerId')}
+            error={sf.errorAt('workerId') ?? sf.errorAt('clientIds')}
+            options={[{ value: '', label: t('handover.choosePerson') }, ...staff.map((s) => ({ value: s.id, label: s.displayName }))]}
+          />
+        </FormFrame>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// shared/: runs in every process. Imports nothing outside shared/.
+// The supervisor dashboard (issue 16 §4): team figures, each opening the list of cases behind it.
+import { z } from 'zod';
+import { Id } from './common';
+
+export const NO_CONTACT_DAYS_DEFAULT = 30;
+const NoContactDays = z.number().int().min(7, 'Use 7 days or more.').max(365, 'Use 365 days or fewer.').default(NO_CONTACT_DAYS_DEFAULT);
+
+export const DashboardInput = z.object({ noContactDays: NoContactDays }).strict();
+
+export const DashboardSummary = z.object({
+  today: z.string(),
+  caseload: z.array(z.object({ workerId: Id, displayName: z.string(), active: z.boolean(), primary: z.number().int(), secondary: z.number().int() })),
+  unassigned: z.number().int(),
+  overdue: z.number().int(),
+  consentsExpiring: z.number().int(),
+  /** Null where this store keeps no appointments. */
+  appointmentsThisWeek: z.number().int().nullable(),
+  noContact: z.object({ days: z.number().int(), count: z.number().int(), basis: z.enum(['contacts', 'services-and-notes']) }),
+  missingFields: z.object({ from: z.string(), to: z.string(), count: z.number().int() }),
+});
+
+export const DashboardFigure = z.enum(['worker', 'unassigned', 'overdue', 'consents', 'appointments', 'no-contact', 'missing-fields']);
+export type DashboardFigure = z.infer<typeof DashboardFigure>;
+
+export const DashboardListInput = z
+  .object({
+    figure: DashboardFigure,
+    workerId: Id.optional(),
+    noContactDays: NoContactDays,
+  })
+  .strict();
+
+export const DashboardList = z.object({
+  cases: z.array(
+    z.object({
+      clientId: Id,
+      caseNumber: z.string(),
+      chosenName: z.string(),
+      workerName: z.string().nullable(),
+      /** The date that put the case on the list (due, expiry, last contact), when there is one. */
+      date: z.string().nullable(),
+    }),
+  ),
+  truncated: z.boolean(),
+});

@@ -1,0 +1,39 @@
+// Development tooling: the supervisor dashboard on the bench's store (issue 16 §4). The generated
+// cases are first spread over 25 caseworkers, with a second worker on one case in 20, as an agency's
+// would be; then the dashboard's figures and the longest list behind them (overdue items) are read
+// through the dispatcher as the administrator. Goal: dashboard_ms under 200 at 100,000 clients.
+import type { SafeholdCore } from '../../main/core/app';
+import { newUserId } from '../../main/core/installation';
+import { nameKey } from '../../main/keys/names';
+import type { Db } from '../../main/store/open';
+import type { Emit } from './caseload';
+
+const WORKERS = 25;
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+export async function benchDashboard(core: SafeholdCore, db: Db, emit: Emit): Promise<void> {
+  const ids = Array.from({ length: WORKERS }, () => newUserId());
+  db.transaction(() => {
+    const add = db.prepare("INSERT INTO users (id, display_name, name_key, role, created_at) VALUES (?, ?, ?, 'caseworker', '2026-01-01T00:00:00Z')");
+    ids.forEach((id, i) => add.run(id, `Bench Worker ${i}`, nameKey(`Bench Worker ${i}`)));
+    db.prepare(`UPDATE clients SET assigned_worker_id = json_extract(?, '$[' || (rowid % ${WORKERS}) || ']')`).run(JSON.stringify(ids));
+    db.prepare(`UPDATE clients SET secondary_worker_id = json_extract(?, '$[' || ((rowid + 1) % ${WORKERS}) || ']') WHERE rowid % 20 = 0`).run(JSON.stringify(ids));
+  })();
+  const summary: number[] = [];
+  const lists: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    let start = performance.now();
+    const s = await core.dispatch('dashboard.summary', { noContactDays: 30 });
+    summary.push(performance.now() - start);
+    if (!s.ok) throw new Error(`dashboard failed: ${s.error.code}`);
+    start = performance.now();
+    const l = await core.dispatch('dashboard.list', { figure: 'overdue' });
+    lists.push(performance.now() - start);
+    if (!l.ok) throw new Error(`dashboard list failed: ${l.error.code}`);
+  }
+  emit('dashboard_ms', median(summary), 'ms');
+  emit('dashboard_list_ms', median(lists), 'ms');
+}
