@@ -129,7 +129,6 @@ function writeRecord(db: Db, d: SyncDoc, w: Write, at: Date, releases: (() => vo
     let value = row[col];
     const raw = held[i]!;
     if ((value === null || value === undefined) && shape.nullByDefault.has(col) && (anyValue || !fresh) && raw === null) continue;
-    const key = fieldKey(t.name, rk, col);
     const clash = clashes.get(col);
     if (clash !== undefined) {
       const wanted = (JSON.parse(clash) as unknown[]).at(-1);
