@@ -28,7 +28,17 @@ export const DOCUMENT_CHUNK_BYTES = 1 << 20;
 export const DEFAULT_DOCUMENT_LIMIT_MB = 50;
 export const MAX_DOCUMENT_LIMIT_MB = 200;
 
-const Base64 = z.string().max(Math.ceil(DOCUMENT_CHUNK_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/u, 'Not base64.');
+/** Standard base64 with padding. A loop, not a regular expression: a 1.4 MB piece takes a regex ~30 ms here. */
+function isBase64(text: string): boolean {
+  if (text.length % 4 !== 0) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const plain = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    if (!plain && !(c === 61 && i >= text.length - 2 && (i === text.length - 1 || text.charCodeAt(text.length - 1) === 61))) return false;
+  }
+  return true;
+}
+const Base64 = z.string().max(Math.ceil(DOCUMENT_CHUNK_BYTES / 3) * 4).refine(isBase64, 'Not base64.');
 
 export const DocumentDetails = z
   .object({

@@ -2,6 +2,7 @@
 // safe form, within a fixed budget (the image-size check reads headers only, before any decoding).
 import { describe, expect, it } from 'vitest';
 import exifr from 'exifr';
+import { UploadChunkInput } from '../../shared/schemas/documents';
 import { cleanFileName, DocumentRefused, inspectDocument, type RefusalKind } from '../../main/documents/inspect';
 import { sampleJpeg, samplePdf, samplePng } from '../helpers/documents';
 
@@ -78,5 +79,12 @@ describe('hostile documents', () => {
     expect(cleanFileName('..', 'image/png')).toBe('document.png');
     expect(cleanFileName('CON', 'application/pdf')).toBe('_CON.pdf');
     expect(cleanFileName('a'.repeat(500), 'application/pdf')).toHaveLength(104);
+  });
+
+  it('takes upload pieces only as padded base64', () => {
+    const uploadId = 'a'.repeat(32);
+    for (const [data, ok] of [['', true], ['QQ==', true], ['QUI=', true], ['QUJD', true], ['QQ=', false], ['Q===', false], ['=QQQ', false], ['QQ=Q', false], ['QU-D', false], ['QUJD\n', false]] as const) {
+      expect(UploadChunkInput.safeParse({ uploadId, index: 0, data }).success, data).toBe(ok);
+    }
   });
 });

@@ -18,6 +18,7 @@ import { benchImport } from './import';
 import { benchAuditVerify, benchSignInTiming } from './security';
 import { benchSyncTransport } from './sync-transport';
 import { benchSync } from './sync';
+import { benchDocuments } from './documents';
 
 const ROWS = Number(process.env.SAFEHOLD_BENCH_ROWS ?? 100_000);
 
@@ -86,6 +87,11 @@ function plainDb(path: string): Database.Database {
 }
 
 async function main(): Promise<void> {
+  // SAFEHOLD_BENCH_ONLY=audit: only the access-log verification, quick and exact side by side.
+  if (process.env.SAFEHOLD_BENCH_ONLY === 'audit') {
+    benchAuditVerify(Number(process.env.SAFEHOLD_BENCH_AUDIT ?? 1_000_000), emit, { exact: true });
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'safehold-bench-'));
   try {
     const data = rows(ROWS);
@@ -153,6 +159,7 @@ async function main(): Promise<void> {
     await benchImport(Number(process.env.SAFEHOLD_BENCH_IMPORT_ROWS ?? 50_000), emit);
     await benchSyncTransport(Number(process.env.SAFEHOLD_BENCH_TEAM_CLIENTS ?? 10_000), 20, Number(process.env.SAFEHOLD_BENCH_TEAM_EDITS ?? 1_000), emit);
     await benchSync(Number(process.env.SAFEHOLD_BENCH_SYNC_CLIENTS ?? 2_000), Number(process.env.SAFEHOLD_BENCH_SYNC_EDITS ?? 1_000), emit);
+    await benchDocuments(Number(process.env.SAFEHOLD_BENCH_DOCUMENT_MB ?? 25), emit);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
