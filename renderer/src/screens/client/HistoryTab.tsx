@@ -8,6 +8,7 @@ import type { Vocabulary } from '../../../../shared/vocab/define';
 import { consentKinds } from '../../../../shared/vocab/lists';
 import { milestoneKinds, milestoneStatuses, noteKinds, referralStatuses, serviceCategories, serviceChangeReasons } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/Messages';
 import { useT, type I18n } from '../../i18n/i18n';
 
@@ -124,28 +125,17 @@ export function HistoryTab({ clientId, visible, changes }: { clientId: string; v
       {entries === null && !error ? <p role="status">{t('common.working')}</p> : null}
       {entries && entries.length === 0 ? <p>{t('history.none')}</p> : null}
       {entries && entries.length > 0 ? (
-        <div className="table-scroll">
-          <table aria-labelledby={captionId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.when')}</th>
-                <th scope="col">{t('history.who')}</th>
-                <th scope="col">{t('history.section')}</th>
-                <th scope="col">{t('history.field')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e, i) => (
-                <tr key={i}>
-                  <td>{formatTimestamp(e.at, true)}</td>
-                  <td>{e.by ?? t('history.someone')}</td>
-                  <td>{sectionLabel(i18n, e.section)}</td>
-                  <td>{fieldLabel(i18n, e.section, e.field)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy={captionId}
+          rows={entries}
+          rowKey={(_, i) => i}
+          columns={[
+            { header: t('history.when'), cell: (e) => formatTimestamp(e.at, true) },
+            { header: t('history.who'), cell: (e) => e.by ?? t('history.someone') },
+            { header: t('history.section'), cell: (e) => sectionLabel(i18n, e.section) },
+            { header: t('history.field'), cell: (e) => fieldLabel(i18n, e.section, e.field) },
+          ]}
+        />
       ) : null}
     </div>
   );

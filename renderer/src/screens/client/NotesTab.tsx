@@ -1,6 +1,7 @@
 // renderer/: case notes, newest first. A restricted note is read only by its author and by
 // supervisors and administrators (main decides who gets it); only the author may edit a note.
 import { focusSoon } from '../../components/focusSoon';
+import { OpensForm } from '../../components/OpensForm';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { RpcError } from '../../../../shared/errors';
@@ -24,8 +25,6 @@ export function NotesTab({ clientId, visible }: { clientId: string; visible: boo
   const headingId = useId();
   const [notes, setNotes] = useState<NoteRow[] | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
-  const [adding, setAdding] = useState(false);
-  const addButton = useRef<HTMLButtonElement>(null);
   const loaded = useRef(false);
 
   const reload = useCallback(async () => {
@@ -47,22 +46,17 @@ export function NotesTab({ clientId, visible }: { clientId: string; visible: boo
       <h2 id={headingId}>{t('note.listTitle')}</h2>
       <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>
       {notes === null && !error ? <p role="status">{t('common.working')}</p> : null}
-      {adding ? (
-        <AddNoteForm
-          clientId={clientId}
-          onDone={async (saved) => {
-            setAdding(false);
-            if (saved) await reload();
-            focusSoon(() => addButton.current);
-          }}
-        />
-      ) : (
-        <div className="actions">
-          <button type="button" ref={addButton} className="primary" onClick={() => setAdding(true)}>
-            {t('note.add')}
-          </button>
-        </div>
-      )}
+      <OpensForm label={t('note.add')}>
+        {(close) => (
+          <AddNoteForm
+            clientId={clientId}
+            onDone={async (saved) => {
+              close();
+              if (saved) await reload();
+            }}
+          />
+        )}
+      </OpensForm>
       {notes && notes.length === 0 ? <p>{t('note.none')}</p> : null}
       {notes && notes.length > 0 ? (
         <ul className="note-list" aria-labelledby={headingId}>

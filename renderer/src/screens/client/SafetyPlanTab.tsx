@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { RpcError } from '../../../../shared/errors';
 import { SafetyPlanData } from '../../../../shared/schemas/planning';
 import { call } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { CheckboxField } from '../../components/fields';
 import { errorAt, type PathErrors } from '../../components/forms';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
@@ -213,26 +214,16 @@ export function SafetyPlanTab({ clientId, visible }: { clientId: string; visible
       {versions.length === 0 ? (
         <p>{t('safetyPlan.noVersions')}</p>
       ) : (
-        <div className="table-scroll">
-          <table aria-labelledby={historyId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('safetyPlan.version')}</th>
-                <th scope="col">{t('safetyPlan.savedAt')}</th>
-                <th scope="col">{t('safetyPlan.savedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((v) => (
-                <tr key={v.version}>
-                  <td>{v.version}</td>
-                  <td>{formatTimestamp(v.savedAt, true)}</td>
-                  <td>{v.savedBy ?? t('history.someone')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy={historyId}
+          rows={versions}
+          rowKey={(v) => v.version}
+          columns={[
+            { header: t('safetyPlan.version'), cell: (v) => v.version },
+            { header: t('safetyPlan.savedAt'), cell: (v) => formatTimestamp(v.savedAt, true) },
+            { header: t('safetyPlan.savedBy'), cell: (v) => v.savedBy ?? t('history.someone') },
+          ]}
+        />
       )}
 
       {/* Only on paper. Holds nothing but the parts they chose: no name, case number or agency. */}

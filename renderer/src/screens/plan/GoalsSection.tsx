@@ -1,6 +1,7 @@
 // renderer/: goals by domain, each with its steps, target date, the person responsible and a status
 // with the date it changed. Steps are ticked off as they are done.
 import { focusSoon } from '../../components/focusSoon';
+import { OpensForm } from '../../components/OpensForm';
 import { useId, useRef, useState } from 'react';
 import type { Goal } from '../../../../shared/schemas/planning';
 import { goalDomains, goalStatuses } from '../../../../shared/vocab/planning';
@@ -17,8 +18,6 @@ type Step = Goal['steps'][number];
 export function GoalsSection(props: { ctx: PlanContext; staff: Staff; onLogService: (goalId: string) => void }) {
   const { t } = useT();
   const headingId = useId();
-  const [adding, setAdding] = useState(false);
-  const addButton = useRef<HTMLButtonElement>(null);
   const { goals } = props.ctx.plan;
   return (
     <section className="plan-section" aria-labelledby={headingId}>
@@ -29,22 +28,9 @@ export function GoalsSection(props: { ctx: PlanContext; staff: Staff; onLogServi
           <GoalItem key={g.id} goal={g} ctx={props.ctx} onLogService={props.onLogService} />
         ))}
       </ul>
-      {adding ? (
-        <AddGoalForm
-          ctx={props.ctx}
-          staff={props.staff}
-          onDone={() => {
-            setAdding(false);
-            focusSoon(() => addButton.current);
-          }}
-        />
-      ) : (
-        <div className="actions">
-          <button type="button" ref={addButton} className="primary" onClick={() => setAdding(true)}>
-            {t('goal.add')}
-          </button>
-        </div>
-      )}
+      <OpensForm label={t('goal.add')}>
+        {(close) => <AddGoalForm ctx={props.ctx} staff={props.staff} onDone={close} />}
+      </OpensForm>
     </section>
   );
 }

@@ -1,8 +1,8 @@
 // renderer/: legal and immigration milestones (Continued Presence, T and U visas, HHS letters,
 // vacatur) with their dates and a due-date clock. A granted interim assistance letter gets its
 // 90-day deadline from main when no date is given.
-import { focusSoon } from '../../components/focusSoon';
-import { useId, useRef, useState } from 'react';
+import { OpensForm } from '../../components/OpensForm';
+import { useId } from 'react';
 import type { z } from 'zod';
 import type { Result } from '../../../../shared/errors';
 import { MilestoneInput, type Milestone } from '../../../../shared/schemas/planning';
@@ -35,8 +35,6 @@ export function dueClock(t: I18n['t'], formatDay: I18n['formatDay'], dueOn: stri
 export function MilestonesSection({ ctx }: { ctx: PlanContext }) {
   const { t } = useT();
   const headingId = useId();
-  const [adding, setAdding] = useState(false);
-  const addButton = useRef<HTMLButtonElement>(null);
   const { milestones } = ctx.plan;
   return (
     <section className="plan-section" aria-labelledby={headingId}>
@@ -47,22 +45,9 @@ export function MilestonesSection({ ctx }: { ctx: PlanContext }) {
           <MilestoneItem key={m.id} milestone={m} ctx={ctx} />
         ))}
       </ul>
-      {adding ? (
-        <MilestoneForm
-          ctx={ctx}
-          milestone={null}
-          onDone={() => {
-            setAdding(false);
-            focusSoon(() => addButton.current);
-          }}
-        />
-      ) : (
-        <div className="actions">
-          <button type="button" ref={addButton} className="primary" onClick={() => setAdding(true)}>
-            {t('milestone.add')}
-          </button>
-        </div>
-      )}
+      <OpensForm label={t('milestone.add')}>
+        {(close) => <MilestoneForm ctx={ctx} milestone={null} onDone={close} />}
+      </OpensForm>
     </section>
   );
 }
@@ -71,8 +56,6 @@ function MilestoneItem({ milestone, ctx }: { milestone: MilestoneRow; ctx: PlanC
   const { t, formatDay } = useT();
   const label = useVocab();
   const titleId = useId();
-  const [updating, setUpdating] = useState(false);
-  const updateButton = useRef<HTMLButtonElement>(null);
   // The clock only runs while something can still be done about it.
   const running = milestone.status === 'requested' || milestone.status === 'granted';
   const clock = running ? dueClock(t, formatDay, milestone.dueOn) : null;
@@ -106,20 +89,9 @@ function MilestoneItem({ milestone, ctx }: { milestone: MilestoneRow; ctx: PlanC
           </div>
         ) : null}
       </dl>
-      {updating ? (
-        <MilestoneForm
-          ctx={ctx}
-          milestone={milestone}
-          onDone={() => {
-            setUpdating(false);
-            focusSoon(() => updateButton.current);
-          }}
-        />
-      ) : (
-        <button type="button" ref={updateButton} onClick={() => setUpdating(true)}>
-          {t('milestone.update', { kind })}
-        </button>
-      )}
+      <OpensForm label={t('milestone.update', { kind })} primary={false}>
+        {(close) => <MilestoneForm ctx={ctx} milestone={milestone} onDone={close} />}
+      </OpensForm>
     </li>
   );
 }

@@ -2,6 +2,7 @@
 // identifying details needs their active consent to share with that partner; without it the screen
 // explains why, offers to record consent, and makes plain the referral can go without those details.
 import { focusSoon } from '../../components/focusSoon';
+import { OpensForm } from '../../components/OpensForm';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { allCasesRoles } from '../../../../shared/roles';
@@ -36,8 +37,6 @@ export function ReferralsSection(props: {
 }) {
   const { t } = useT();
   const headingId = useId();
-  const [adding, setAdding] = useState(false);
-  const addButton = useRef<HTMLButtonElement>(null);
   const { referrals } = props.ctx.plan;
   const manages = allCasesRoles.includes(props.user.role);
   return (
@@ -49,24 +48,9 @@ export function ReferralsSection(props: {
           <ReferralItem key={r.id} referral={r} ctx={props.ctx} />
         ))}
       </ul>
-      {adding ? (
-        <SendReferralForm
-          ctx={props.ctx}
-          partners={props.partners}
-          onRecordConsent={props.onRecordConsent}
-          backFromConsent={props.backFromConsent}
-          onDone={() => {
-            setAdding(false);
-            focusSoon(() => addButton.current);
-          }}
-        />
-      ) : (
-        <div className="actions">
-          <button type="button" ref={addButton} className="primary" onClick={() => setAdding(true)}>
-            {t('referral.send')}
-          </button>
-        </div>
-      )}
+      <OpensForm label={t('referral.send')}>
+        {(close) => <SendReferralForm ctx={props.ctx} partners={props.partners} onRecordConsent={props.onRecordConsent} backFromConsent={props.backFromConsent} onDone={close} />}
+      </OpensForm>
       {manages ? <PartnerDirectory partners={props.partners} onChanged={props.onPartnersChanged} /> : null}
     </section>
   );
@@ -76,8 +60,6 @@ function ReferralItem({ referral, ctx }: { referral: ReferralRow; ctx: PlanConte
   const { t, formatDay } = useT();
   const label = useVocab();
   const titleId = useId();
-  const [updating, setUpdating] = useState(false);
-  const updateButton = useRef<HTMLButtonElement>(null);
   const statusText = referral.statusOn
     ? t('referral.statusOn', { status: label(referralStatuses, referral.status), date: formatDay(referral.statusOn, 'medium') })
     : label(referralStatuses, referral.status);
@@ -109,20 +91,9 @@ function ReferralItem({ referral, ctx }: { referral: ReferralRow; ctx: PlanConte
           <dd>{referral.sharesIdentity ? t('referral.identityShared') : t('referral.identityNotShared')}</dd>
         </div>
       </dl>
-      {updating ? (
-        <ReferralStatusForm
-          referral={referral}
-          ctx={ctx}
-          onDone={() => {
-            setUpdating(false);
-            focusSoon(() => updateButton.current);
-          }}
-        />
-      ) : (
-        <button type="button" ref={updateButton} onClick={() => setUpdating(true)}>
-          {t('referral.updateStatus')}
-        </button>
-      )}
+      <OpensForm label={t('referral.updateStatus')} primary={false}>
+        {(close) => <ReferralStatusForm referral={referral} ctx={ctx} onDone={close} />}
+      </OpensForm>
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { focusSoon } from '../../components/focusSoon';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Service } from '../../../../shared/schemas/planning';
 import { providerKinds, serviceCategories, serviceChangeReasons } from '../../../../shared/vocab/planning';
+import { DataTable } from '../../components/DataTable';
 import { useVocab } from '../../components/fields';
 import { StatusMessage } from '../../components/Messages';
 import { useT } from '../../i18n/i18n';
@@ -44,6 +45,42 @@ export function ServicesSection(props: {
   }, [request, onRequestDone]);
 
   const goalTitle = (id: string | null) => goals.find((g) => g.id === id)?.title ?? null;
+  const howMuch = (s: ServiceRow) =>
+    [s.minutes !== null ? t('service.minutesValue', { minutes: formatNumber(s.minutes) }) : null, s.amountCents !== null ? money.format(s.amountCents / 100) : null]
+      .filter(Boolean)
+      .join(' · ') || '—';
+  /** The last correction, and the buttons to correct or remove the service. */
+  const changes = (s: ServiceRow) => (
+    <>
+      {s.correctionReason && s.correctedOn ? (
+        <p className="hint">{t('service.correctedOn', { date: formatDay(s.correctedOn.slice(0, 10), 'medium'), reason: label(serviceChangeReasons, s.correctionReason) })}</p>
+      ) : null}
+      <div className="row-actions">
+        <button
+          type="button"
+          aria-label={t('service.correctOne', { service: rowName(s) })}
+          onClick={(event) => {
+            opener.current = event.currentTarget;
+            setAdding(null);
+            setDone(null);
+            setCorrecting(s);
+          }}
+        >
+          {t('service.correct')}
+        </button>
+        <button
+          type="button"
+          aria-label={t('service.removeOne', { service: rowName(s) })}
+          onClick={() => {
+            setDone(null);
+            setRemoving(s);
+          }}
+        >
+          {t('service.remove')}
+        </button>
+      </div>
+    </>
+  );
   /** "Legal, 3 Mar 2026": how a row is named on its buttons and in the removal dialog. */
   const rowName = (s: ServiceRow) => `${label(serviceCategories, s.category)}, ${formatDay(s.date, 'medium')}`;
   return (
@@ -108,61 +145,20 @@ export function ServicesSection(props: {
         />
       ) : null}
       {services.length > 0 ? (
-        <div className="table-scroll">
-          <table aria-labelledby={headingId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.date')}</th>
-                <th scope="col">{t('service.category')}</th>
-                <th scope="col">{t('service.provider')}</th>
-                <th scope="col">{t('service.howMuch')}</th>
-                <th scope="col">{t('service.goal')}</th>
-                <th scope="col">{t('common.note')}</th>
-                <th scope="col">{t('service.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {services.map((s) => (
-                <tr key={s.id}>
-                  <td>{formatDay(s.date, 'medium')}</td>
-                  <td>{label(serviceCategories, s.category)}</td>
-                  <td>{s.provider === 'partner' ? (s.partner ?? label(providerKinds, 'partner')) : label(providerKinds, 'in_house')}</td>
-                  <td>
-                    {[
-                      s.minutes !== null ? t('service.minutesValue', { minutes: formatNumber(s.minutes) }) : null,
-                      s.amountCents !== null ? money.format(s.amountCents / 100) : null,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ') || '—'}
-                  </td>
-                  <td>{goalTitle(s.goalId) ?? '—'}</td>
-                  <td className="break">{s.note ?? '—'}</td>
-                  <td>
-                    {s.correctionReason && s.correctedOn ? (
-                      <p className="hint">{t('service.correctedOn', { date: formatDay(s.correctedOn.slice(0, 10), 'medium'), reason: label(serviceChangeReasons, s.correctionReason) })}</p>
-                    ) : null}
-                    <div className="row-actions">
-                      <button type="button" aria-label={t('service.correctOne', { service: rowName(s) })} onClick={(event) => {
-                        opener.current = event.currentTarget;
-                        setAdding(null);
-                        setDone(null);
-                        setCorrecting(s);
-                      }}>
-                        {t('service.correct')}
-                      </button>
-                      <button type="button" aria-label={t('service.removeOne', { service: rowName(s) })} onClick={() => {
-                        setDone(null);
-                        setRemoving(s);
-                      }}>
-                        {t('service.remove')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy={headingId}
+          rows={services}
+          rowKey={(s) => s.id}
+          columns={[
+            { header: t('common.date'), cell: (s) => formatDay(s.date, 'medium') },
+            { header: t('service.category'), cell: (s) => label(serviceCategories, s.category) },
+            { header: t('service.provider'), cell: (s) => (s.provider === 'partner' ? (s.partner ?? label(providerKinds, 'partner')) : label(providerKinds, 'in_house')) },
+            { header: t('service.howMuch'), cell: howMuch },
+            { header: t('service.goal'), cell: (s) => goalTitle(s.goalId) ?? '—' },
+            { header: t('common.note'), cell: (s) => s.note ?? '—', className: 'break' },
+            { header: t('service.changes'), cell: changes },
+          ]}
+        />
       ) : null}
     </section>
   );
