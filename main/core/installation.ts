@@ -31,6 +31,7 @@ import { noteRevoked } from '../keys/revoked';
 import { DATA_KEY_BYTES } from '../store/cipher';
 import { closeStore, openStore, type Db } from '../store/open';
 import type { DataPaths } from './paths';
+import { forgetAllUploads } from '../documents/staging';
 
 export interface OpenSession {
   db: Db;
@@ -191,6 +192,8 @@ export function closeSession(session: OpenSession): void {
     session.dataKey.fill(0);
     session.auditKey.fill(0);
     wipeIdentity(session.identity);
+    // Files being attached are in memory only; nothing of them outlives the session.
+    forgetAllUploads();
   }
 }
 

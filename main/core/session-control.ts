@@ -14,6 +14,7 @@ import { SignInThrottle } from '../keys/throttle';
 import { adoptFolderAnchor, anchorNotice, checkAnchors, configFolderKeeper, storeIdOf, writeAnchors, type AnchorKeeper, type AnchorNotice, type AnchorStatus } from '../audit/anchor';
 import { vouchedKeys } from '../audit/identities';
 import { bringNotesUpToDate } from '../cases/sealed-notes';
+import { bringDocumentsUpToDate } from '../documents/sealing';
 import { vouchPendingKeys } from './vouch';
 import { copyIdentity, wipeIdentity } from '../keys/identity';
 import { makeReport } from '../reports/presets';
@@ -528,6 +529,9 @@ export class SessionControl {
       if (work.sealed + work.copies + work.removed > 0) {
         auditLog(session.db, session.auditKey, now).append({ actorId: session.user.id, action: 'notes.sealed', detail: { ...work } });
       }
+      // Restricted documents, likewise (documents/sealing.ts).
+      const docs = bringDocumentsUpToDate(session.db, book, { userId: session.user.id, identity });
+      if (docs.copies + docs.removed > 0) auditLog(session.db, session.auditKey, now).append({ actorId: session.user.id, action: 'documents.sealed', detail: { ...docs } });
     })();
   }
 

@@ -68,13 +68,18 @@ export function readChunk(db: Db, documentId: string, baseKey: Buffer, index: nu
 
 const keyAad = (documentId: string, userId: string, sealingKey: string) => Buffer.from(JSON.stringify(['safehold-document-key', 1, documentId, userId, sealingKey]), 'utf8');
 
-/** A new key for a restricted document, with one sealed copy per reader. The caller wipes it. */
-export function sealNewDocumentKey(db: Db, documentId: string, readers: Map<string, string>): Buffer {
-  const key = randomBytes(32);
+/** One sealed copy of a restricted document's key per reader (userId -> X25519 public key). */
+export function giveDocumentCopies(db: Db, documentId: string, key: Buffer, readers: Map<string, string>): void {
   const insert = db.prepare('INSERT OR REPLACE INTO document_keys (document_id, user_id, sealing_key, sealed) VALUES (?, ?, ?, ?)');
   for (const [userId, sealingKey] of readers) {
     insert.run(documentId, userId, sealingKey, JSON.stringify(seal(key, sealingKey, keyAad(documentId, userId, sealingKey))));
   }
+}
+
+/** A new key for a restricted document, with one sealed copy per reader. The caller wipes it. */
+export function sealNewDocumentKey(db: Db, documentId: string, readers: Map<string, string>): Buffer {
+  const key = randomBytes(32);
+  giveDocumentCopies(db, documentId, key, readers);
   return key;
 }
 

@@ -107,6 +107,17 @@ describe('attaching and viewing documents', () => {
     expect(db.prepare('SELECT count(*) FROM document_chunks').pluck().get()).toBe(0);
   });
 
+  it('wipes a half-sent file when Safehold locks', async () => {
+    const t = await setUpCore();
+    const client = await t.ok('clients.create', { chosenName: 'Amara' });
+    const pdf = samplePdf('half sent');
+    const { uploadId } = await t.ok('documents.beginUpload', { clientId: client.id, fileName: 'a.pdf', size: pdf.length });
+    await t.ok('documents.uploadChunk', { uploadId, index: 0, data: pdf.toString('base64') });
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    expect(await t.call('documents.check', { uploadId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('holds to the size limit an administrator sets', async () => {
     const t = await setUpCore();
     const client = await t.ok('clients.create', { chosenName: 'Amara' });
@@ -152,6 +163,28 @@ describe('who sees documents', () => {
     await t.ok('session.lock', {});
     await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
     expect((await readAll(t, restrictedId)).includes('restricted statement')).toBe(true);
+  });
+
+  it('a supervisor added later gets a copy of a restricted document key at the next administrator sign-in', async () => {
+    const t = await setUpCore();
+    const worker = await addStaff(t, 'caseworker', 'Casey Worker');
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', worker);
+    const mine = await t.ok('clients.create', { chosenName: 'Mine' });
+    const sealed = await attachFile(t, mine.id, samplePdf('sealed statement'), 'statement.pdf', { restricted: true });
+    const id = sealed.ok ? sealed.value.id : '';
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    const later = await addStaff(t, 'supervisor', 'Later Supervisor');
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', later);
+    expect((await t.ok('documents.list', { clientId: mine.id, type: null })).documents[0]).toMatchObject({ id, locked: true });
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    expect((await t.ok('audit.list', { action: 'documents.sealed' })).entries).toHaveLength(1);
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', later);
+    expect((await readAll(t, id)).includes('sealed statement')).toBe(true);
   });
 
   it('auditors never reach documents, and reports carry nothing of them', async () => {

@@ -486,6 +486,7 @@ export const en = {
   'auditAction.documents.export': 'Saved or printed a document',
   'auditAction.documents.save': 'Saved a copy of a document',
   'auditAction.documents.print': 'Printed a document',
+  'auditAction.documents.sealed': 'Gave new supervisors or administrators their copies of restricted documents',
   'auditAction.settings.setDocumentLimit': 'Changed the largest document size allowed',
   'auditAction.appointments.add': 'Booked an appointment',
   'auditAction.appointments.setStatus': 'Changed an appointment’s status',

@@ -492,6 +492,7 @@ export const es = {
   'auditAction.documents.export': 'Guardó o imprimió un documento',
   'auditAction.documents.save': 'Guardó una copia de un documento',
   'auditAction.documents.print': 'Imprimió un documento',
+  'auditAction.documents.sealed': 'Entregó a supervisores o administradores nuevos sus copias de documentos restringidos',
   'auditAction.settings.setDocumentLimit': 'Cambió el tamaño máximo de los documentos',
   'auditAction.appointments.add': 'Programó una cita',
   'auditAction.appointments.setStatus': 'Cambió el estado de una cita',
