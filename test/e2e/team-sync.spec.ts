@@ -168,6 +168,19 @@ test('two laptops: join from the app, a case travels, a conflict is settled in N
   await openCaseTab(a.page, 'Plan');
   await expect(goalItem(a.page, GOAL)).toContainText(chosen === 'Achieved' ? /Achieved on/u : /Partly achieved on/u);
 
+  // The administrator's access log holds the supervisor laptop's entries too, marked with that laptop.
+  await goToSection(a.page, 'Access log');
+  const filters = a.page.getByRole('form', { name: 'Filter the access log' });
+  const laptopFilter = filters.getByLabel('Laptop', { exact: true });
+  await expect(laptopFilter.getByRole('option')).toHaveCount(3);
+  const otherLaptop = (await laptopFilter.getByRole('option').nth(2).getAttribute('value')) ?? '';
+  expect(otherLaptop).toMatch(/^[0-9a-f]{16}$/u);
+  await laptopFilter.selectOption(otherLaptop);
+  await filters.getByRole('button', { name: 'Show entries' }).click();
+  const entries = a.page.getByRole('table', { name: 'Entries' });
+  await expect(entries.getByRole('row').nth(1)).toContainText(otherLaptop);
+  await expect(entries.getByRole('cell', { name: 'This laptop', exact: true })).toHaveCount(0);
+
   // Nothing readable in the shared folder (or the invitation): names, the case number, staff, agency.
   for (const run of runs) await run.stop();
   // The scan reads real bundles: both laptops wrote several.
