@@ -1,13 +1,12 @@
 // Main process (plain Node). Never imports electron.
 // The supervisor dashboard (issue 16 §4): each figure is one counting query over an index, and the
-// same condition lists the cases behind it. Only active cases count. "No contact" reads the contact
-// log where this store has one, otherwise the last service or case note.
+// same condition lists the cases behind it. Only active cases count. "No contact" means no entry in
+// the contact log, no service and no case note in the last N days.
 import type { z } from 'zod';
 import type { DashboardFigure, DashboardList, DashboardSummary } from '../../shared/schemas/dashboard';
 import { dataQuality } from '../reports/data-quality';
 import type { Db } from '../store/open';
 import { stmt } from '../store/repos/statements';
-import { tableExists } from '../sync/engine/tables';
 import { EXPIRING_WITHIN_DAYS } from './consent-status';
 import { localIsoDate } from './dates';
 
@@ -42,36 +41,34 @@ export function dashboardParams(now: Date, noContactDays: number): Params {
   };
 }
 
-/** Each overdue item as (client_id, date), from the partial date indexes; the same rules as "What's due". */
+/** Cases still open: every count leaves out the (usually few) closed cases, from an index held in memory. */
+const OPEN_CASE = (column: string) => `${column} NOT IN (SELECT id FROM clients WHERE status = 'closed')`;
+
+/**
+ * Each overdue item as (client_id, date), the same rules as "What's due", each read from a date index
+ * that also holds the case (migration 0160), so a count touches no table row.
+ */
 const OVERDUE = `
-  SELECT g.client_id, s.due_date AS date FROM goal_steps s JOIN goals g ON g.id = s.goal_id
-    WHERE s.done_on IS NULL AND s.due_date < @today AND g.status = 'open'
-  UNION ALL SELECT client_id, target_date FROM goals WHERE status = 'open' AND target_date < @today
-  UNION ALL SELECT client_id, due_on FROM milestones WHERE due_on IS NOT NULL AND due_on < @today AND status IN ('requested', 'granted')
-  UNION ALL SELECT client_id, sent_on FROM referrals WHERE status = 'sent' AND sent_on <= @waitedSince`;
+  SELECT g.client_id, s.due_date AS date FROM goal_steps s INDEXED BY goal_steps_open_due_goal CROSS JOIN goals g INDEXED BY goals_id_status_client ON g.id = s.goal_id
+    WHERE s.done_on IS NULL AND s.due_date < @today AND g.status = 'open' AND ${OPEN_CASE('g.client_id')}
+  UNION ALL SELECT client_id, target_date FROM goals INDEXED BY goals_open_target_client
+    WHERE status = 'open' AND target_date < @today AND ${OPEN_CASE('client_id')}
+  UNION ALL SELECT client_id, due_on FROM milestones INDEXED BY milestones_due_client
+    WHERE due_on IS NOT NULL AND due_on < @today AND status IN ('requested', 'granted') AND ${OPEN_CASE('client_id')}
+  UNION ALL SELECT client_id, sent_on FROM referrals INDEXED BY referrals_waiting_client
+    WHERE status = 'sent' AND sent_on <= @waitedSince AND ${OPEN_CASE('client_id')}`;
 
-const CONSENTS = `SELECT client_id, expiry_date AS date FROM consents WHERE revoked_on IS NULL AND expiry_date >= @today AND expiry_date <= @consentHorizon`;
+const CONSENTS = `SELECT client_id, expiry_date AS date FROM consents INDEXED BY consents_open_expiry_client
+  WHERE revoked_on IS NULL AND expiry_date >= @today AND expiry_date <= @consentHorizon AND ${OPEN_CASE('client_id')}`;
 
-function lastContactSources(db: Db): { sql: string; basis: 'contacts' | 'services-and-notes' } {
-  // The contact log (issue 16 §2) is kept by another part of the app; read it when this store has it.
-  if (tableExists(db, 'contacts')) {
-    return { sql: `SELECT 1 FROM contacts x WHERE x.client_id = c.id AND x.date >= @noContactSince`, basis: 'contacts' };
-  }
-  return {
-    sql: `SELECT 1 FROM services x WHERE x.client_id = c.id AND x.date >= @noContactSince
-          UNION ALL SELECT 1 FROM case_notes x WHERE x.client_id = c.id AND x.date >= @noContactSince`,
-    basis: 'services-and-notes',
-  };
-}
+/** Appointments this week that still stand (booked, attended or missed; not cancelled or moved). */
+const APPOINTMENTS = `SELECT client_id, date FROM appointments INDEXED BY appointments_date_client
+  WHERE date BETWEEN @weekStart AND @weekEnd || 'T99' AND status IN ('booked', 'attended', 'no_show') AND ${OPEN_CASE('client_id')}`;
 
-function appointmentsSql(db: Db): string | null {
-  if (!tableExists(db, 'appointments')) return null;
-  const columns = db.prepare("SELECT name FROM pragma_table_info('appointments')").pluck().all() as string[];
-  const date = ['date', 'on_date', 'starts_on', 'day'].find((c) => columns.includes(c));
-  if (!date || !columns.includes('client_id')) return null;
-  const notCancelled = columns.includes('status') ? ` AND status <> 'cancelled'` : '';
-  return `SELECT client_id, ${date} AS date FROM appointments WHERE substr(${date}, 1, 10) BETWEEN @weekStart AND @weekEnd${notCancelled}`;
-}
+/** Cases with any contact in the period: a contact-log entry, a service or a case note. */
+const CONTACTED = `SELECT client_id FROM contact_attempts INDEXED BY contact_attempts_date_client WHERE date >= @noContactSince
+  UNION SELECT client_id FROM services INDEXED BY services_date_client WHERE date >= @noContactSince
+  UNION SELECT client_id FROM case_notes INDEXED BY case_notes_date_client WHERE date >= @noContactSince`;
 
 /** The period of the next funder report: this calendar quarter so far. */
 function reportPeriod(today: string): { from: string; to: string } {
@@ -89,11 +86,8 @@ export function dashboardSummary(db: Db, now: Date, noContactDays: number): z.in
        (SELECT count(*) FROM clients c WHERE c.secondary_worker_id = u.id AND c.status = 'active') AS secondary_n
      FROM users u WHERE u.role <> 'auditor' ORDER BY u.display_name COLLATE NOCASE`,
   ).all();
-  const count = (sql: string): number => stmt<[Params], { n: number }>(db, `SELECT count(*) AS n FROM (${sql}) x JOIN clients c ON c.id = x.client_id WHERE c.status = 'active'`).get(p)!.n;
-  const contact = lastContactSources(db);
-  const appointments = appointmentsSql(db);
-  const period = reportPeriod(p.today);
-  const quality = dataQuality(db, { ...period, workerId: null, preset: 'standard' }, true);
+  const count = (sql: string): number => stmt<[Params], { n: number }>(db, `SELECT count(*) AS n FROM (${sql})`).get(p)!.n;
+  const active = stmt<[], { n: number }>(db, "SELECT count(*) AS n FROM clients WHERE status = 'active'").get()!.n;
   return {
     today: p.today,
     caseload: caseload
@@ -102,13 +96,10 @@ export function dashboardSummary(db: Db, now: Date, noContactDays: number): z.in
     unassigned: stmt<[], { n: number }>(db, "SELECT count(*) AS n FROM clients WHERE assigned_worker_id IS NULL AND status = 'active'").get()!.n,
     overdue: count(OVERDUE),
     consentsExpiring: count(CONSENTS),
-    appointmentsThisWeek: appointments ? count(appointments) : null,
-    noContact: {
-      days: noContactDays,
-      count: stmt<[Params], { n: number }>(db, `SELECT count(*) AS n FROM clients c WHERE c.status = 'active' AND NOT EXISTS (${contact.sql})`).get(p)!.n,
-      basis: contact.basis,
-    },
-    missingFields: { ...period, count: quality.casesToFixCount },
+    appointmentsThisWeek: count(APPOINTMENTS),
+    noContact: { days: noContactDays, count: active - count(`SELECT client_id FROM (${CONTACTED}) WHERE ${OPEN_CASE('client_id')}`) },
+    // Counted by reports.dataQuality for this period (the screen asks for it beside these figures).
+    reportPeriod: reportPeriod(p.today),
   };
 }
 
@@ -138,11 +129,11 @@ export function dashboardCases(db: Db, now: Date, input: { figure: DashboardFigu
       sql = byItems(CONSENTS);
       break;
     case 'appointments':
-      sql = byItems(appointmentsSql(db) ?? 'SELECT NULL AS client_id, NULL AS date WHERE 0');
+      sql = byItems(APPOINTMENTS);
       break;
     case 'no-contact':
       sql = `SELECT ${CASE_COLUMNS}, NULL AS date FROM clients c ${WORKER_JOIN}
-             WHERE c.status = 'active' AND NOT EXISTS (${lastContactSources(db).sql}) ORDER BY c.case_number LIMIT ${LIST_LIMIT + 1}`;
+             WHERE c.status = 'active' AND c.id NOT IN (${CONTACTED}) ORDER BY c.case_number LIMIT ${LIST_LIMIT + 1}`;
       break;
     case 'missing-fields': {
       const period = reportPeriod(p.today);

@@ -14,10 +14,11 @@ export const DashboardSummary = z.object({
   unassigned: z.number().int(),
   overdue: z.number().int(),
   consentsExpiring: z.number().int(),
-  /** Null where this store keeps no appointments. */
-  appointmentsThisWeek: z.number().int().nullable(),
-  noContact: z.object({ days: z.number().int(), count: z.number().int(), basis: z.enum(['contacts', 'services-and-notes']) }),
-  missingFields: z.object({ from: z.string(), to: z.string(), count: z.number().int() }),
+  appointmentsThisWeek: z.number().int(),
+  /** Active cases with no contact-log entry, service or case note in the last `days` days. */
+  noContact: z.object({ days: z.number().int(), count: z.number().int() }),
+  /** The next funder report's period (this quarter so far): reports.dataQuality counts the fields missing for it. */
+  reportPeriod: z.object({ from: z.string(), to: z.string() }),
 });
 
 export const DashboardFigure = z.enum(['worker', 'unassigned', 'overdue', 'consents', 'appointments', 'no-contact', 'missing-fields']);

@@ -20,21 +20,26 @@ describe('supervisor dashboard', () => {
     await t.ok('plan.addGoal', { clientId: a.id, domain: 'legal', title: 'Overdue goal', targetDate: '2026-02-10' });
     await t.ok('consents.add', { clientId: b.id, kind: 'services', purpose: 'x', dataCategories: ['identity'], startDate: '2026-01-01', expiryDate: '2026-03-15', language: 'en', signedHow: 'written' });
     await t.ok('services.add', { clientId: a.id, date: '2026-02-25', category: 'case_management' });
+    await t.ok('appointments.add', { clientId: b.id, date: '2026-02-27', staffId: workerId, kind: 'office' });
 
     const s = await t.ok('dashboard.summary', { noContactDays: 30 });
     expect(s.caseload.find((w) => w.workerId === workerId)).toMatchObject({ primary: 2, secondary: 0 });
     expect(s.unassigned).toBe(1);
     expect(s.overdue).toBe(1);
     expect(s.consentsExpiring).toBe(1);
-    // Only Alpha had a service in the last 30 days.
+    expect(s.appointmentsThisWeek).toBe(1);
+    // Only Alpha had a service in the last 30 days (a contact attempt or case note would count too).
     expect(s.noContact.count).toBe(2);
     const names = async (input: Parameters<typeof t.ok<'dashboard.list'>>[1]) => (await t.ok('dashboard.list', input)).cases.map((x) => x.chosenName).sort();
     expect(await names({ figure: 'worker', workerId })).toEqual(['Alpha Case', 'Beta Case']);
     expect(await names({ figure: 'unassigned' })).toEqual(['Gamma Case']);
     expect(await names({ figure: 'overdue' })).toEqual(['Alpha Case']);
     expect(await names({ figure: 'consents' })).toEqual(['Beta Case']);
+    expect(await names({ figure: 'appointments' })).toEqual(['Beta Case']);
     expect(await names({ figure: 'no-contact', noContactDays: 30 })).toEqual(['Beta Case', 'Gamma Case']);
-    expect((await t.ok('dashboard.list', { figure: 'missing-fields' })).cases.length).toBe(s.missingFields.count);
+    // The fields missing for the next funder report: the same cases reports.dataQuality lists for its period.
+    const quality = await t.ok('reports.dataQuality', { ...s.reportPeriod, preset: 'standard' });
+    expect((await t.ok('dashboard.list', { figure: 'missing-fields' })).cases.map((x) => x.clientId).sort()).toEqual(quality.casesToFix!.map((x) => x.clientId).sort());
 
     await t.ok('session.lock', {});
     await t.ok('session.unlock', worker);

@@ -53,7 +53,24 @@ const migration: Migration = {
       ) STRICT;
       CREATE INDEX tasks_open_assignee ON tasks (assignee_id, due_on) WHERE done_on IS NULL;
       CREATE INDEX tasks_open_due ON tasks (due_on) WHERE done_on IS NULL;
+
+      -- The supervisor dashboard counts from date indexes that also hold the case, so no count
+      -- reads a table row (issue 16 §4, dashboard_ms in npm run bench).
+      CREATE INDEX goals_open_target_client ON goals (target_date, client_id) WHERE status = 'open';
+      CREATE INDEX goal_steps_open_due_goal ON goal_steps (due_date, goal_id) WHERE done_on IS NULL;
+      CREATE INDEX goals_id_status_client ON goals (id, status, client_id);
+      CREATE INDEX milestones_due_client ON milestones (due_on, status, client_id) WHERE due_on IS NOT NULL;
+      CREATE INDEX referrals_waiting_client ON referrals (sent_on, client_id) WHERE status = 'sent';
+      CREATE INDEX consents_open_expiry_client ON consents (expiry_date, client_id) WHERE revoked_on IS NULL;
+      CREATE INDEX case_notes_date_client ON case_notes (date, client_id);
+      CREATE INDEX services_date_client ON services (date, client_id);
+      CREATE INDEX clients_status_id ON clients (status, id);
     `);
+    // The contact log and appointments (migration 0150) read by date: "no contact in N days", "this week".
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'contact_attempts'").get()) {
+      db.exec('CREATE INDEX contact_attempts_date_client ON contact_attempts (date, client_id)');
+      db.exec('CREATE INDEX appointments_date_client ON appointments (date, client_id, status)');
+    }
     db.exec(`
       INSERT INTO case_assignments (id, client_id, position, from_user, to_user, at, by_user)
       SELECT lower(hex(randomblob(16))), id, 'primary', NULL, assigned_worker_id, created_at, created_by
