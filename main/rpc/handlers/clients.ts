@@ -4,9 +4,12 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { DuplicateMatch } from '../../../shared/schemas/clients';
 import { sectionSchemas } from '../../../shared/schemas/intake';
+import { startsNewSearch } from '../../audit/caseload-views';
 import { canOpen, openableClient, seesAllCases } from '../../cases/access';
+import { assertCaseWorker, setWorker } from '../../cases/assignment';
 import { localIsoDate } from '../../cases/dates';
 import { findDuplicates } from '../../cases/duplicates';
+import { matchingElsewhere } from '../../cases/elsewhere';
 import { buildProfile } from '../../cases/profile';
 import { queryCaseload } from '../../store/repos/caseload';
 import {
@@ -17,10 +20,8 @@ import {
   putSection,
   recordChanges,
   setClientNames,
-  updateClientColumns,
 } from '../../store/repos/clients';
 import { stmt } from '../../store/repos/statements';
-import { AppError } from '../errors';
 import type { Handler } from '../types';
 
 export const createClient: Handler<'clients.create'> = (input, ctx) => {
@@ -66,10 +67,13 @@ export const listClients: Handler<'clients.list'> = (input, ctx) => {
     ? (input.assigned as 'mine' | 'any' | 'unassigned')
     : { workerId: input.assigned };
   const { total, rows } = queryCaseload(ctx.db, { ...input, assigned, onlyOwn, viewerId: ctx.user.id });
-  // One entry per search, not per page scrolled; the search words are never recorded.
-  if (input.offset === 0) ctx.audit.append({ actorId: ctx.user.id, action: 'clients.list' });
+  // One entry per search, not per page scrolled or word typed; the search words are never recorded.
+  if (input.offset === 0 && startsNewSearch(ctx.db, ctx.user.id, ctx.now())) ctx.audit.append({ actorId: ctx.user.id, action: 'clients.list' });
+  // A caseworker's search that also matches others' cases says how many (never names), on its first page.
+  const elsewhere = onlyOwn && input.offset === 0 ? matchingElsewhere(ctx, input, total) : null;
   return {
     total,
+    elsewhere,
     rows: rows.map((r) => ({
       id: r.id,
       caseNumber: r.case_number,
@@ -134,17 +138,9 @@ export const findDuplicateClients: Handler<'clients.findDuplicates'> = (input, c
 
 export const assignClient: Handler<'clients.assign'> = (input, ctx) => {
   const client = openableClient(ctx, input.clientId);
-  if (input.workerId !== null) {
-    const worker = stmt<[string], { role: string; active: number }>(ctx.db, 'SELECT role, active FROM users WHERE id = ?').get(input.workerId);
-    if (!worker || worker.active !== 1 || worker.role === 'auditor') {
-      throw new AppError('INVALID_INPUT', 'Choose an active staff member who works with cases.', [
-        { path: 'workerId', message: 'Choose an active staff member who works with cases.' },
-      ]);
-    }
-  }
-  const at = ctx.now().toISOString();
-  updateClientColumns(ctx.db, client.id, { assigned_worker_id: input.workerId }, at);
-  recordChanges(ctx.db, client.id, at, ctx.user.id, 'case', ['assignedWorker']);
+  if (input.workerId !== null) assertCaseWorker(ctx.db, input.workerId, 'workerId');
+  // Recorded in the dated assignment history (from whom, to whom, when, by whom).
+  setWorker(ctx.db, { clientId: client.id, position: 'primary', to: input.workerId, by: ctx.user.id, at: ctx.now().toISOString() });
   ctx.setAuditTarget(client.id);
   return { done: true };
 };
