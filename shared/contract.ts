@@ -104,6 +104,7 @@ import {
   BeginUploadOutput,
   CheckOutput,
   DocumentLimitInput,
+  DocumentLimitOutput,
   DocumentList,
   DocumentPiece,
   ExportDocumentInput,
@@ -256,6 +257,7 @@ export const contract = {
   'documents.remove': method({ input: RemoveDocumentInput, output: Done, access: documentRoles, kind: 'write' }),
   'documents.export': method({ input: ExportDocumentInput, output: ExportDocumentOutput, access: documentRoles, kind: 'write' }),
   'settings.setDocumentLimit': method({ input: DocumentLimitInput, output: Done, access: ['admin'], kind: 'write' }),
+  'settings.documentLimit': method({ input: Empty, output: DocumentLimitOutput, access: ['admin'], kind: 'read' }),
 
   // A caseworker's week (issue 16): appointments with attendance, the contact log, anonymous outreach.
   'appointments.add': method({ input: AddAppointmentInput, output: CreatedId, access: caseRoles, kind: 'write' }),

@@ -126,3 +126,4 @@ export const ExportDocumentInput = z
 export const ExportDocumentOutput = z.object({ fileName: z.string(), mime: DocumentMime });
 
 export const DocumentLimitInput = z.object({ megabytes: z.number().int().min(1).max(MAX_DOCUMENT_LIMIT_MB) }).strict();
+export const DocumentLimitOutput = z.object({ megabytes: z.number().int() });

@@ -122,7 +122,9 @@ describe('attaching and viewing documents', () => {
     const t = await setUpCore();
     const client = await t.ok('clients.create', { chosenName: 'Amara' });
     expect((await t.ok('documents.list', { clientId: client.id, type: null })).maxBytes).toBe(50 * 1024 * 1024);
+    expect(await t.ok('settings.documentLimit', {})).toEqual({ megabytes: 50 });
     await t.ok('settings.setDocumentLimit', { megabytes: 1 });
+    expect(await t.ok('settings.documentLimit', {})).toEqual({ megabytes: 1 });
     const result = await attachFile(t, client.id, samplePdf('big', { padBytes: 1_100_000 }));
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('limit of 1 MB') } });
   });

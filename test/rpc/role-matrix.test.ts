@@ -121,6 +121,7 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'documents.remove': (w) => ({ documentId: w.documentOnOther, confirm: true }),
   'documents.export': (w) => ({ documentId: w.documentOnOther, purpose: 'save', reason: 'The court asked for a copy.' }),
   'settings.setDocumentLimit': () => ({ megabytes: 50 }),
+  'settings.documentLimit': () => ({}),
   'appointments.add': (w) => ({ clientId: w.otherCase, date: '2026-03-01', staffId: w.userToChange, kind: 'office' }),
   'appointments.setStatus': (w) => ({ appointmentId: w.appointmentOnOther, status: 'no_show' }),
   'appointments.forClient': (w) => ({ id: w.otherCase }),

@@ -248,6 +248,8 @@ export const exportDocument: Handler<'documents.export'> = (input, ctx) => {
   return { fileName: row.file_name, mime: row.mime };
 };
 
+export const getDocumentLimit: Handler<'settings.documentLimit'> = (_input, ctx) => ({ megabytes: Math.round(documentLimitBytes(ctx) / 1048576) });
+
 export const setDocumentLimit: Handler<'settings.setDocumentLimit'> = (input, ctx) => {
   stmt(ctx.db, "INSERT INTO settings (key, value) VALUES ('documents_max_mb', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(input.megabytes));
   return { done: true };

@@ -114,6 +114,7 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'documents.remove': documents.removeDocument,
     'documents.export': documents.exportDocument,
     'settings.setDocumentLimit': documents.setDocumentLimit,
+    'settings.documentLimit': documents.getDocumentLimit,
     'appointments.add': appointments.addAppointment,
     'appointments.setStatus': appointments.setAppointmentStatus,
     'appointments.forClient': appointments.clientAppointments,

@@ -7,6 +7,7 @@ import { PageHeading } from '../components/Heading';
 import { useT } from '../i18n/i18n';
 import { BackupsSection } from './admin/BackupsSection';
 import { IdleLockForm } from './admin/IdleLockForm';
+import { DocumentLimitForm } from './admin/DocumentLimitForm';
 import { ImportSection } from './admin/ImportSection';
 import { InstrumentsSection } from './admin/InstrumentsSection';
 import { NewRecoveryKey } from './admin/NewRecoveryKey';
@@ -26,6 +27,7 @@ export function AdminPage({ user, section, onBackupMade }: { user: SessionUser; 
       <section aria-labelledby={securityId} className="admin-section">
         <h2 id={securityId}>{t('security.title')}</h2>
         <IdleLockForm />
+        <DocumentLimitForm />
         <NewRecoveryKey />
       </section>
       <BackupsSection focusRequested={section === 'backups'} onStatusChanged={onBackupMade} />
