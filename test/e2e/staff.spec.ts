@@ -87,7 +87,7 @@ test('an admin adds a caseworker and an auditor, and each sees exactly what thei
   await expectNoSeriousA11yIssues(page, 'first sign-in');
   await firstSignIn(page, WORKER, workerCode, WORKER_PASSPHRASE);
   await expect(page.getByText(`Signed in as ${WORKER}, Caseworker`)).toBeVisible();
-  expect(await navSections(page)).toEqual(["What's due", 'Caseload', 'Needs review', 'Reports', 'My account']);
+  expect(await navSections(page)).toEqual(["What's due", 'Week', 'Caseload', 'Partners', 'Needs review', 'Reports', 'My account']);
 
   // No Admin page for a caseworker, not even by typing its address.
   await goToAddress(page, '#/admin');

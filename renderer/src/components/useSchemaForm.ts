@@ -26,6 +26,8 @@ export interface SchemaFormOptions<V extends FieldValues, S extends z.ZodType, T
   extraChecks?: (values: V) => Readonly<Record<string, string | undefined>>;
   /** May take over an error (e.g. CONSENT_REQUIRED) by returning true. */
   special?: (error: RpcError) => boolean;
+  /** The form's own words for an error (e.g. a wrong recovery key); undefined keeps the usual message. */
+  errorText?: (error: RpcError) => string | undefined;
 }
 
 /** Courtesy check: the shared schema on the call's input, with its problems keyed by form path. */
@@ -82,11 +84,7 @@ export function useSchemaForm<V extends FieldValues, S extends z.ZodType, T>(opt
         return;
       }
       if (options.special?.(result.error)) return;
-      for (const [path, message] of Object.entries(pathErrorsFrom(result.error))) {
-        form.setError(path as FieldPath<V>, { type: 'server', message });
-      }
-      setFormError(result.error.code === 'INVALID_INPUT' ? t('common.fixFields') : errorMessage(result.error));
-      focus.signal();
+      fail(result.error);
     },
     () => {
       setSaved(false);
@@ -94,6 +92,16 @@ export function useSchemaForm<V extends FieldValues, S extends z.ZodType, T>(opt
       focus.signal();
     },
   );
+
+  /** Shows a refusal on the form: field problems on their fields, the message, focus on the first to fix.
+   * Also for a later call that belongs to this form (e.g. the second step of setup). */
+  function fail(error: RpcError) {
+    for (const [path, message] of Object.entries(pathErrorsFrom(error))) {
+      form.setError(path as FieldPath<V>, { type: 'server', message });
+    }
+    setFormError(options.errorText?.(error) ?? (error.code === 'INVALID_INPUT' ? t('common.fixFields') : errorMessage(error)));
+    focus.signal();
+  }
 
   /** One call at a time: a second press while busy does nothing. */
   const onSubmit = (event?: { preventDefault: () => void }) => {
@@ -122,7 +130,7 @@ export function useSchemaForm<V extends FieldValues, S extends z.ZodType, T>(opt
     };
   }
 
-  return { form, field, errorAt, onSubmit, busy: isSubmitting, formError, saved, formRef };
+  return { form, field, errorAt, onSubmit, fail, busy: isSubmitting, formError, saved, formRef };
 }
 
 function firstMessage(node: unknown): string | undefined {

@@ -1,78 +1,58 @@
 // renderer/: first run, step 1 of 2: the agency, its first administrator and a passphrase.
 // Nothing is saved until setup.complete on step 2; going back keeps everything typed. On a new
 // computer, an agency with a backup restores it instead of setting up afresh.
-import { useState, type FormEvent } from 'react';
-import { NAME_MAX } from '../../../shared/limits';
-import type { AppStatus } from '../../../shared/schemas/session';
+import { useState } from 'react';
+import { SetupCompleteInput, type AppStatus } from '../../../shared/schemas/session';
+import type { Result } from '../../../shared/errors';
 import { call } from '../api/client';
-import { checkNewPassphrase, fieldErrorsFrom, hasErrors, useFocusFirstInvalid, type FieldErrors } from '../components/forms';
-import { PageHeading } from '../components/Heading';
-import { ErrorMessage, StatusMessage } from '../components/Messages';
-import { NewPassphraseFields } from '../components/NewPassphraseFields';
+import { FormFrame } from '../components/FormFrame';
+import { NameField, NewPassphrasePair, newPairChecks, PublicCard, required } from '../components/SignInFields';
 import { PublicShell } from '../components/PublicShell';
-import { TextField } from '../components/TextField';
+import { useSchemaForm } from '../components/useSchemaForm';
 import { useT } from '../i18n/i18n';
 import { JoinTeam } from './join/JoinTeam';
 import { RestoreBackup } from './RestoreBackup';
 import { SetupRecoveryKey } from './SetupRecoveryKey';
 
-type Field = 'agencyName' | 'adminName' | 'passphrase' | 'confirm';
-const serverFields = ['agencyName', 'adminName', 'passphrase'] as const;
+const StepOne = SetupCompleteInput.omit({ recoveryKeyConfirmation: true });
 
 export function Setup({ onStatus, onRestored }: { onStatus: (status: AppStatus) => void; onRestored: (status: AppStatus) => void }) {
-  const { t, errorMessage } = useT();
+  const { t } = useT();
   const [step, setStep] = useState<1 | 2>(1);
   const [restoring, setRestoring] = useState(false);
   const [joining, setJoining] = useState(false);
-  const [agencyName, setAgencyName] = useState('');
-  const [adminName, setAdminName] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [keyConfirmation, setKeyConfirmation] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [formError, setFormError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFocusFirstInvalid<HTMLFormElement>();
 
   async function refreshStatus() {
     const status = await call('app.status', {});
     if (status.ok && status.value.state !== 'needs-setup') onStatus(status.value);
   }
 
-  async function continueToKey(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setFormError('');
-    const pair = checkNewPassphrase(t, passphrase, confirm);
-    const found: FieldErrors<Field> = {
-      agencyName: agencyName.trim() ? undefined : t('field.required'),
-      adminName: adminName.trim() ? undefined : t('field.required'),
-      passphrase: pair.passphrase,
-      confirm: pair.confirm,
-    };
-    setErrors(found);
-    if (hasErrors(found)) return form.signal();
+  // Step 1 only checks what was typed and asks main for the recovery key; nothing is saved until step 2.
+  const sf = useSchemaForm({
+    schema: StepOne,
+    defaults: { agencyName: '', adminName: '', newPassphrase: '', confirm: '' },
+    toInput: (v) => ({ agencyName: v.agencyName.trim(), adminName: v.adminName.trim(), passphrase: v.newPassphrase }),
+    extraChecks: (v) => ({ agencyName: required(t, v.agencyName), adminName: required(t, v.adminName), ...newPairChecks(t, v) }),
     // One key per setup attempt: coming back from step 2 must not replace a key already shown.
-    if (recoveryKey) return setStep(2);
-
-    setBusy(true);
-    const result = await call('setup.begin', {});
-    setBusy(false);
-    if (!result.ok) {
-      setFormError(errorMessage(result.error));
-      if (result.error.code === 'ALREADY_SET_UP') void refreshStatus();
-      return;
-    }
-    setRecoveryKey(result.value.recoveryKey);
-    setStep(2);
-  }
+    send: async (): Promise<Result<{ recoveryKey: string }>> => (recoveryKey ? { ok: true, value: { recoveryKey } } : call('setup.begin', {})),
+    onSaved: (begun) => {
+      setRecoveryKey(begun.recoveryKey);
+      setStep(2);
+    },
+    special: (error) => {
+      if (error.code === 'ALREADY_SET_UP') void refreshStatus();
+      return false;
+    },
+  });
 
   async function finish() {
+    const v = sf.form.getValues();
     const result = await call('setup.complete', {
-      agencyName,
-      adminName,
-      passphrase,
+      agencyName: v.agencyName,
+      adminName: v.adminName,
+      passphrase: v.newPassphrase,
       recoveryKeyConfirmation: keyConfirmation,
     });
     if (result.ok) {
@@ -80,13 +60,11 @@ export function Setup({ onStatus, onRestored }: { onStatus: (status: AppStatus) 
       return null;
     }
     if (result.error.code === 'ALREADY_SET_UP') void refreshStatus();
-    const onStep1 = fieldErrorsFrom(result.error, serverFields);
-    if (hasErrors(onStep1)) {
+    const onStep1 = (result.error.fields ?? []).some((f) => ['agencyName', 'adminName', 'passphrase'].includes(f.path));
+    if (onStep1) {
       // Show the problem beside the field it belongs to, with everything still filled in.
-      setErrors(onStep1);
-      setFormError(errorMessage(result.error));
       setStep(1);
-      form.signal();
+      sf.fail({ ...result.error, fields: result.error.fields?.map((f) => (f.path === 'passphrase' ? { ...f, path: 'newPassphrase' } : f)) });
       return null;
     }
     return result.error;
@@ -124,59 +102,21 @@ export function Setup({ onStatus, onRestored }: { onStatus: (status: AppStatus) 
 
   return (
     <PublicShell>
-      <section className="card">
-        <p className="step">{t('setup.step', { step: 1 })}</p>
-        <PageHeading>{t('setup.title')}</PageHeading>
-        <p>{t('setup.intro')}</p>
-        <form ref={form.ref} onSubmit={continueToKey} noValidate>
-          <ErrorMessage>{formError || (hasErrors(errors) ? t('common.fixFields') : '')}</ErrorMessage>
-          <TextField
-            label={t('setup.agencyName')}
-            value={agencyName}
-            onChange={setAgencyName}
-            autoComplete="off"
-            error={errors.agencyName}
-            maxLength={NAME_MAX}
-            required
-          />
-          <TextField
-            label={t('setup.adminName')}
-            value={adminName}
-            onChange={setAdminName}
-            autoComplete="off"
-            hint={t('setup.adminNameHint')}
-            error={errors.adminName}
-            maxLength={NAME_MAX}
-            required
-          />
-          <NewPassphraseFields
-            label={t('setup.passphrase')}
-            confirmLabel={t('setup.confirmPassphrase')}
-            passphrase={passphrase}
-            confirm={confirm}
-            onPassphrase={setPassphrase}
-            onConfirm={setConfirm}
-            passphraseError={errors.passphrase}
-            confirmError={errors.confirm}
-          />
-          <StatusMessage>{busy ? t('setup.preparing') : null}</StatusMessage>
-          <div className="actions">
-            <button type="submit" className="primary" aria-disabled={busy || undefined}>
-              {t('setup.continue')}
-            </button>
-          </div>
-        </form>
-        <p className="secondary-action">
-          <button type="button" className="link-button" onClick={() => setRestoring(true)}>
-            {t('restore.open')}
-          </button>
-        </p>
-        <p className="secondary-action">
-          <button type="button" className="link-button" onClick={() => setJoining(true)}>
-            {t('join.open')}
-          </button>
-        </p>
-      </section>
+      <PublicCard
+        step={t('setup.step', { step: 1 })}
+        title={t('setup.title')}
+        intro={t('setup.intro')}
+        links={[
+          { label: t('restore.open'), onClick: () => setRestoring(true) },
+          { label: t('join.open'), onClick: () => setJoining(true) },
+        ]}
+      >
+        <FormFrame form={sf} submitLabel={t('setup.continue')} busyText={t('setup.preparing')}>
+          <NameField label={t('setup.agencyName')} {...sf.field('agencyName')} />
+          <NameField label={t('setup.adminName')} hint={t('setup.adminNameHint')} {...sf.field('adminName')} />
+          <NewPassphrasePair label={t('setup.passphrase')} confirmLabel={t('setup.confirmPassphrase')} passphrase={sf.field('newPassphrase')} confirm={sf.field('confirm')} />
+        </FormFrame>
+      </PublicCard>
     </PublicShell>
   );
 }

@@ -1,16 +1,12 @@
 // renderer/: sign in with a name and passphrase. A wrong passphrase clears only the passphrase.
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { NAME_MAX, PASSPHRASE_MAX } from '../../../shared/limits';
-import type { AppStatus } from '../../../shared/schemas/session';
+import { useId, useRef } from 'react';
+import { UnlockInput, type AppStatus } from '../../../shared/schemas/session';
 import { call } from '../api/client';
 import type { LockReason } from '../app/lock';
-import { fieldErrorsFrom, hasErrors, useFocusFirstInvalid, type FieldErrors } from '../components/forms';
-import { PageHeading } from '../components/Heading';
-import { ErrorMessage, StatusMessage } from '../components/Messages';
-import { TextField } from '../components/TextField';
+import { FormFrame } from '../components/FormFrame';
+import { NameField, PassphraseField, PublicCard, required } from '../components/SignInFields';
+import { useSchemaForm } from '../components/useSchemaForm';
 import { useT } from '../i18n/i18n';
-
-type Field = 'name' | 'passphrase';
 
 const lockNotes = { idle: 'unlock.lockedIdle', manual: 'unlock.lockedManual', system: 'unlock.lockedSystem', restored: 'restore.done' } as const;
 
@@ -22,94 +18,43 @@ export function Unlock(props: {
   onFirstTime: () => void;
   onRestore: () => void;
 }) {
-  const { t, errorMessage } = useT();
-  const [name, setName] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [formError, setFormError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { t } = useT();
   const passphraseRef = useRef<HTMLInputElement>(null);
-  const formErrorId = useId();
-  const form = useFocusFirstInvalid<HTMLFormElement>();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setFormError('');
-    const found: FieldErrors<Field> = {
-      name: name.trim() ? undefined : t('field.required'),
-      passphrase: passphrase ? undefined : t('passphrase.required'),
-    };
-    setErrors(found);
-    if (hasErrors(found)) return form.signal();
-
-    setBusy(true);
-    const result = await call('session.unlock', { name: name.trim(), passphrase });
-    setBusy(false);
-    if (result.ok) return props.onStatus(result.value);
-    setFormError(errorMessage(result.error));
-    if (result.error.code === 'WRONG_PASSPHRASE') {
-      setPassphrase('');
-      passphraseRef.current?.focus();
-      return;
-    }
-    setErrors(fieldErrorsFrom(result.error, ['name', 'passphrase'] as const));
-    form.signal();
-  }
+  const errorId = useId();
+  const sf = useSchemaForm({
+    schema: UnlockInput,
+    defaults: { name: '', passphrase: '' },
+    toInput: (v) => ({ name: v.name.trim(), passphrase: v.passphrase }),
+    extraChecks: (v) => ({ name: required(t, v.name), passphrase: v.passphrase ? undefined : t('passphrase.required') }),
+    send: (input) => call('session.unlock', input),
+    onSaved: props.onStatus,
+    special: (error) => {
+      if (error.code === 'WRONG_PASSPHRASE') {
+        sf.form.setValue('passphrase', '');
+        passphraseRef.current?.focus();
+      }
+      return false;
+    },
+  });
 
   return (
-    <section className="card">
-      <PageHeading>{t('unlock.title')}</PageHeading>
+    <PublicCard
+      title={t('unlock.title')}
+      links={[
+        { label: t('unlock.firstTime'), onClick: props.onFirstTime },
+        { label: t('unlock.forgot'), onClick: props.onForgot },
+        { label: t('restore.open'), onClick: props.onRestore },
+      ]}
+    >
       {props.restored || props.lockReason === 'restored' ? (
         <p className="message message-success calm-note">{t('restore.done')}</p>
       ) : props.lockReason ? (
         <p className="message message-info calm-note">{t(lockNotes[props.lockReason])}</p>
       ) : null}
-      <form ref={form.ref} onSubmit={submit} noValidate>
-        <ErrorMessage id={formErrorId}>{formError}</ErrorMessage>
-        <TextField
-          label={t('unlock.name')}
-          value={name}
-          onChange={setName}
-          autoComplete="off"
-          error={errors.name}
-          maxLength={NAME_MAX}
-          required
-        />
-        <TextField
-          label={t('unlock.passphrase')}
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          onChange={setPassphrase}
-          error={errors.passphrase}
-          describedBy={formError ? formErrorId : undefined}
-          inputRef={passphraseRef}
-          maxLength={PASSPHRASE_MAX * 4}
-          required
-        />
-        <StatusMessage>{busy ? t('unlock.checking') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={busy || undefined}>
-            {t('unlock.submit')}
-          </button>
-        </div>
-      </form>
-      <p className="secondary-action">
-        <button type="button" className="link-button" onClick={props.onFirstTime}>
-          {t('unlock.firstTime')}
-        </button>
-      </p>
-      <p className="secondary-action">
-        <button type="button" className="link-button" onClick={props.onForgot}>
-          {t('unlock.forgot')}
-        </button>
-      </p>
-      <p className="secondary-action">
-        <button type="button" className="link-button" onClick={props.onRestore}>
-          {t('restore.open')}
-        </button>
-      </p>
-    </section>
+      <FormFrame form={sf} submitLabel={t('unlock.submit')} busyText={t('unlock.checking')} errorId={errorId}>
+        <NameField label={t('unlock.name')} {...sf.field('name')} />
+        <PassphraseField label={t('unlock.passphrase')} {...sf.field('passphrase')} describedBy={sf.formError ? errorId : undefined} inputRef={passphraseRef} />
+      </FormFrame>
+    </PublicCard>
   );
 }

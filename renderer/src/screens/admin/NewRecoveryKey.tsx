@@ -1,53 +1,43 @@
 // renderer/: an administrator replaces the agency's recovery key (lost, or possibly seen). Main
 // checks their passphrase and the old key stops working at once; the new key is shown here once and
 // typed back, as at setup, before the panel closes.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { PASSPHRASE_MAX } from '../../../../shared/limits';
+import { useEffect, useId, useRef, useState } from 'react';
+import { RegenerateRecoveryInput } from '../../../../shared/schemas/staff';
 import { call } from '../../api/client';
-import { fieldErrorsFrom, useFocusFirstInvalid } from '../../components/forms';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { FormFrame } from '../../components/FormFrame';
 import { recoveryKeyMatches, RecoveryKeySheet, RecoveryKeyTypedBack } from '../../components/RecoveryKeySheet';
-import { TextField } from '../../components/TextField';
+import { PassphraseField } from '../../components/SignInFields';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 
 export function NewRecoveryKey() {
-  const { t, errorMessage } = useT();
+  const { t } = useT();
   const headingId = useId();
-  const [passphrase, setPassphrase] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [formError, setFormError] = useState('');
-  const [busy, setBusy] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const [finished, setFinished] = useState(false);
-  const form = useFocusFirstInvalid<HTMLFormElement>();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setFormError('');
-    setFinished(false);
-    if (!passphrase) {
-      setFieldError(t('passphrase.required'));
-      return form.signal();
-    }
-    setFieldError(undefined);
-    setBusy(true);
-    const result = await call('recovery.regenerate', { currentPassphrase: passphrase });
-    setBusy(false);
-    setPassphrase('');
-    if (result.ok) {
+  const sf = useSchemaForm({
+    schema: RegenerateRecoveryInput,
+    defaults: { currentPassphrase: '' },
+    toInput: (v) => v,
+    extraChecks: (v) => ({ currentPassphrase: v.currentPassphrase ? undefined : t('passphrase.required') }),
+    // The passphrase is never kept on screen after it was used, whatever the answer.
+    send: async (input) => {
+      setFinished(false);
+      const result = await call('recovery.regenerate', input);
+      sf.form.setValue('currentPassphrase', '');
+      return result;
+    },
+    onSaved: (made) => {
       setTyped('');
-      setRecoveryKey(result.value.recoveryKey);
-      return;
-    }
-    if (result.error.code === 'WRONG_PASSPHRASE') setFieldError(t('admin.wrongCurrent'));
-    else {
-      setFormError(errorMessage(result.error));
-      setFieldError(fieldErrorsFrom(result.error, ['currentPassphrase'] as const).currentPassphrase);
-    }
-    form.signal();
-  }
+      setRecoveryKey(made.recoveryKey);
+    },
+    special: (error) => {
+      if (error.code !== 'WRONG_PASSPHRASE') return false;
+      sf.fail({ code: 'INVALID_INPUT', message: '', fields: [{ path: 'currentPassphrase', message: t('admin.wrongCurrent') }] });
+      return true;
+    },
+  });
 
   return (
     <section aria-labelledby={headingId} className="panel">
@@ -64,29 +54,13 @@ export function NewRecoveryKey() {
           }}
         />
       ) : (
-        <form ref={form.ref} onSubmit={submit} noValidate>
+        <>
           <p>{t('newKey.intro')}</p>
           <p>{t('newKey.oldStops')}</p>
-          <ErrorMessage>{formError}</ErrorMessage>
-          <TextField
-            label={t('admin.current')}
-            type="password"
-            autoComplete="current-password"
-            value={passphrase}
-            onChange={setPassphrase}
-            error={fieldError}
-            maxLength={PASSPHRASE_MAX * 4}
-            required
-          />
-          <StatusMessage tone={finished ? 'success' : 'info'}>
-            {busy ? t('newKey.making') : finished ? t('newKey.finished') : null}
-          </StatusMessage>
-          <div className="actions">
-            <button type="submit" className="primary" aria-disabled={busy || undefined}>
-              {t('newKey.make')}
-            </button>
-          </div>
-        </form>
+          <FormFrame form={{ ...sf, saved: finished }} submitLabel={t('newKey.make')} busyText={t('newKey.making')} savedText={t('newKey.finished')}>
+            <PassphraseField label={t('admin.current')} {...sf.field('currentPassphrase')} />
+          </FormFrame>
+        </>
       )}
     </section>
   );
