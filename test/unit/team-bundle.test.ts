@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BundleError, bucketSize, openBundle, peekHeader, sealBundle, type OpenContext } from '../../main/sync/team/bundle';
-import { decodeBody, decodeChanges, encodeBody, encodeChanges, newFrameSalt, openCaseFrame, sealCaseFrame } from '../../main/sync/team/frames';
+import { decodeBody, decodeChanges, encodeBody, encodeChanges, frameDictionary, newFrameSalt, openCaseFrame, sealCaseFrame } from '../../main/sync/team/frames';
 import { newLaptopKeys, signingKey, verifyingKey } from '../../main/sync/team/identity';
 import { readKeyFile, writeKeyFile } from '../../main/sync/team/keyfile';
 
@@ -68,7 +68,7 @@ describe('team bundles', () => {
 
   it('a newer format is recognised as such, not as damage', () => {
     const bytes = make();
-    const text = bytes.toString('latin1').replace('"v":1', '"v":2');
+    const text = bytes.toString('latin1').replace('"v":2', '"v":3');
     expect(reason(() => openBundle(Buffer.from(text, 'latin1'), ctx()))).toBe('newer-format');
   });
 
@@ -85,6 +85,25 @@ describe('team bundles', () => {
     expect(openCaseFrame(randomBytes(32), salt, frame, 0)).toBeNull();
     expect(openCaseFrame(caseKey, salt, frame, 1)).toBeNull();
     expect(openCaseFrame(caseKey, salt, { ...frame, docId: 'case:c2' }, 0)).toBeNull();
+  });
+
+  it('still reads a format-1 header (files written before the shared context)', () => {
+    const text = make().toString('latin1').replace('"v":2', '"v":1');
+    expect(peekHeader(Buffer.from(text, 'latin1')).v).toBe(1);
+    expect(peekHeader(make()).v).toBe(2);
+  });
+
+  it('a case frame compressed with its bundle context opens only with the same context and case', () => {
+    const caseKey = randomBytes(32);
+    const salt = newFrameSalt();
+    const context = { dict: Buffer.from('0123456789abcdef0123456789abcdef{"v":1,"by":"x"}', 'utf8').toString('base64') };
+    const plain = encodeChanges([Buffer.from('services 0123456789abcdef0123456789abcdef c1 {"v":1,"by":"x"}', 'utf8')]);
+    const frame = { kind: 'changes' as const, docId: 'case:c1', keyId: '0123456789abcdef', payload: sealCaseFrame(caseKey, salt, { kind: 'changes', docId: 'case:c1' }, 0, plain, frameDictionary(context, 'c1')) };
+    expect(openCaseFrame(caseKey, salt, frame, 0, frameDictionary(context, 'c1'))).toEqual(plain);
+    expect(openCaseFrame(caseKey, salt, frame, 0, frameDictionary(context, 'c2'))).toBeNull();
+    expect(openCaseFrame(caseKey, salt, frame, 0, frameDictionary({}, 'c1'))).toBeNull();
+    // Without a context (format 1), the fixed dictionary alone, as before.
+    expect(frameDictionary({}, 'c1')).toEqual(frameDictionary({ dict: undefined }, 'c9'));
   });
 
   it('a new team key file opens only for a named laptop, and only unaltered', () => {

@@ -3,6 +3,7 @@
 // agency), kept in the encrypted store beside the SQL tables they project into. The transport
 // (main/sync/team) moves the outbox's changes and snapshots between laptops; everything about
 // merging, ordering and conflicts is Automerge's, read here. See DESIGN.md §6.
+import * as A from '@automerge/automerge';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { rebuildDerived } from '../../store/repos/derived';
 import { stmt } from '../../store/repos/statements';
@@ -168,6 +169,34 @@ export function takeOutbox(db: Database): { seq: number; docId: string; change: 
   return stmt<[], { seq: number; doc_id: string; change: Buffer }>(db, 'SELECT seq, doc_id, change FROM sync_outbox ORDER BY seq')
     .all()
     .map((r) => ({ seq: r.seq, docId: r.doc_id, change: new Uint8Array(r.change) }));
+}
+
+/**
+ * What a bundle's changes repeat that one case's compressor cannot share with another's (each case
+ * frame is compressed and encrypted on its own): who wrote them (actor ids, the person and laptop in
+ * each change's message) and the day. Sent once in the bundle (under the team key) as the case
+ * frames' shared compression dictionary. Holds ids every laptop of the team knows; no case data.
+ */
+export function changeContext(changes: readonly Uint8Array[]): Buffer {
+  const actors = new Set<string>();
+  const messages = new Set<string>();
+  const days = new Set<string>();
+  for (const change of changes) {
+    if (actors.size >= 64 && messages.size >= 64) break;
+    try {
+      const c = A.decodeChange(change);
+      actors.add(c.actor);
+      if (c.message) messages.add(c.message);
+      if (c.time) days.add(new Date(c.time * 1000).toISOString().slice(0, 11));
+    } catch {
+      // Not ours to read: no context from it.
+    }
+  }
+  return Buffer.concat([
+    ...[...actors].slice(0, 64).map((a) => Buffer.from(a, 'hex')),
+    Buffer.from([...days].slice(0, 8).join(''), 'utf8'),
+    Buffer.from([...messages].slice(0, 64).join(''), 'utf8'),
+  ]);
 }
 
 export function clearOutbox(db: Database, uptoSeq: number): void {

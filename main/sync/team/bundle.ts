@@ -7,7 +7,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-export const BUNDLE_FORMAT = 1;
+/** 2: case frames may be compressed with the bundle's shared context (frames.ts); 1 is still read. */
+export const BUNDLE_FORMAT = 2;
 const MAGIC = Buffer.from('SHTB', 'latin1');
 const SIG = 64;
 const TAG = 16;
@@ -104,7 +105,7 @@ export function peekHeader(buf: Buffer): BundleHeader {
   const h = header as Partial<BundleHeader>;
   if (typeof h !== 'object' || h === null || typeof h.v !== 'number') throw new BundleError('not-a-bundle');
   if (h.v > BUNDLE_FORMAT) throw new BundleError('newer-format');
-  if (h.v !== BUNDLE_FORMAT || typeof h.team !== 'string' || typeof h.epoch !== 'string' || typeof h.laptop !== 'string' || typeof h.salt !== 'string' || !Number.isSafeInteger(h.seq)) {
+  if (h.v < 1 || !Number.isInteger(h.v) || typeof h.team !== 'string' || typeof h.epoch !== 'string' || typeof h.laptop !== 'string' || typeof h.salt !== 'string' || !Number.isSafeInteger(h.seq)) {
     throw new BundleError('not-a-bundle');
   }
   return h as BundleHeader;

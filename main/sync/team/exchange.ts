@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { unseal } from '../../keys/seal';
 import { BundleError, openBundle, sealBundle, type BundleRefusal } from './bundle';
 import { bundleName, bundleSeqs, filesOf, laptopDirs, pruneOwn, readIfPresent, SEEN_FILE, writeDurably } from './folder';
-import { decodeBody, decodeChanges, encodeBody, newFrameSalt, openCaseFrame, sealCaseFrame, type DocFrame, type Grant, type RosterEvent } from './frames';
+import { decodeBody, decodeChanges, encodeBody, frameDictionary, newFrameSalt, openCaseFrame, sealCaseFrame, type DocFrame, type Grant, type RosterEvent } from './frames';
 import { signingKey, verifyingKey } from './identity';
 import type { PublishedLog } from './access-log';
 import { readKeyFile } from './keyfile';
@@ -39,7 +39,8 @@ export interface RoundPlan {
   caseKeys: CaseKeyRow[];
   nextSeq: number;
   /** null: nothing to send this round. */
-  outgoing: { events: RosterEvent[]; grants: Grant[]; frames: OutFrame[]; audit?: PublishedLog } | null;
+  /** dict: the changes' shared context (engine.changeContext), the case frames' compression dictionary. */
+  outgoing: { events: RosterEvent[]; grants: Grant[]; frames: OutFrame[]; dict?: Uint8Array; audit?: PublishedLog } | null;
   now: string;
 }
 
@@ -236,7 +237,7 @@ export function runExchange(plan: RoundPlan): RoundResult {
         // Not ours to hold (minimum necessary): skipped, never stored.
         if (!caseKey) return;
         frame.docId = `case:${caseKey.caseId}`;
-        data = openCaseFrame(caseKey.key, body.control.salt, frame, index);
+        data = openCaseFrame(caseKey.key, body.control.salt, frame, index, frameDictionary(body.control, caseKey.caseId));
         if (!data) return;
       } else if (frame.docId.startsWith('case:')) return;
       if (frame.kind === 'snapshot') file.docs.push({ kind: 'snapshot', docId: frame.docId, changes: [], snapshot: new Uint8Array(data) });
@@ -286,6 +287,7 @@ export function runExchange(plan: RoundPlan): RoundResult {
   if (plan.outgoing && (plan.outgoing.frames.length > 0 || plan.outgoing.events.length > 0 || plan.outgoing.grants.length > 0)) {
     const seq = Math.max(plan.nextSeq, (bundleSeqs(plan.folder, me).at(-1) ?? 0) + 1);
     const salt = newFrameSalt();
+    const dict = plan.outgoing.dict && plan.outgoing.dict.length > 0 ? Buffer.from(plan.outgoing.dict).toString('base64') : undefined;
     const ownKeys = new Map(plan.caseKeys.map((k) => [k.caseId, buf(k.key)]));
     const keyIds = new Map(plan.caseKeys.map((k) => [k.caseId, k.keyId]));
     const frames: DocFrame[] = plan.outgoing.frames.map((f, index) => {
@@ -293,9 +295,9 @@ export function runExchange(plan: RoundPlan): RoundResult {
       const key = ownKeys.get(f.caseId);
       const keyId = keyIds.get(f.caseId);
       if (!key || !keyId) throw new Error('no key for a case being sent');
-      return { kind: f.kind, docId: f.docId, keyId, payload: sealCaseFrame(key, salt, f, index, buf(f.data)) };
+      return { kind: f.kind, docId: f.docId, keyId, payload: sealCaseFrame(key, salt, f, index, buf(f.data), frameDictionary({ dict }, f.caseId)) };
     });
-    const control = { salt, events: plan.outgoing.events, grants: plan.outgoing.grants, ...(plan.outgoing.audit ? { audit: plan.outgoing.audit } : {}) };
+    const control = { salt, events: plan.outgoing.events, grants: plan.outgoing.grants, ...(dict ? { dict } : {}), ...(plan.outgoing.audit ? { audit: plan.outgoing.audit } : {}) };
     const body = encodeBody({ control, frames });
     const writeEpoch = currentEpoch([...epochs.values()]);
     const sealed = sealBundle({ team: plan.teamId, epoch: writeEpoch.epoch, laptop: me, seq, teamKey: writeEpoch.key, signKey, body });

@@ -3,7 +3,7 @@
 // document frames. An agency document's changes are protected by the bundle (team key); a case
 // document's changes are compressed and encrypted again under that case's own key, so a laptop that
 // was never given the case key cannot read them even though it can open the bundle.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Sealed } from '../../keys/seal';
 import type { PublishedLog } from './access-log';
@@ -29,6 +29,11 @@ export interface Grant {
 
 export interface Control {
   salt: string;
+  /**
+   * Bundle format 2: what this bundle's changes repeat across cases (who wrote them, the day), base64;
+   * with the case's id it extends the fixed dictionary each case frame is compressed with.
+   */
+  dict?: string;
   events: RosterEvent[];
   grants: Grant[];
   /** This laptop's access-log entries since its last bundle, with their chain's head. */
@@ -81,26 +86,37 @@ function frameKey(caseKey: Buffer, salt: string, frame: Pick<DocFrame, 'kind' | 
   return Buffer.from(hkdfSync('sha256', caseKey, Buffer.from(salt, 'base64url'), info, 32));
 }
 
+/** The dictionary a case frame is compressed with: the fixed one, the bundle's context, the case's id. */
+export function frameDictionary(control: Pick<Control, 'dict'>, caseId: string | null): Buffer {
+  if (typeof control.dict !== 'string') return CASE_DICTIONARY;
+  // The most useful last (deflate reaches nearer bytes more cheaply); at most deflate's 32 KiB window.
+  const parts = Buffer.concat([CASE_DICTIONARY, Buffer.from(control.dict, 'base64'), Buffer.from(caseId ?? '', 'utf8')]);
+  return parts.length > 32_768 ? parts.subarray(parts.length - 32_768) : parts;
+}
+
 /** A case frame's payload: deflate, then AES-256-GCM under a key used for this one frame only. */
-export function sealCaseFrame(caseKey: Buffer, salt: string, frame: Pick<DocFrame, 'kind' | 'docId'>, index: number, plain: Buffer): Buffer {
+export function sealCaseFrame(caseKey: Buffer, salt: string, frame: Pick<DocFrame, 'kind' | 'docId'>, index: number, plain: Buffer, dictionary: Buffer = CASE_DICTIONARY): Buffer {
   const key = frameKey(caseKey, salt, frame, index);
   try {
     const cipher = createCipheriv('aes-256-gcm', key, Buffer.alloc(12));
-    const body = Buffer.concat([cipher.update(deflateRawSync(plain, { level: 9, dictionary: CASE_DICTIONARY })), cipher.final()]);
+    // The dictionary is bound to the frame: opened with any other, it fails instead of decompressing wrongly.
+    if (dictionary !== CASE_DICTIONARY) cipher.setAAD(createHash('sha256').update(dictionary).digest());
+    const body = Buffer.concat([cipher.update(deflateRawSync(plain, { level: 9, dictionary })), cipher.final()]);
     return Buffer.concat([body, cipher.getAuthTag()]);
   } finally {
     key.fill(0);
   }
 }
 
-export function openCaseFrame(caseKey: Buffer, salt: string, frame: DocFrame, index: number): Buffer | null {
+export function openCaseFrame(caseKey: Buffer, salt: string, frame: DocFrame, index: number, dictionary: Buffer = CASE_DICTIONARY): Buffer | null {
   if (frame.payload.length < 16) return null;
   const key = frameKey(caseKey, salt, frame, index);
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.alloc(12));
+    if (dictionary !== CASE_DICTIONARY) decipher.setAAD(createHash('sha256').update(dictionary).digest());
     decipher.setAuthTag(frame.payload.subarray(frame.payload.length - 16));
     const deflated = Buffer.concat([decipher.update(frame.payload.subarray(0, frame.payload.length - 16)), decipher.final()]);
-    return inflateRawSync(deflated, { maxOutputLength: MAX_CHANGES_BYTES, dictionary: CASE_DICTIONARY });
+    return inflateRawSync(deflated, { maxOutputLength: MAX_CHANGES_BYTES, dictionary });
   } catch {
     return null;
   } finally {

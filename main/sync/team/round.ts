@@ -136,7 +136,7 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
       invites: readInvites(db),
       caseKeys: readCaseKeys(db),
       nextSeq: self.nextSeq,
-      outgoing: content || audit ? { events, grants, frames, ...(audit ? { audit } : {}) } : null,
+      outgoing: content || audit ? { events, grants, frames, dict: engine.changeContext(outbox.map((o) => o.change)), ...(audit ? { audit } : {}) } : null,
       now: now.toISOString(),
     };
     return {
