@@ -10,7 +10,9 @@
 // identities.ts) signed by an administrator, back to the root (the founding administrator's key).
 // verifyChain checks the MAC chain everywhere and, to stay fast at millions of entries, the
 // signature at the end of each run of entries by one signer (plus every key entry); when one fails it
-// walks that run to name the first entry that is no longer vouched for.
+// walks that run to name the first entry that is no longer vouched for. A long log is first checked
+// the quick way (MACs and run-end signatures in worker threads, parallel-check.ts; the rules at the
+// ends of runs of like entries, runs.ts); only what that does not find intact is walked.
 //
 // For code that appends entries (restore included): auditLog(db, key, now).append(event) signs with
 // the session's key when bindSigner() was called for that store connection; without a signer the
@@ -23,6 +25,8 @@
 import { createHmac } from 'node:crypto';
 import { verifySignature, type Signer } from '../keys/identity';
 import type { Db } from '../store/open';
+import { ParallelCheck, type SignatureToCheck } from './parallel-check';
+import { runsOfLikeEntries } from './runs';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
 
@@ -260,22 +264,88 @@ function isCarried(row: Pick<LogRow, 'detail' | 'action'>): boolean {
 const COLUMNS = 'seq, at, actor_id, action, target_id, outcome, mac, detail, signer, sig';
 const OLD_COLUMNS = 'seq, at, actor_id, action, target_id, outcome, mac, NULL AS detail, NULL AS signer, NULL AS sig';
 
-/** Walks the whole chain; the first row whose sequence, MAC or signature does not hold is named. */
-export function verifyChain(db: Db, key: Buffer, options: VerifyOptions = {}): ChainReport {
-  const columns = hasSignatureColumns(db) ? COLUMNS : OLD_COLUMNS;
-  const book = new KeyBook(options.root);
-  let previous: Buffer = GENESIS;
-  let expectedSeq = 1;
-  let entries = 0;
-  let vouchedThrough = 0;
-  let pending: LogRow | null = null;
-  const bad = (seq: number, problem: string): ChainReport => ({ intact: false, entries, firstBadSeq: Math.max(1, seq), head: previous.toString('hex'), vouchedThrough, problem });
+interface Failure {
+  seq: number;
+  problem: string;
+}
+
+/**
+ * The signature rules, applied entry by entry in sequence order (the MAC chain is checked apart):
+ * key entries build the key book; each run of entries by one signer is vouched for by its last
+ * signature; an entry in a person's name must be signed by their current key.
+ */
+class SignatureWalk {
+  readonly book: KeyBook;
+  vouchedThrough = 0;
+  private pending: LogRow | null = null;
+
+  /**
+   * @param deferred when given, run-end signatures are collected here to be checked later (the
+   *   quick check), as if they held; the caller must not trust the outcome until they are checked.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly columns: string,
+    root: string | null | undefined,
+    private readonly deferred: SignatureToCheck[] | null = null,
+  ) {
+    this.book = new KeyBook(root);
+  }
+
+  /** The first bad entry by this one's signature rules, or null. */
+  step(row: LogRow): Failure | null {
+    const { book } = this;
+    if (row.action === KEY_ACTION && !isCarried(row)) {
+      const failed = this.flush();
+      if (failed) return failed;
+      if (!row.sig || !row.signer || !verifySignature(row.signer, signatureMessage(row.mac), row.sig)) return { seq: row.seq, problem: 'a key entry is not signed' };
+      const problem = book.apply(row);
+      if (problem) return { seq: row.seq, problem };
+    }
+    const state = book.vouched(row.signer);
+    if (state && row.sig) {
+      if (state.userId !== row.actor_id && !(state.recovery && row.action === KEY_ACTION)) return { seq: row.seq, problem: 'an entry is signed by someone other than its author' };
+      if (this.pending && this.pending.signer !== row.signer) {
+        const failed = this.flush();
+        if (failed) return failed;
+      }
+      if (row.action === KEY_ACTION) this.vouchedThrough = row.seq;
+      else this.pending = row;
+    }
+    if (row.actor_id !== null && !isCarried(row)) {
+      const own = book.current.get(row.actor_id);
+      if (own !== undefined && row.signer !== own && !(state?.recovery && row.action === KEY_ACTION)) {
+        return { seq: row.seq, problem: 'an entry in someone’s name is not signed by them' };
+      }
+    }
+    return null;
+  }
+
+  /** After the last entry: the last run's signature, and the root this person trusts. */
+  finish(trustedRoot: string | null | undefined): Failure | null {
+    const failed = this.flush();
+    if (failed) return failed;
+    if (this.book.root !== null && !this.book.rootSeen && trustedRoot) return { seq: 1, problem: 'the log does not start from the root key this person trusts' };
+    return null;
+  }
+
+  private flush(): Failure | null {
+    const pending = this.pending;
+    if (!pending) return null;
+    if (this.deferred) this.deferred.push({ signer: pending.signer!, message: signatureMessage(pending.mac), sig: pending.sig! });
+    else if (!verifySignature(pending.signer!, signatureMessage(pending.mac), pending.sig!)) {
+      return { seq: this.locate(this.vouchedThrough, pending), problem: 'an entry no longer matches its signature' };
+    }
+    this.vouchedThrough = pending.seq;
+    this.pending = null;
+    return null;
+  }
 
   /** The first entry after the last good signature that its run's signatures no longer vouch for. */
-  const locate = (from: number, to: number): number => {
+  private locate(from: number, pending: LogRow): number {
     let unsignedFrom: number | null = null;
-    for (const row of db.prepare<[number, number], LogRow>(`SELECT ${columns} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq`).iterate(from, to)) {
-      const signedByRun = row.signer !== null && row.signer === pending?.signer && row.sig;
+    for (const row of this.db.prepare<[number, number], LogRow>(`SELECT ${this.columns} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq`).iterate(from, pending.seq)) {
+      const signedByRun = row.signer !== null && row.signer === pending.signer && row.sig;
       if (!signedByRun) {
         unsignedFrom ??= row.seq;
         continue;
@@ -283,51 +353,86 @@ export function verifyChain(db: Db, key: Buffer, options: VerifyOptions = {}): C
       if (!verifySignature(row.signer!, signatureMessage(row.mac), row.sig!)) return unsignedFrom ?? row.seq;
       unsignedFrom = null;
     }
-    return to;
-  };
+    return pending.seq;
+  }
+}
 
-  const flush = (): number | null => {
-    if (!pending) return null;
-    const ok = verifySignature(pending.signer!, signatureMessage(pending.mac), pending.sig!);
-    if (!ok) return locate(vouchedThrough, pending.seq);
-    vouchedThrough = pending.seq;
-    pending = null;
-    return null;
-  };
+/** Logs this long are checked the quick way first (below it, the exact walk is quick enough). */
+const QUICK_FROM = 50_000;
 
+export interface VerifyTuning {
+  /** Entries from which the quick check runs first (default 50,000; 0 always). */
+  quickFrom?: number;
+  /** Worker threads for the quick check's MACs (see mac-check.ts). */
+  threads?: number;
+}
+
+/**
+ * Walks the whole chain; the first row whose sequence, MAC or signature does not hold is named. A
+ * long log is first checked the quick way (below); only when that does not find it intact is it
+ * walked entry by entry, so a bad entry is always named by the exact walk.
+ */
+export function verifyChain(db: Db, key: Buffer, options: VerifyOptions & VerifyTuning = {}): ChainReport {
+  const signed = hasSignatureColumns(db);
+  if (signed) {
+    const size = db.prepare<[], { n: number | null }>('SELECT max(seq) AS n FROM audit_log').get()!.n ?? 0;
+    if (size >= (options.quickFrom ?? QUICK_FROM)) {
+      const quick = verifyQuickly(db, key, options);
+      if (quick) return quick;
+    }
+  }
+  return walkChain(db, key, signed ? COLUMNS : OLD_COLUMNS, options.root);
+}
+
+/**
+ * The same verdict for an intact log without reading it entry by entry: the MACs range by range and
+ * the run-end signatures in worker threads (parallel-check.ts), and the signature rules only at the
+ * ends of each run of entries alike in everything those rules read (runs.ts), since every entry
+ * inside a run would be judged as its first and would only move the run's pending signature on to
+ * the next. Null when not intact (or not sure).
+ */
+function verifyQuickly(db: Db, key: Buffer, options: VerifyOptions & VerifyTuning): ChainReport | null {
+  const check = ParallelCheck.start(db, key, options.threads === undefined ? {} : { threads: options.threads });
+  if (!check) return null;
+  try {
+    const signatures: SignatureToCheck[] = [];
+    const walk = new SignatureWalk(db, COLUMNS, options.root, signatures);
+    const entry = db.prepare<[number], LogRow>(`SELECT ${COLUMNS} FROM audit_log WHERE seq = ?`);
+    for (const { first, last } of runsOfLikeEntries(db, check.entries, KEY_ACTION)) {
+      if (walk.step(entry.get(first)!)) return null;
+      if (last > first && walk.step(entry.get(last)!)) return null;
+    }
+    if (walk.finish(options.root) || !check.finish(signatures)) return null;
+    return { intact: true, entries: check.entries, firstBadSeq: null, head: check.head.toString('hex'), vouchedThrough: walk.vouchedThrough, problem: null };
+  } finally {
+    check.close();
+  }
+}
+
+function walkChain(db: Db, key: Buffer, columns: string, root: string | null | undefined): ChainReport {
+  const walk = new SignatureWalk(db, columns, root);
+  let previous: Buffer = GENESIS;
+  let expectedSeq = 1;
+  let entries = 0;
+  const bad = ({ seq, problem }: Failure): ChainReport => ({
+    intact: false,
+    entries,
+    firstBadSeq: Math.max(1, seq),
+    head: previous.toString('hex'),
+    vouchedThrough: walk.vouchedThrough,
+    problem,
+  });
   for (const row of db.prepare<[], LogRow>(`SELECT ${columns} FROM audit_log ORDER BY seq`).iterate()) {
     entries += 1;
     if (row.seq !== expectedSeq || !Buffer.isBuffer(row.mac) || !entryMac(key, previous, row).equals(row.mac)) {
-      return bad(Math.min(row.seq, expectedSeq), 'the chain of entries is broken');
+      return bad({ seq: Math.min(row.seq, expectedSeq), problem: 'the chain of entries is broken' });
     }
-    if (row.action === KEY_ACTION && !isCarried(row)) {
-      const failed = flush();
-      if (failed !== null) return bad(failed, 'an entry no longer matches its signature');
-      if (!row.sig || !row.signer || !verifySignature(row.signer, signatureMessage(row.mac), row.sig)) return bad(row.seq, 'a key entry is not signed');
-      const problem = book.apply(row);
-      if (problem) return bad(row.seq, problem);
-    }
-    const state = book.vouched(row.signer);
-    if (state && row.sig) {
-      if (state.userId !== row.actor_id && !(state.recovery && row.action === KEY_ACTION)) return bad(row.seq, 'an entry is signed by someone other than its author');
-      if (pending && pending.signer !== row.signer) {
-        const failed = flush();
-        if (failed !== null) return bad(failed, 'an entry no longer matches its signature');
-      }
-      if (row.action === KEY_ACTION) vouchedThrough = row.seq;
-      else pending = row;
-    }
-    if (row.actor_id !== null && !isCarried(row)) {
-      const own = book.current.get(row.actor_id);
-      if (own !== undefined && row.signer !== own && !(state?.recovery && row.action === KEY_ACTION)) {
-        return bad(row.seq, 'an entry in someone’s name is not signed by them');
-      }
-    }
+    const failed = walk.step(row);
+    if (failed) return bad(failed);
     previous = row.mac;
     expectedSeq += 1;
   }
-  const failed = flush();
-  if (failed !== null) return bad(failed, 'an entry no longer matches its signature');
-  if (book.root !== null && !book.rootSeen && options.root) return bad(1, 'the log does not start from the root key this person trusts');
-  return { intact: true, entries, firstBadSeq: null, head: previous.toString('hex'), vouchedThrough, problem: null };
+  const failed = walk.finish(root);
+  if (failed) return bad(failed);
+  return { intact: true, entries, firstBadSeq: null, head: previous.toString('hex'), vouchedThrough: walk.vouchedThrough, problem: null };
 }
