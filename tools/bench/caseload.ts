@@ -10,6 +10,8 @@ import { fold } from '../../shared/fold';
 import { benchCaseloadRender } from './render';
 import { benchStoreOps } from './store-ops';
 import { benchReportHistory } from './report-history';
+import { benchDashboard } from './dashboard';
+import { benchWeek } from './week';
 import { benchTeamCreate } from './sync';
 
 export interface Emit {
@@ -85,6 +87,8 @@ export async function benchCaseload(clients: number, emit: Emit): Promise<void> 
       if (!due.ok) throw new Error(`due failed: ${due.error.code}`);
     }
     emit('due_view_ms', percentile(dueTimes, 50), 'ms');
+    await benchDashboard(core, session.db, emit);
+    await benchWeek(core, session.db, emit);
     const assessments = session.db.prepare('SELECT count(*) FROM assessments').pluck().get() as number;
     emit('bench_assessments', assessments, 'rows');
 
