@@ -4,6 +4,7 @@
 // is shown once before the caseload opens. Files are named by their full path, as for backups.
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
+import { NAME_MAX } from '../../../../shared/limits';
 import { JoinTeamInput } from '../../../../shared/schemas/team-join';
 import type { AppStatus } from '../../../../shared/schemas/session';
 import { call } from '../../api/client';
@@ -63,7 +64,7 @@ function JoinForm(props: { onBack: () => void; onJoined: (joined: Output<'team.j
         <TextField label={t('join.file')} hint={t('join.fileHint')} {...sf.field('invitationFile')} autoComplete="off" className="mono" maxLength={4096} required />
         <TextField label={t('join.code')} hint={t('join.codeHint')} {...sf.field('code')} autoComplete="off" className="mono" maxLength={40} required />
         <TextField label={t('team.folder')} hint={t('team.folderHint')} {...sf.field('folder')} autoComplete="off" className="mono" maxLength={4096} required />
-        <TextField label={t('join.name')} hint={t('join.nameHint')} {...sf.field('name')} autoComplete="off" maxLength={200} required />
+        <TextField label={t('join.name')} hint={t('join.nameHint')} {...sf.field('name')} autoComplete="off" maxLength={NAME_MAX} required />
         <NewPassphraseFields
           label={t('join.passphrase')}
           confirmLabel={t('setup.confirmPassphrase')}
