@@ -68,7 +68,8 @@ export async function benchSyncTransport(clients: number, servicesPer: number, e
     const joined = await joinTeam({ paths: bPaths, invitationFile, code: invitation.code, folder, name: SUPERVISOR, passphrase: PASS, recoveryKey: newRecoveryKey(), cost: FLOOR_COST, now });
     const b = openSession(bPaths, joined.dataKey, joined.userId)!;
     syncRound(b.db, now);
-    emit(clients === 10_000 ? 'sync_join_10k_ms' : `sync_join_${clients}_ms`, performance.now() - start, 'ms');
+    // Always under the issue's name; a reduced size (SAFEHOLD_BENCH_TEAM_CLIENTS) says so in the unit.
+    emit('sync_join_10k_ms', performance.now() - start, clients === 10_000 ? 'ms' : `ms (${clients} cases, not 10,000)`);
     emit('sync_invitation_bytes', invitation.file.length, 'bytes');
     syncRound(db, now);
     syncRound(b.db, now);
