@@ -1000,6 +1000,8 @@ export const en = {
   'tasks.chooseAssignee': 'Choose who will do it.',
   'tasks.dueOn': 'By when',
   'tasks.save': 'Save task',
+  'tasks.addAboutCase': 'Give a task about this case',
+  'tasks.saved': 'The task was given.',
   'due.title': 'What\'s due',
   'due.intro': 'Goal steps, legal deadlines, consents ending soon and referrals still waiting for an answer, across the cases you work on.',
   'due.empty': 'Nothing needs your attention right now. New deadlines will show up here when they come close.',

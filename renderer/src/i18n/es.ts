@@ -1006,6 +1006,8 @@ export const es = {
   'tasks.chooseAssignee': 'Elija quién la hará.',
   'tasks.dueOn': 'Para cuándo',
   'tasks.save': 'Guardar la tarea',
+  'tasks.addAboutCase': 'Asignar una tarea sobre este caso',
+  'tasks.saved': 'La tarea se asignó.',
   'due.title': 'Pendientes',
   'due.intro': 'Pasos de metas, plazos legales, consentimientos que vencen pronto y derivaciones sin respuesta, en los casos que usted atiende.',
   'due.empty': 'Por ahora no hay nada pendiente. Los próximos plazos aparecerán aquí cuando se acerquen.',

@@ -11,7 +11,7 @@ import { SelectField, useVocab } from '../../components/fields';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { useT, type Translate } from '../../i18n/i18n';
 import { CaseClosing } from './CaseClosing';
-import { AssignmentHistory, SecondaryWorkerForm } from './WorkersPanel';
+import { AssignmentHistory, CaseTask, SecondaryWorkerForm } from './WorkersPanel';
 
 type Safety = z.infer<typeof ContactSafety>;
 type Staff = z.infer<typeof StaffListOutput>['staff'];
@@ -104,6 +104,7 @@ export function ClientHeader(props: { profile: ClientProfile; user: SessionUser;
         {canAssign ? <AssignForm profile={profile} onChanged={props.onChanged} /> : null}
         {canAssign ? <SecondaryWorkerForm profile={profile} onChanged={props.onChanged} /> : null}
         <AssignmentHistory clientId={profile.id} changes={`${profile.assignedWorker?.id ?? ''}-${profile.secondaryWorker?.id ?? ''}`} />
+        <CaseTask clientId={profile.id} />
         <CaseClosing profile={profile} onChanged={props.onChanged} />
       </div>
     </section>

@@ -10,6 +10,7 @@ import { SelectField } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
+import { AddTaskForm } from '../due/AddTaskForm';
 
 type Staff = Output<'staff.list'>['staff'];
 type Entry = Output<'handover.history'>['entries'][number];
@@ -65,5 +66,28 @@ export function AssignmentHistory(props: { clientId: string; changes: string }) 
         </ul>
       )}
     </details>
+  );
+}
+
+/** A task about this case for one of its workers (or a supervisor), shown in their "What's due". */
+export function CaseTask(props: { clientId: string }) {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
+  return open ? (
+    <AddTaskForm
+      clientId={props.clientId}
+      onDone={() => {
+        setOpen(false);
+        setSaved(true);
+      }}
+    />
+  ) : (
+    <p>
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('tasks.addAboutCase')}
+      </button>
+      {saved ? <span role="status"> {t('tasks.saved')}</span> : null}
+    </p>
   );
 }
