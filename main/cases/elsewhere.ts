@@ -7,6 +7,8 @@ import { getClient } from '../store/repos/clients';
 import { canOpen } from './access';
 
 export const ELSEWHERE_LISTED = 10;
+/** Rows read to find them: a search with hundreds of one's own matches lists fewer (the count stays exact). */
+const READ_AT_MOST = 200;
 
 export function matchingElsewhere(
   ctx: DataContext,
@@ -14,7 +16,7 @@ export function matchingElsewhere(
   ownTotal: number,
 ): { count: number; cases: { id: string; caseNumber: string }[] } | null {
   if (q.query.trim() === '') return null;
-  const all = queryCaseload(ctx.db, { ...q, assigned: 'any', onlyOwn: false, viewerId: ctx.user.id, offset: 0, limit: ELSEWHERE_LISTED + ownTotal });
+  const all = queryCaseload(ctx.db, { ...q, assigned: 'any', onlyOwn: false, viewerId: ctx.user.id, offset: 0, limit: Math.min(ELSEWHERE_LISTED + ownTotal, READ_AT_MOST) });
   const count = all.total - ownTotal;
   if (count <= 0) return null;
   const cases = all.rows
