@@ -171,13 +171,14 @@ export class ParallelCheck {
     const ranges = Math.ceil(bounds.hi / RANGE);
     // One slot per range and per thread's share of the signatures, after the count of verdicts.
     const flags = new Int32Array(new SharedArrayBuffer(4 * (1 + ranges + Math.max(1, threads))));
-    const workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { key: Buffer.from(key), flags: flags.buffer } });
-      worker.unref();
-      return worker;
-    });
+    const workers: Worker[] = [];
     let started = false;
     try {
+      for (let i = 0; i < threads; i += 1) {
+        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { key: Buffer.from(key), flags: flags.buffer } });
+        worker.unref();
+        workers.push(worker);
+      }
       const read = db.prepare<[number, number], { count: number; lines: Buffer | null; macs: Buffer | null }>(RANGE_SQL);
       let previous: Buffer = Buffer.alloc(32);
       for (let index = 0; index < ranges; index += 1) {
@@ -200,7 +201,7 @@ export class ParallelCheck {
       started = true;
       return new ParallelCheck(flags, workers, ranges, bounds.hi, Buffer.from(previous));
     } catch {
-      // A value SQLite cannot serialise (a blob where text belongs): the exact walk says what.
+      // A value SQLite cannot serialise (a blob where text belongs), or no threads: the exact walk.
       return null;
     } finally {
       if (!started) for (const worker of workers) void worker.terminate();
@@ -224,7 +225,12 @@ export class ParallelCheck {
     const jobs = ranges + shares;
     let done = Atomics.load(flags, 0);
     while (done < jobs) {
-      if (Atomics.wait(flags, 0, done, STALL_MS) === 'timed-out' && Atomics.load(flags, 0) === done) return false;
+      try {
+        if (Atomics.wait(flags, 0, done, STALL_MS) === 'timed-out' && Atomics.load(flags, 0) === done) return false;
+      } catch {
+        // A thread where blocking is not allowed: the exact walk instead.
+        return false;
+      }
       done = Atomics.load(flags, 0);
     }
     for (let index = 0; index < jobs; index += 1) if (flags[1 + index] !== 1) return false;
