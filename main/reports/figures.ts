@@ -278,14 +278,45 @@ function assessmentChange(db: Db, pairs: Pair[]): Pick<Figures, 'assessment' | '
   return { assessment, improvedClients: { assessed: assessed.size, improved: improved.size } };
 }
 
+const OWN_FACTS = ['age', 'ttype', 'gender', 'citizenship', 'source'] as const;
+
+/**
+ * The served people's own facts (population table alone), in one grouped pass: each combination of
+ * the five breakdowns with its people, new people and family members, tallied here per breakdown.
+ */
+function ownFacts(db: Db): { served: { total: number; fresh: number }; family: number; by: Record<(typeof OWN_FACTS)[number], Breakdown> } {
+  const groups = db
+    .prepare<[], Record<(typeof OWN_FACTS)[number], string | null> & { n: number; fresh: number; family: number }>(
+      `SELECT CASE minor WHEN 1 THEN 'minor' WHEN 0 THEN 'adult' ELSE 'unknown' END AS age, ttype, gender, citizenship, source,
+         count(*) AS n, coalesce(sum(is_new), 0) AS fresh, coalesce(sum(family_served), 0) AS family
+       FROM temp.report_clients GROUP BY 1, 2, 3, 4, 5`,
+    )
+    .all();
+  const served = { total: 0, fresh: 0 };
+  let family = 0;
+  // Keyed by the stored value (null apart, as GROUP BY keeps it), named "not recorded" at the end.
+  const tallies = Object.fromEntries(OWN_FACTS.map((f) => [f, new Map<string | null, number>()])) as Record<(typeof OWN_FACTS)[number], Map<string | null, number>>;
+  for (const g of groups) {
+    served.total += g.n;
+    served.fresh += g.fresh;
+    family += g.family;
+    for (const f of OWN_FACTS) {
+      tallies[f].set(g[f], (tallies[f].get(g[f]) ?? 0) + g.n);
+    }
+  }
+  const by = Object.fromEntries(
+    OWN_FACTS.map((f) => [f, [...tallies[f]].map(([key, count]) => ({ key: key ?? NOT_RECORDED, count })).sort((a, b) => a.key.localeCompare(b.key))]),
+  ) as Record<(typeof OWN_FACTS)[number], Breakdown>;
+  return { served, family, by };
+}
+
 export function computeFigures(db: Db, period: Period, forced?: Strategy): Figures {
   try {
     const strategy = preparePopulation(db, period, forced);
     const read = new Reader(db, strategy, { from: period.from, to: period.to });
-    const served = db.prepare<[], { total: number; fresh: number }>('SELECT count(*) AS total, coalesce(sum(is_new), 0) AS fresh FROM temp.report_clients').get()!;
-    // The served people's own facts: read from the population table alone.
-    const by = (expression: string) => read.breakdown(() => `SELECT ${expression} AS key, count(*) AS count FROM temp.report_clients GROUP BY 1`, 'direct');
-    const ageAtIntake = by("CASE minor WHEN 1 THEN 'minor' WHEN 0 THEN 'adult' ELSE 'unknown' END");
+    const own = ownFacts(db);
+    const served = own.served;
+    const ageAtIntake = own.by.age;
     // For everyone, the categories in use are found by hopping along the category index (one seek
     // each), then each category's period is one range of that index, read in category order.
     const services = read
@@ -329,7 +360,7 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
                 AND NOT EXISTS (SELECT 1 FROM case_closures later WHERE later.client_id = k.client_id AND later.id > k.id AND later.closed_on BETWEEN @from AND @to)
               GROUP BY 1`,
     );
-    const family = db.prepare<[], { n: number }>('SELECT coalesce(sum(family_served), 0) AS n FROM temp.report_clients').get()!.n;
+    const family = own.family;
     const outreach = db
       .prepare<[{ from: string; to: string; worker: string | null }], { contacts: number; people: number; minutes: number }>(
         `SELECT count(*) AS contacts, coalesce(sum(people), 0) AS people, coalesce(sum(minutes), 0) AS minutes FROM outreach_contacts
@@ -339,10 +370,10 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
     return {
       served: { total: served.total, new: served.fresh, continuing: served.total - served.fresh },
       ageAtIntake,
-      traffickingType: by('ttype'),
-      gender: by('gender'),
-      citizenship: by('citizenship'),
-      referralSource: by('source'),
+      traffickingType: own.by.ttype,
+      gender: own.by.gender,
+      citizenship: own.by.citizenship,
+      referralSource: own.by.source,
       services,
       referrals,
       daysToMatch: { median, matched: matchDays.length },
