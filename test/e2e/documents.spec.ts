@@ -1,8 +1,9 @@
 // A caseworker adds a passport scan (a PDF with a script and a link inside), a photo by dragging it in
 // (its location and camera are removed, and they are told), and tries a damaged PDF (refused in plain
 // words). They view the PDF (drawn by pdf.js on a canvas) and the photo, save a copy of the PDF with a
-// reason, edit its details and remove the photo after confirming. No request leaves the app's own
+// reason, edit its details, remove the photo after confirming, and make a backup. No request leaves the app's own
 // origin, the screens pass axe, and no canary reaches a file outside the copy they chose to save.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { sampleJpeg, samplePdf } from '../helpers/documents';
@@ -11,6 +12,7 @@ import { expectNoSeriousA11yIssues } from './support/a11y';
 import { createClient } from './support/intake.page';
 import { startPreviewRun, type PreviewRun } from './support/preview';
 import { setUpAgency, type Agency } from './support/session';
+import { goToSection } from './support/staff.page';
 
 let run: PreviewRun;
 
@@ -123,7 +125,19 @@ test('documents: attach, refuse, view from memory, save a copy with a reason, re
   await panel.getByRole('button', { name: 'Save details' }).click();
   await expect(panel.getByText(/Withheld by someone else/u)).toBeVisible();
 
+  // A backup carries the documents; the backup file holds none of it readable either.
+  await goToSection(page, 'Admin');
+  const backups = page.getByRole('region', { name: 'Backups', exact: true });
+  const usb = join(run.root, 'usb-drive');
+  mkdirSync(usb);
+  await backups.getByLabel('Folder to save the backup in').fill(usb);
+  await backups.getByRole('button', { name: 'Make a backup now' }).click();
+  await expect(backups.getByText('The backup was saved.')).toBeVisible();
+
   expect(outside).toEqual([]);
   await run.stop();
-  expect(scanForCanaries([run.dataDir, run.tempDir, run.profileDir], [PDF_TEXT, PHOTO_TEXT, TITLE])).toEqual([]);
+  // Everything written except the copy the worker chose to save: data, temp, browser profile, backup.
+  expect(scanForCanaries([run.dataDir, run.tempDir, run.profileDir, usb], [PDF_TEXT, PHOTO_TEXT, TITLE])).toEqual([]);
+  // The scan does see plaintext: the chosen copy holds the PDF's words.
+  expect(scanForCanaries([join(run.root, 'chosen-export')], [PDF_TEXT])).toHaveLength(1);
 });
