@@ -1,7 +1,7 @@
 // renderer/: choosing the report's period: two dates, or one of the usual periods in one press.
-import { useId, type FormEvent, type ReactNode, type Ref } from 'react';
+import { useId } from 'react';
 import { today } from '../../components/dates';
-import { errorAt, type PathErrors } from '../../components/forms';
+import type { FieldState } from '../../components/SignInFields';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
 
@@ -33,15 +33,8 @@ export function periodProblems(t: ReturnType<typeof useT>['t'], period: Period):
   };
 }
 
-export function PeriodForm(props: {
-  period: Period;
-  onChange: (period: Period) => void;
-  onSubmit: (event: FormEvent) => void;
-  errors: PathErrors;
-  formRef: Ref<HTMLFormElement>;
-  busy: boolean;
-  children?: ReactNode;
-}) {
+/** The period's two dates and the usual periods in one press; the caller's form holds the values. */
+export function PeriodFields(props: { from: FieldState; to: FieldState; onPeriod: (period: Period) => void }) {
   const { t } = useT();
   const quickId = useId();
   const quick = quickPeriods(today());
@@ -51,26 +44,10 @@ export function PeriodForm(props: {
     { label: t('period.thisYear'), period: quick.thisYear },
   ];
   return (
-    <form ref={props.formRef} onSubmit={props.onSubmit} noValidate className="panel period-form">
+    <>
       <div className="form-row">
-        <TextField
-          type="date"
-          label={t('period.from')}
-          value={props.period.from}
-          onChange={(from) => props.onChange({ ...props.period, from })}
-          autoComplete="off"
-          error={errorAt(props.errors, 'from')}
-          required
-        />
-        <TextField
-          type="date"
-          label={t('period.to')}
-          value={props.period.to}
-          onChange={(to) => props.onChange({ ...props.period, to })}
-          autoComplete="off"
-          error={errorAt(props.errors, 'to')}
-          required
-        />
+        <TextField type="date" label={t('period.from')} {...props.from} autoComplete="off" required />
+        <TextField type="date" label={t('period.to')} {...props.to} autoComplete="off" required />
       </div>
       <div role="group" aria-labelledby={quickId} className="quick-periods">
         <p id={quickId} className="hint">
@@ -81,20 +58,14 @@ export function PeriodForm(props: {
             <button
               key={c.label}
               type="button"
-              aria-pressed={props.period.from === c.period.from && props.period.to === c.period.to}
-              onClick={() => props.onChange(c.period)}
+              aria-pressed={props.from.value === c.period.from && props.to.value === c.period.to}
+              onClick={() => props.onPeriod(c.period)}
             >
               {c.label}
             </button>
           ))}
         </div>
       </div>
-      {props.children}
-      <div className="actions">
-        <button type="submit" className="primary" aria-disabled={props.busy || undefined}>
-          {t('period.show')}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
