@@ -89,6 +89,7 @@ export function applyRemote(db: Db, items: readonly { docId: string; change: Uin
     for (const docId of [...byDoc.keys()].sort(docOrder)) {
       const incoming = byDoc.get(docId)!;
       const doc = loadDoc(db, docId);
+      const after = doc.heads();
       const fresh = incoming.filter((c) => !doc.hasChange(c.hash));
       const unique = [...new Map(fresh.map((c) => [c.hash, c])).values()];
       if (unique.length === 0) continue;
@@ -102,9 +103,11 @@ export function applyRemote(db: Db, items: readonly { docId: string; change: Uin
       }
       const keys = new Set<string>();
       let whole = false;
+      const applied: Uint8Array[] = [];
       for (const c of unique) {
         if (doc.hasChange(c.hash)) {
           result.applied += 1;
+          applied.push(c.change);
           stmt(db, 'DELETE FROM sync_pending WHERE hash = ?').run(c.hash);
           if (c.keys === null) whole = true;
           else for (const k of c.keys) keys.add(k);
@@ -113,7 +116,8 @@ export function applyRemote(db: Db, items: readonly { docId: string; change: Uin
           result.deferred += 1;
         }
       }
-      storeDoc(db, docId, doc);
+      // The applied changes' own bytes are what to append to the stored document (no re-encoding).
+      storeDoc(db, docId, doc, true, applied.length > 0 ? { after, change: Buffer.concat(applied) } : undefined);
       writeRows(db, docId, doc, whole ? null : keys);
     }
     retryWaitingRows(db);

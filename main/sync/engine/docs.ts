@@ -229,7 +229,7 @@ export function storeDoc(db: Db, docId: string, doc: SyncDoc, keep = true, made?
   if (stored && stored.heads === heads) {
     // Nothing new (every change was already there).
   } else if (stored && stored.tail < MAX_TAIL && made && made.after === stored.heads) {
-    // One local change on top of what is stored: its own bytes are the piece to append.
+    // Changes made or applied on top of what is stored: their own bytes are the piece to append.
     append(made.change);
   } else if (stored && stored.tail < MAX_TAIL && stored.heads !== '' && stored.heads.split(',').every((h) => doc.hasChange(h))) {
     append(doc.h.saveSince(stored.heads.split(',')));
