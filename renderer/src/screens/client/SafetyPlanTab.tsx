@@ -3,7 +3,6 @@
 // lists they chose to include: no name, no case number, nothing else from the case.
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { RpcError } from '../../../../shared/errors';
-import { SafetyPlanData } from '../../../../shared/schemas/planning';
 import { call } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { CheckboxField } from '../../components/fields';
@@ -12,44 +11,8 @@ import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { printOnly } from '../../components/print';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../components/useSubmit';
-import { useT, type Translate } from '../../i18n/i18n';
-
-type Plan = SafetyPlanData;
-type Part = keyof Plan['print'];
-type TextListKey = 'warningSigns' | 'safePlaces' | 'codeWords' | 'documentsAndPhones';
-type Versions = { version: number; savedAt: string; savedBy: string | null }[];
-
-const emptyPlan = (): Plan => SafetyPlanData.parse({});
-
-/** The order the parts appear in, on screen and on paper. */
-const parts: readonly Part[] = ['warningSigns', 'safeContacts', 'safePlaces', 'codeWords', 'documentsAndPhones', 'other'];
-
-const listLimits: Record<TextListKey, number> = { warningSigns: 20, safePlaces: 20, codeWords: 10, documentsAndPhones: 20 };
-
-/** Empty rows are dropped before saving or printing, so a half-added line never fails the save. */
-function tidy(plan: Plan): Plan {
-  const clean = (values: string[]) => values.map((v) => v.trim()).filter(Boolean);
-  return {
-    ...plan,
-    warningSigns: clean(plan.warningSigns),
-    safePlaces: clean(plan.safePlaces),
-    codeWords: clean(plan.codeWords),
-    documentsAndPhones: clean(plan.documentsAndPhones),
-    safeContacts: plan.safeContacts
-      .map((c) => ({ name: c.name.trim(), phone: c.phone?.trim() || null }))
-      .filter((c) => c.name || c.phone),
-    other: plan.other?.trim() || null,
-  };
-}
-
-function hasContent(plan: Plan, part: Part): boolean {
-  if (part === 'other') return Boolean(plan.other);
-  return plan[part].length > 0;
-}
-
-function partTitle(t: Translate, part: Part): string {
-  return t(`safetyPlan.${part}`);
-}
+import { useT } from '../../i18n/i18n';
+import { ContactsPart, TextListPart, emptyPlan, hasContent, partTitle, parts, tidy, type Part, type Plan, type Versions } from './SafetyPlanParts';
 
 export function SafetyPlanTab({ clientId, visible }: { clientId: string; visible: boolean }) {
   const { t, errorMessage, formatTimestamp } = useT();
@@ -251,93 +214,5 @@ export function SafetyPlanTab({ clientId, visible }: { clientId: string; visible
         ))}
       </div>
     </div>
-  );
-}
-
-interface PartProps {
-  plan: Plan;
-  set: <K extends keyof Plan>(key: K, value: Plan[K]) => void;
-  setPrint: (part: Part, include: boolean) => void;
-  errors: PathErrors;
-}
-
-function TextListPart({ part, plan, set, setPrint, errors }: PartProps & { part: TextListKey }) {
-  const { t } = useT();
-  const values = plan[part];
-  return (
-    <fieldset className="group safety-part">
-      <legend>{partTitle(t, part)}</legend>
-      <p className="hint">{t(`safetyPlan.${part}Hint`)}</p>
-      {values.map((value, i) => (
-        <div className="list-item" key={i}>
-          <TextField
-            label={t(`safetyPlan.${part}Item`, { n: i + 1 })}
-            value={value}
-            onChange={(x) => set(part, values.map((old, j) => (j === i ? x : old)))}
-            autoComplete="off"
-            maxLength={300}
-            error={errorAt(errors, `${part}.${i}`)}
-          />
-          <button type="button" className="remove-button" onClick={() => set(part, values.filter((_, j) => j !== i))}>
-            {t('safetyPlan.remove', { item: t(`safetyPlan.${part}Item`, { n: i + 1 }) })}
-          </button>
-        </div>
-      ))}
-      {values.length < listLimits[part] ? (
-        <div className="actions">
-          <button type="button" onClick={() => set(part, [...values, ''])}>
-            {t(`safetyPlan.${part}Add`)}
-          </button>
-        </div>
-      ) : null}
-      <CheckboxField label={t('safetyPlan.include')} checked={plan.print[part]} onChange={(x) => setPrint(part, x)} />
-    </fieldset>
-  );
-}
-
-function ContactsPart({ plan, set, setPrint, errors }: PartProps) {
-  const { t } = useT();
-  const contacts = plan.safeContacts;
-  const update = (i: number, patch: Partial<Plan['safeContacts'][number]>) =>
-    set(
-      'safeContacts',
-      contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)),
-    );
-  return (
-    <fieldset className="group safety-part">
-      <legend>{partTitle(t, 'safeContacts')}</legend>
-      <p className="hint">{t('safetyPlan.safeContactsHint')}</p>
-      {contacts.map((c, i) => (
-        <div className="list-item" key={i}>
-          <TextField
-            label={t('safetyPlan.contactName', { n: i + 1 })}
-            value={c.name}
-            onChange={(x) => update(i, { name: x })}
-            autoComplete="off"
-            maxLength={120}
-            error={errorAt(errors, `safeContacts.${i}.name`)}
-          />
-          <TextField
-            label={t('safetyPlan.contactPhone', { n: i + 1 })}
-            value={c.phone ?? ''}
-            onChange={(x) => update(i, { phone: x === '' ? null : x })}
-            autoComplete="off"
-            maxLength={60}
-            error={errorAt(errors, `safeContacts.${i}.phone`)}
-          />
-          <button type="button" className="remove-button" onClick={() => set('safeContacts', contacts.filter((_, j) => j !== i))}>
-            {t('safetyPlan.removeContact', { n: i + 1 })}
-          </button>
-        </div>
-      ))}
-      {contacts.length < 20 ? (
-        <div className="actions">
-          <button type="button" onClick={() => set('safeContacts', [...contacts, { name: '', phone: null }])}>
-            {t('safetyPlan.safeContactsAdd')}
-          </button>
-        </div>
-      ) : null}
-      <CheckboxField label={t('safetyPlan.include')} checked={plan.print.safeContacts} onChange={(x) => setPrint('safeContacts', x)} />
-    </fieldset>
   );
 }
