@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { applyRemote, clearOutbox, enableSync, flushLocalWrites, listDocs, loadSnapshot, saveDoc, takeOutbox } from '../../main/sync/engine';
-import { syncedTables } from '../../main/sync/engine/tables';
+import { isLocalSetting, syncedTables } from '../../main/sync/engine/tables';
 import { closeStore, openStore, type Db } from '../../main/store/open';
 import { getClient, insertClient, nextCaseNumber, setClientNames } from '../../main/store/repos/clients';
 import { tempDir } from './tmp';
@@ -110,7 +110,8 @@ export function dump(db: Db): Record<string, unknown[]> {
           return rest;
         });
     } else if (t.name === 'settings') {
-      out[t.name] = db.prepare("SELECT * FROM settings WHERE key NOT IN ('audit_key', 'report_signing_private', 'report_signing_public', 'sync_case_block') AND key NOT LIKE 'case_seq_%' ORDER BY key").all();
+      // Settings local to one laptop (keys, counters; never synced) differ between laptops by design.
+      out[t.name] = (db.prepare('SELECT * FROM settings ORDER BY key').all() as { key: string }[]).filter((r) => !isLocalSetting(r.key));
     } else {
       out[t.name] = db.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.pk.join(', ')}`).all();
     }
