@@ -276,7 +276,8 @@ describe('deactivations survive a restore', () => {
     const second = await addStaff(t, 'admin', 'Second Admin');
     await t.ok('session.lock', {});
     await t.ok('session.unlock', second);
-    await t.ok('staff.deactivate', { userId: admin });
+    // The leaving administrator's cases go to the one who stays (deactivation asks who takes them).
+    await t.ok('staff.deactivate', { userId: admin, handover: { everyoneTo: t.control.current!.user.id } });
     await t.ok('session.lock', {});
     await t.ok('backup.restore', { file: made.file, recoveryKey: t.recoveryKey });
     expect(await t.call('session.unlock', { name: ADMIN, passphrase: PASSPHRASE })).toMatchObject({ ok: false });

@@ -35,7 +35,7 @@ export const listSuggestions: Handler<'partners.suggestions'> = (_input, ctx) =>
     ctx.db,
     `SELECT p.id, p.name, p.services, p.contact, u.display_name AS by, p.created_at AS at
        FROM partners p LEFT JOIN users u ON u.id = p.suggested_by
-      WHERE p.status = 'suggested' ORDER BY p.created_at, p.id`,
+      WHERE p.status = 'suggested' ORDER BY p.created_at, p.name COLLATE NOCASE, p.id`,
   )
     .all()
     .map((s) => ({ id: s.id, name: s.name, services: JSON.parse(s.services) as never, contact: s.contact, suggestedBy: s.by, suggestedAt: s.at })),
