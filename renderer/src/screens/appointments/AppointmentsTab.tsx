@@ -1,47 +1,36 @@
 // renderer/: a person's appointments on their case: book one (also from a legal milestone), and say
 // how each went; "attended" can log the service at the same time. Read when the tab is shown.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { z } from 'zod';
-import type { RpcError } from '../../../../shared/errors';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SessionUser } from '../../../../shared/schemas/session';
-import type { Appointment, ClientAppointments } from '../../../../shared/schemas/week';
+import type { Appointment } from '../../../../shared/schemas/week';
 import { appointmentKinds, appointmentStatuses } from '../../../../shared/vocab/week';
-import { call } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { useVocab } from '../../components/fields';
 import { focusSoon } from '../../components/focusSoon';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { LoadState } from '../../components/LoadState';
+import { StatusMessage } from '../../components/Messages';
+import { useCaseRead } from '../../components/useCaseRead';
 import { useT } from '../../i18n/i18n';
 import { AppointmentForm } from './AppointmentForm';
 import { AttendanceForm } from './AttendanceForm';
 import { useStaff } from './useStaff';
 
-type Data = z.infer<typeof ClientAppointments>;
-
 export function AppointmentsTab(props: { clientId: string; user: SessionUser; visible: boolean }) {
-  const { t, errorMessage, formatDay } = useT();
+  const { t, formatDay } = useT();
   const label = useVocab();
   const headingId = useId();
-  const [data, setData] = useState<Data | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
   const [booking, setBooking] = useState(false);
   const [marking, setMarking] = useState<Appointment | null>(null);
   const [done, setDone] = useState<'booked' | 'marked' | null>(null);
   const bookButton = useRef<HTMLButtonElement>(null);
   const staff = useStaff(props.visible);
   const { clientId } = props;
-
-  const reload = useCallback(async () => {
-    const result = await call('appointments.forClient', { id: clientId });
-    if (result.ok) {
-      setData(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [clientId]);
+  const { data, error, reload } = useCaseRead('appointments.forClient', clientId);
   useEffect(() => {
     if (props.visible) void reload();
   }, [props.visible, reload]);
 
-  if (!data) return error ? <ErrorMessage>{errorMessage(error)}</ErrorMessage> : <p role="status">{t('common.working')}</p>;
+  if (!data) return <LoadState error={error} />;
   const nameOf = (a: Appointment) => `${label(appointmentKinds, a.kind)}, ${formatDay(a.date, 'medium')}${a.time ? ` ${a.time}` : ''}`;
   const closed = (kind: 'booked' | 'marked') => async (saved: boolean) => {
     setBooking(false);
@@ -70,47 +59,51 @@ export function AppointmentsTab(props: { clientId: string; user: SessionUser; vi
       {data.appointments.length === 0 ? (
         <p>{t('appointment.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table aria-labelledby={headingId}>
-            <thead>
-              <tr>
-                <th scope="col">{t('appointment.when')}</th>
-                <th scope="col">{t('appointment.kind')}</th>
-                <th scope="col">{t('appointment.place')}</th>
-                <th scope="col">{t('appointment.withWhom')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('appointment.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.appointments.map((a) => (
-                <tr key={a.id}>
-                  <td>{`${formatDay(a.date, 'medium')}${a.time ? ` ${a.time}` : ''}`}</td>
-                  <td>
-                    {label(appointmentKinds, a.kind)}
-                    {a.purpose ? <span className="hint"> · {a.purpose}</span> : null}
-                  </td>
-                  <td className="break">{a.place ?? '—'}</td>
-                  <td>
-                    {a.staff.displayName}
-                    {a.interpreter ? <span className="hint"> · {t('appointment.withInterpreter')}</span> : null}
-                  </td>
-                  <td>
-                    {label(appointmentStatuses, a.status)}
-                    {a.serviceId ? <span className="hint"> · {t('appointment.serviceLogged')}</span> : null}
-                  </td>
-                  <td>
-                    {a.status === 'booked' ? (
-                      <button type="button" aria-label={t('appointment.markOne', { appointment: nameOf(a) })} onClick={() => (setBooking(false), setDone(null), setMarking(a))}>
-                        {t('appointment.mark')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy={headingId}
+          rows={data.appointments}
+          rowKey={(a) => a.id}
+          columns={[
+            { header: t('appointment.when'), cell: (a) => `${formatDay(a.date, 'medium')}${a.time ? ` ${a.time}` : ''}` },
+            {
+              header: t('appointment.kind'),
+              cell: (a) => (
+                <>
+                  {label(appointmentKinds, a.kind)}
+                  {a.purpose ? <span className="hint"> · {a.purpose}</span> : null}
+                </>
+              ),
+            },
+            { header: t('appointment.place'), cell: (a) => a.place ?? '—', className: 'break' },
+            {
+              header: t('appointment.withWhom'),
+              cell: (a) => (
+                <>
+                  {a.staff.displayName}
+                  {a.interpreter ? <span className="hint"> · {t('appointment.withInterpreter')}</span> : null}
+                </>
+              ),
+            },
+            {
+              header: t('common.status'),
+              cell: (a) => (
+                <>
+                  {label(appointmentStatuses, a.status)}
+                  {a.serviceId ? <span className="hint"> · {t('appointment.serviceLogged')}</span> : null}
+                </>
+              ),
+            },
+            {
+              header: t('appointment.actions'),
+              cell: (a) =>
+                a.status === 'booked' ? (
+                  <button type="button" aria-label={t('appointment.markOne', { appointment: nameOf(a) })} onClick={() => (setBooking(false), setDone(null), setMarking(a))}>
+                    {t('appointment.mark')}
+                  </button>
+                ) : null,
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,10 +1,11 @@
 // renderer/: one survivor's outcome assessments: progress at a glance (change from first to latest,
 // goals achieved, when the next assessment is due), the scores over time as a chart and as a table a
 // screen reader can read, and the form to record a new assessment. Read when the tab is shown.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { RpcError } from '../../../../shared/errors';
+import { useEffect, useId, useRef, useState } from 'react';
 import { call } from '../../api/client';
+import { LoadState } from '../../components/LoadState';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { useCaseRead } from '../../components/useCaseRead';
 import { useT } from '../../i18n/i18n';
 import { RecordAssessmentForm } from './RecordAssessmentForm';
 import { ScoreCharts } from './ScoreCharts';
@@ -13,9 +14,7 @@ import { ScoreTable } from './ScoreTable';
 
 export function OutcomesTab(props: { clientId: string; visible: boolean }) {
   const { t, errorMessage } = useT();
-  const [outcomes, setOutcomes] = useState<Outcomes | null>(null);
   const [instruments, setInstruments] = useState<InstrumentEntry[]>([]);
-  const [error, setError] = useState<RpcError | null>(null);
   const [recording, setRecording] = useState(false);
   const [saved, setSaved] = useState(false);
   const recordButton = useRef<HTMLButtonElement>(null);
@@ -23,14 +22,7 @@ export function OutcomesTab(props: { clientId: string; visible: boolean }) {
   const [closed, setClosed] = useState(0);
   const loaded = useRef(false);
   const { clientId } = props;
-
-  const reload = useCallback(async () => {
-    const result = await call('outcomes.forClient', { id: clientId });
-    if (result.ok) {
-      setOutcomes(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [clientId]);
+  const { data: outcomes, error, setError, reload } = useCaseRead('outcomes.forClient', clientId);
 
   // Read each time the tab is shown: goals may have changed on the Plan tab meanwhile.
   useEffect(() => {
@@ -42,7 +34,7 @@ export function OutcomesTab(props: { clientId: string; visible: boolean }) {
       if (result.ok) setInstruments(result.value.instruments);
       else setError(result.error);
     });
-  }, [props.visible, reload]);
+  }, [props.visible, reload, setError]);
 
   useEffect(() => {
     if (closed > 0) recordButton.current?.focus();
@@ -51,8 +43,7 @@ export function OutcomesTab(props: { clientId: string; visible: boolean }) {
   if (!outcomes) {
     return (
       <div className="outcomes">
-        <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>
-        {error ? null : <p role="status">{t('common.working')}</p>}
+        <LoadState error={error} />
       </div>
     );
   }

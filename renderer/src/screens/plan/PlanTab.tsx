@@ -2,12 +2,13 @@
 // delivered, referrals to partners and legal and immigration milestones. Read when the tab is shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import type { RpcError } from '../../../../shared/errors';
 import type { StaffListOutput } from '../../../../shared/schemas/clients';
 import type { Partner, PlanOutput } from '../../../../shared/schemas/planning';
 import type { SessionUser } from '../../../../shared/schemas/session';
 import { call } from '../../api/client';
+import { LoadState } from '../../components/LoadState';
 import { ErrorMessage } from '../../components/Messages';
+import { useCaseRead } from '../../components/useCaseRead';
 import { useT } from '../../i18n/i18n';
 import { GoalsSection } from './GoalsSection';
 import { MilestonesSection } from './MilestonesSection';
@@ -33,23 +34,14 @@ export function PlanTab(props: {
   /** Opens the Consents tab's form to record consent to share with this partner. */
   onRecordConsent: (partnerName: string, startDate: string) => void;
 }) {
-  const { t, errorMessage } = useT();
-  const [plan, setPlan] = useState<PlanOutput | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
+  const { errorMessage } = useT();
   const [staff, setStaff] = useState<Staff>([]);
   const [partners, setPartners] = useState<PartnerEntry[]>([]);
   // "Log a service for this goal" opens the service form below with the goal chosen.
   const [serviceFor, setServiceFor] = useState<{ goalId: string | null; n: number } | null>(null);
   const loaded = useRef(false);
   const { clientId } = props;
-
-  const reload = useCallback(async () => {
-    const result = await call('plan.get', { id: clientId });
-    if (result.ok) {
-      setPlan(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [clientId]);
+  const { data: plan, error, reload } = useCaseRead('plan.get', clientId);
 
   const reloadPartners = useCallback(async () => {
     const result = await call('partners.list', {});
@@ -69,8 +61,7 @@ export function PlanTab(props: {
   if (!plan) {
     return (
       <div className="plan">
-        <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>
-        {error ? null : <p role="status">{t('common.working')}</p>}
+        <LoadState error={error} />
       </div>
     );
   }
