@@ -6,8 +6,8 @@
 // data key alone does not open it. Plaintext only ever exists in memory, one file at a time.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { DOCUMENT_CHUNK_BYTES } from '../../shared/schemas/documents';
-import { sealingPrivate, type Identity } from '../keys/identity';
-import { seal, unseal, type Sealed } from '../keys/seal';
+import type { Identity } from '../keys/identity';
+import { newSealedKey, openCopy, type CopyKind } from '../keys/sealed-copies';
 import type { Db } from '../store/open';
 
 const NONCE = 12;
@@ -66,36 +66,15 @@ export function readChunk(db: Db, documentId: string, baseKey: Buffer, index: nu
   }
 }
 
-const keyAad = (documentId: string, userId: string, sealingKey: string) => Buffer.from(JSON.stringify(['safehold-document-key', 1, documentId, userId, sealingKey]), 'utf8');
-
-/** One sealed copy of a restricted document's key per reader (userId -> X25519 public key). */
-export function giveDocumentCopies(db: Db, documentId: string, key: Buffer, readers: Map<string, string>): void {
-  const insert = db.prepare('INSERT OR REPLACE INTO document_keys (document_id, user_id, sealing_key, sealed) VALUES (?, ?, ?, ?)');
-  for (const [userId, sealingKey] of readers) {
-    insert.run(documentId, userId, sealingKey, JSON.stringify(seal(key, sealingKey, keyAad(documentId, userId, sealingKey))));
-  }
-}
+/** Where a restricted document's sealed key copies live (keys/sealed-copies.ts, shared with restricted notes). */
+export const DOCUMENT_COPIES: CopyKind = { table: 'document_keys', idColumn: 'document_id', aadLabel: 'safehold-document-key' };
 
 /** A new key for a restricted document, with one sealed copy per reader. The caller wipes it. */
 export function sealNewDocumentKey(db: Db, documentId: string, readers: Map<string, string>): Buffer {
-  const key = randomBytes(32);
-  giveDocumentCopies(db, documentId, key, readers);
-  return key;
+  return newSealedKey(db, DOCUMENT_COPIES, documentId, readers);
 }
 
 /** This person's copy of a restricted document's key, or null when they hold none that opens. */
 export function openDocumentKey(db: Db, documentId: string, userId: string, identity: Identity | null): Buffer | null {
-  if (!identity) return null;
-  const row = db
-    .prepare<[string, string, string], { sealed: string }>('SELECT sealed FROM document_keys WHERE document_id = ? AND user_id = ? AND sealing_key = ?')
-    .get(documentId, userId, identity.sealingKey);
-  if (!row) return null;
-  const privateKey = sealingPrivate(identity);
-  try {
-    return unseal(JSON.parse(row.sealed) as Sealed, privateKey, identity.sealingKey, keyAad(documentId, userId, identity.sealingKey));
-  } catch {
-    return null;
-  } finally {
-    privateKey.fill(0);
-  }
+  return identity ? openCopy(db, DOCUMENT_COPIES, documentId, userId, identity) : null;
 }

@@ -6,7 +6,7 @@
 // Attaching: begin (case checked, memory set aside) -> pieces -> check (type from content, photo
 // metadata removed) -> attach (encrypted into the store in the write's transaction).
 import { seesAllCases, openableClient } from '../../cases/access';
-import { noteReaders } from '../../cases/sealed-notes';
+import { restrictedReaders } from '../../keys/sealed-copies';
 import { keyBookFor } from '../../core/vouch';
 import { contentDigest, documentsKeyOf, openDocumentKey, readChunk, sealNewDocumentKey, writeContent } from '../../documents/content';
 import { cleanFileName, DocumentRefused, inspectDocument } from '../../documents/inspect';
@@ -163,7 +163,7 @@ export const attachDocument: Handler<'documents.attach'> = (input, ctx) => {
   if (input.restricted && !ctx.identity) throw new AppError('CONFLICT', 'A restricted document needs your personal keys, which this session does not have. Sign in again and retry.');
   const id = newId();
   const at = ctx.now().toISOString();
-  const readers = input.restricted ? noteReaders(keyBookFor(ctx).book, ctx.user.id, { userId: ctx.user.id, identity: ctx.identity! }) : null;
+  const readers = input.restricted ? restrictedReaders(keyBookFor(ctx).book, ctx.user.id, { userId: ctx.user.id, identity: ctx.identity! }) : null;
   stmt(
     ctx.db,
     `INSERT INTO documents (id, client_id, type, title, document_date, expiry_date, custody, restricted, milestone_id, consent_id, service_id, goal_id,

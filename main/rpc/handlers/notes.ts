@@ -7,7 +7,8 @@ import { openableClient } from '../../cases/access';
 import { recordChanges, updateClientColumns } from '../../store/repos/clients';
 import { newId } from '../../store/ids';
 import { stmt } from '../../store/repos/statements';
-import { noteReaders, openNote, resealBody, sealNote } from '../../cases/sealed-notes';
+import { openNote, resealBody, sealNote } from '../../cases/sealed-notes';
+import { restrictedReaders } from '../../keys/sealed-copies';
 import { keyBookFor } from '../../core/vouch';
 import { AppError } from '../errors';
 import type { DataContext, Handler } from '../types';
@@ -51,7 +52,7 @@ export const addNote: Handler<'notes.add'> = (input, ctx) => {
   );
   if (input.restricted && ctx.identity) {
     // Sealed to the author, supervisors and administrators: the store's data key alone does not read it.
-    const readers = noteReaders(keyBookFor(ctx).book, ctx.user.id, { userId: ctx.user.id, identity: ctx.identity });
+    const readers = restrictedReaders(keyBookFor(ctx).book, ctx.user.id, { userId: ctx.user.id, identity: ctx.identity });
     stmt(ctx.db, 'UPDATE case_notes SET sealed_body = ? WHERE id = ?').run(sealNote(ctx.db, id, input.body, readers), id);
   }
   recordChanges(ctx.db, client.id, at, ctx.user.id, 'notes', [`added:${input.kind}`]);
