@@ -4,6 +4,7 @@
 // and the columns; adding a filter is one more key in the object and one more field.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Result, RpcError } from '../../../../shared/errors';
+import { DataTable, type Column } from '../../components/DataTable';
 import { SelectField, type Option } from '../../components/fields';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
@@ -16,10 +17,7 @@ export interface LogPage<E> {
   entries: E[];
 }
 
-export interface Column<E> {
-  header: string;
-  cell: (entry: E) => ReactNode;
-}
+export type { Column } from '../../components/DataTable';
 
 /** Filter draft, the filters in force, the page shown, and the calls that move between them. */
 export function usePagedLog<F extends object, E>(empty: F, load: (filters: F, offset: number, limit: number) => Promise<Result<LogPage<E>>>) {
@@ -160,28 +158,7 @@ export function PagedLog<F extends object, E>(props: {
             : null}
       </StatusMessage>
       {log.page && log.page.entries.length > 0 ? (
-        <div className="table-scroll">
-          <table aria-labelledby={headingId} className="log-table">
-            <thead>
-              <tr>
-                {props.columns.map((c) => (
-                  <th key={c.header} scope="col">
-                    {c.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {log.page.entries.map((e) => (
-                <tr key={props.rowKey(e)}>
-                  {props.columns.map((c) => (
-                    <td key={c.header}>{c.cell(e)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable labelledBy={headingId} className="log-table" columns={props.columns} rows={log.page.entries} rowKey={props.rowKey} />
       ) : null}
       <div className="actions">
         {/* aria-disabled, not disabled: the button keeps focus when it reaches the first or last page. */}
