@@ -2,14 +2,13 @@
 // together; a manager laptop removes (revokes) another after a confirmation.
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { useT } from '../../i18n/i18n';
 import type { TeamStatus } from './TeamSection';
 
-type Laptop = TeamStatus['laptops'][number];
-
 export function TeamLaptops({ status, onChanged }: { status: TeamStatus; onChanged: () => Promise<void> }) {
-  const { t, errorMessage } = useT();
+  const { t, errorMessage, formatTimestamp } = useT();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
@@ -28,64 +27,54 @@ export function TeamLaptops({ status, onChanged }: { status: TeamStatus; onChang
     <>
       <ErrorMessage>{error}</ErrorMessage>
       <StatusMessage tone="success">{message || null}</StatusMessage>
-      <div className="table-scroll">
-        <table>
-          <caption>{t('team.laptops')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('team.person')}</th>
-              <th scope="col">{t('team.laptop')}</th>
-              <th scope="col">{t('team.lastSync')}</th>
-              <th scope="col">{t('team.state')}</th>
-              <th scope="col">{t('team.accessLog')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('team.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {status.laptops.map((l) => (
-              <LaptopRow key={l.laptopId} laptop={l} canRevoke={status.manager && l.status === 'active' && !l.self} confirming={confirming === l.laptopId} onConfirm={setConfirming} onRevoke={revoke} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('team.laptops')}
+        rows={status.laptops}
+        rowKey={(l) => l.laptopId}
+        columns={[
+          {
+            header: t('team.person'),
+            cell: (l) => (
+              <>
+                {l.personName ?? '—'}
+                {l.self ? ` ${t('team.thisLaptop')}` : ''}
+              </>
+            ),
+          },
+          { header: t('team.laptop'), cell: (l) => <code>{l.laptopId}</code> },
+          { header: t('team.lastSync'), cell: (l) => (l.lastSyncAt ? formatTimestamp(l.lastSyncAt, true) : t('team.never')) },
+          { header: t('team.state'), cell: (l) => t(l.status === 'active' ? 'team.active' : 'team.revokedState') },
+          { header: t('team.accessLog'), cell: (l) => t(l.accessLogIntact ? 'team.logIntact' : 'team.logBroken') },
+          {
+            header: t('team.actions'),
+            hiddenHeader: true,
+            cell: (l) => (
+              <RevokeCell laptopId={l.laptopId} canRevoke={status.manager && l.status === 'active' && !l.self} confirming={confirming === l.laptopId} onConfirm={setConfirming} onRevoke={revoke} />
+            ),
+          },
+        ]}
+      />
       <p className="hint">{t('team.revokeExplain')}</p>
     </>
   );
 }
 
-function LaptopRow(props: { laptop: Laptop; canRevoke: boolean; confirming: boolean; onConfirm: (laptopId: string | null) => void; onRevoke: (laptopId: string) => Promise<void> }) {
-  const { t, formatTimestamp } = useT();
-  const l = props.laptop;
-  return (
-    <tr>
-      <td>
-        {l.personName ?? '—'}
-        {l.self ? ` ${t('team.thisLaptop')}` : ''}
-      </td>
-      <td>
-        <code>{l.laptopId}</code>
-      </td>
-      <td>{l.lastSyncAt ? formatTimestamp(l.lastSyncAt, true) : t('team.never')}</td>
-      <td>{t(l.status === 'active' ? 'team.active' : 'team.revokedState')}</td>
-      <td>{t(l.accessLogIntact ? 'team.logIntact' : 'team.logBroken')}</td>
-      <td>
-        {!props.canRevoke ? null : props.confirming ? (
-          <span role="group" aria-label={t('team.confirmRevoke', { laptop: l.laptopId })}>
-            <button type="button" onClick={() => void props.onRevoke(l.laptopId)}>
-              {t('team.revokeYes')}
-            </button>{' '}
-            <button type="button" onClick={() => props.onConfirm(null)}>
-              {t('team.cancel')}
-            </button>
-          </span>
-        ) : (
-          <button type="button" onClick={() => props.onConfirm(l.laptopId)} aria-label={t('team.revokeLabel', { laptop: l.laptopId })}>
-            {t('team.revoke')}
-          </button>
-        )}
-      </td>
-    </tr>
+function RevokeCell(props: { laptopId: string; canRevoke: boolean; confirming: boolean; onConfirm: (laptopId: string | null) => void; onRevoke: (laptopId: string) => Promise<void> }) {
+  const { t } = useT();
+  const { laptopId } = props;
+  if (!props.canRevoke) return null;
+  return props.confirming ? (
+    <span role="group" aria-label={t('team.confirmRevoke', { laptop: laptopId })}>
+      <button type="button" onClick={() => void props.onRevoke(laptopId)}>
+        {t('team.revokeYes')}
+      </button>{' '}
+      <button type="button" onClick={() => props.onConfirm(null)}>
+        {t('team.cancel')}
+      </button>
+    </span>
+  ) : (
+    <button type="button" onClick={() => props.onConfirm(laptopId)} aria-label={t('team.revokeLabel', { laptop: laptopId })}>
+      {t('team.revoke')}
+    </button>
   );
 }
