@@ -7,6 +7,7 @@ import type { DashboardFigure } from '../../../../shared/schemas/dashboard';
 import { ReassignInput } from '../../../../shared/schemas/handover';
 import { call } from '../../api/client';
 import { hrefFor } from '../../app/router';
+import { DataTable } from '../../components/DataTable';
 import { SelectField } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { useSchemaForm } from '../../components/useSchemaForm';
@@ -70,37 +71,33 @@ export function DashboardCases(props: { opened: Opened; onClose: () => void; onC
       ) : (
         <FormFrame form={sf} submitLabel={t('reassign.submit')} savedText={t('reassign.saved')}>
           {list.truncated ? <p className="hint">{t('dashboard.truncated', { n: list.cases.length })}</p> : null}
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('reassign.select')}</th>
-                <th scope="col">{t('dashboard.case')}</th>
-                <th scope="col">{t('dashboard.worker')}</th>
-                <th scope="col">{t('common.date')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.cases.map((c) => (
-                <tr key={c.clientId}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t('reassign.selectCase', { caseNumber: c.caseNumber })}
-                      checked={selected[c.clientId] === true}
-                      onChange={(e) => sf.form.setValue(`selected.${c.clientId}`, e.target.checked)}
-                    />
-                  </td>
-                  <td>
-                    <a href={hrefFor({ page: 'client', id: c.clientId })}>
-                      {c.caseNumber} · {c.chosenName}
-                    </a>
-                  </td>
-                  <td>{c.workerName ?? t('dashboard.unassigned')}</td>
-                  <td>{c.date ? formatDay(c.date, 'medium') : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={list.cases}
+            rowKey={(c) => c.clientId}
+            columns={[
+              {
+                header: t('reassign.select'),
+                cell: (c) => (
+                  <input
+                    type="checkbox"
+                    aria-label={t('reassign.selectCase', { caseNumber: c.caseNumber })}
+                    checked={selected[c.clientId] === true}
+                    onChange={(e) => sf.form.setValue(`selected.${c.clientId}`, e.target.checked)}
+                  />
+                ),
+              },
+              {
+                header: t('dashboard.case'),
+                cell: (c) => (
+                  <a href={hrefFor({ page: 'client', id: c.clientId })}>
+                    {c.caseNumber} · {c.chosenName}
+                  </a>
+                ),
+              },
+              { header: t('dashboard.worker'), cell: (c) => c.workerName ?? t('dashboard.unassigned') },
+              { header: t('common.date'), cell: (c) => (c.date ? formatDay(c.date, 'medium') : '') },
+            ]}
+          />
           <SelectField
             label={t('reassign.toWorker')}
             {...sf.field('workerId')}

@@ -5,6 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { DataQualityOutput, ReportPreset } from '../../../../shared/schemas/reports';
 import { call } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
@@ -39,27 +40,17 @@ export function DataQualitySection(props: { period: Period; periodProblem: strin
       </form>
       {result ? (
         <>
-          <table>
-            <caption>{t('quality.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('quality.element')}</th>
-                <th scope="col">{t('quality.answered')}</th>
-                <th scope="col">{t('quality.reason')}</th>
-                <th scope="col">{t('quality.missing')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.elements.map((e) => (
-                <tr key={e.element}>
-                  <th scope="row">{element(e.element)}</th>
-                  <td>{e.answered}</td>
-                  <td>{e.reason}</td>
-                  <td>{e.missing}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('quality.title')}
+            rows={result.elements}
+            rowKey={(e) => e.element}
+            columns={[
+              { header: t('quality.element'), cell: (e) => element(e.element), rowHeader: true },
+              { header: t('quality.answered'), cell: (e) => e.answered },
+              { header: t('quality.reason'), cell: (e) => e.reason },
+              { header: t('quality.missing'), cell: (e) => e.missing },
+            ]}
+          />
           {result.casesToFix === null ? (
             <p>{t('quality.casesHidden')}</p>
           ) : result.casesToFix.length === 0 ? (
