@@ -13,12 +13,8 @@ export function BackupReminderForm(props: { initialDays: number; onSaved: () => 
     <NumberSetting
       schema={BackupReminderInput}
       name="days"
-      title={t('backupReminder.title')}
-      label={t('backupReminder.label')}
-      hint={t('backupReminder.hint', range)}
+      words="backupReminder"
       range={range}
-      rangeText={t('backupReminder.range', range)}
-      submitLabel={t('backupReminder.save')}
       savedText={(days) => t(days === 1 ? 'backupReminder.savedOne' : 'backupReminder.saved', { days })}
       initial={props.initialDays}
       send={(input) => call('settings.setBackupReminder', input)}

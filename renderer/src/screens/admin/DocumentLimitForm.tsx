@@ -17,12 +17,8 @@ export function DocumentLimitForm() {
     <NumberSetting
       schema={DocumentLimitInput}
       name="megabytes"
-      title={t('documentLimit.title')}
-      label={t('documentLimit.label')}
-      hint={t('documentLimit.hint', range)}
+      words="documentLimit"
       range={range}
-      rangeText={t('documentLimit.range', range)}
-      submitLabel={t('documentLimit.save')}
       savedText={(megabytes) => t('documentLimit.saved', { megabytes })}
       initial={current}
       send={(input) => call('settings.setDocumentLimit', input)}

@@ -19,12 +19,8 @@ export function IdleLockForm() {
     <NumberSetting
       schema={IdleLockInput}
       name="minutes"
-      title={t('idle.title')}
-      label={t('idle.label')}
-      hint={t('idle.hint', range)}
+      words="idle"
       range={range}
-      rangeText={t('idle.range', range)}
-      submitLabel={t('idle.save')}
       savedText={(minutes) => t('idle.saved', { minutes })}
       initial={current}
       send={(input) => call('settings.setIdleLock', input)}
