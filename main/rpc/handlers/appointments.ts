@@ -6,7 +6,7 @@ import { workingOn } from '../../cases/owner';
 import { recordChanges, updateClientColumns } from '../../store/repos/clients';
 import { newId } from '../../store/ids';
 import { stmt } from '../../store/repos/statements';
-import { caseAppointments, toAppointment, workerDays } from '../../week/appointments';
+import { caseAppointments, toAppointment, workerDays, type AppointmentRow } from '../../week/appointments';
 import { interpreterNeeded } from '../../week/case-facts';
 import { AppError } from '../errors';
 import type { DataContext, Handler } from '../types';
@@ -46,20 +46,8 @@ export const addAppointment: Handler<'appointments.add'> = (input, ctx) => {
   return { id };
 };
 
-interface Row {
-  client_id: string;
-  date: string;
-  time: string | null;
-  minutes: number | null;
-  place: string | null;
-  staff_id: string;
-  interpreter: number;
-  kind: string;
-  purpose: string | null;
-  goal_id: string | null;
-  milestone_id: string | null;
-  service_id: string | null;
-}
+/** The stored row as `SELECT *` gives it (the reading side's row, without the joined staff name). */
+type Row = Omit<AppointmentRow, 'staff_name'>;
 
 export const setAppointmentStatus: Handler<'appointments.setStatus'> = (input, ctx) => {
   const appt = stmt<[string], Row>(ctx.db, 'SELECT * FROM appointments WHERE id = ?').get(input.appointmentId);
