@@ -26,7 +26,12 @@ export type Constraint =
   /** whole <= the sum of the parts (people improved in any domain, by domain). */
   | { kind: 'atMostSum'; parts: string[]; whole: string }
   /** Math.round(100 * part / whole) = percent, shown in a note. */
-  | { kind: 'percent'; part: string; whole: string; percent: number };
+  | { kind: 'percent'; part: string; whole: string; percent: number }
+  /**
+   * A mean change shown to two decimals over a known number of people (whole), each person's change a
+   * whole number from -spread to +spread, and part counts those whose change is at least +1.
+   */
+  | { kind: 'mean'; part: string; whole: string; mean: number; spread: number };
 
 export interface DisclosureModel {
   /** Every count the report rests on, by name, with how it is shown. */
@@ -102,6 +107,15 @@ export function propagate(model: DisclosureModel, threshold: number): Map<string
         if (small.hi === 0) changed = tighten(k.large, 0, 0) || changed;
         if (small.lo >= 1) changed = tighten(k.large, 1, Number.POSITIVE_INFINITY) || changed;
         if (large.hi === 0) changed = tighten(k.small, 0, 0) || changed;
+      } else if (k.kind === 'mean') {
+        const n = get(k.whole);
+        // Only over a known number of people: the sum S of the changes rounds to the mean shown, and
+        // x improved people allow x - spread (n - x) <= S <= spread x.
+        if (n.lo === n.hi && Number.isFinite(n.hi) && n.hi > 0) {
+          const sumLo = Math.ceil(n.hi * (k.mean - 0.005) - 1e-9);
+          const sumHi = Math.floor(n.hi * (k.mean + 0.005) + 1e-9);
+          changed = tighten(k.part, sumLo / k.spread, (sumHi + k.spread * n.hi) / (1 + k.spread)) || changed;
+        }
       } else {
         const whole = get(k.whole);
         const part = get(k.part);

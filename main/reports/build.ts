@@ -62,6 +62,9 @@ export function partitionTable(wording: Wording, name: TableName, data: Breakdow
   };
 }
 
+/** Scores are 1 to 5 (shared/schemas/outcomes.ts, the import's check): a person's change is -4 to +4. */
+const SCORE_SPREAD = 4;
+
 /** Tables whose breakdown is of the served people: their total is the served total. */
 const SERVED_PARTITIONS: readonly TableName[] = ['age_at_intake', 'trafficking_type', 'gender', 'citizenship', 'referral_source'];
 
@@ -75,8 +78,20 @@ export function secureWholeReport(tables: ReportTable[], model: DisclosureModel,
   for (let round = 0; round < 50; round += 1) {
     const leaks = disclosedInReport(model, threshold);
     if (leaks.length === 0) return;
+    const changeLeaks = leaks.some((l) => l.startsWith('assessment_change:'));
+    // The means over domains whose improved count is hidden go first, then the share note.
+    const means = model.constraints.filter((k) => k.kind === 'mean' && typeof model.cells.get(k.part)?.shown !== 'number');
+    if (changeLeaks && means.length > 0) {
+      model.constraints = model.constraints.filter((k) => !means.includes(k));
+      const change = tables.find((t) => t.name === 'assessment_change')!;
+      for (const k of means) {
+        const row = change.rows.find((r) => `assessment_change:${String(r.code)}:improved` === k.part);
+        if (row) row.mean_change = text.notShown;
+      }
+      continue;
+    }
     const share = model.constraints.findIndex((k) => k.kind === 'percent');
-    if (share >= 0 && leaks.some((l) => l.startsWith('assessment_change:'))) {
+    if (share >= 0 && changeLeaks) {
       model.constraints.splice(share, 1);
       tables.find((t) => t.name === 'assessment_change')!.note = text.notes.improvedReveals;
       continue;
@@ -182,12 +197,14 @@ export function buildReport(figures: Figures, period: Period, threshold: number,
     addCell(model, `${base}:clients`, clients);
     addCell(model, `${base}:improved`, better);
     model.constraints.push({ kind: 'le', small: `${base}:clients`, large: A }, { kind: 'le', small: `${base}:improved`, large: `${base}:clients` }, { kind: 'le', small: `${base}:improved`, large: I });
+    if (a.clients > t) model.constraints.push({ kind: 'mean', part: `${base}:improved`, whole: `${base}:clients`, mean: a.meanChange, spread: SCORE_SPREAD });
     return {
       code: a.domain,
       domain: options.domainLabels?.get(a.domain)?.[language] ?? a.label,
       clients,
-      // An average over a handful of people says too much about each of them. Over more people than
-      // the threshold, a mean change (each person's change is -4 to +4) cannot pin a hidden improved count.
+      // An average over a handful of people says too much about each of them. Over more people, the
+      // mean still bounds the improved count (each change is -4 to +4, an improved one at least +1):
+      // it is part of the attacker's input, and is taken away below if it pins a hidden count.
       mean_change: a.clients > t ? a.meanChange : text.notShown,
       improved: better,
     };

@@ -84,6 +84,40 @@ function improvedAttack(report: Report, t: number): Set<number> | null {
   return values;
 }
 
+/**
+ * Exact attacker on one domain's improved count from its shown mean change: each person's change is a
+ * whole number from -4 to +4 (scores 1 to 5), an improved person's at least +1, and the mean is shown
+ * to two decimals over a shown number of people.
+ */
+function meanAttack(report: Report, t: number): { cell: string; values: Set<number> }[] {
+  const change = table(report, 'assessment_change');
+  const out: { cell: string; values: Set<number> }[] = [];
+  for (const r of change.rows) {
+    if (r.code === 'any' || typeof r.improved === 'number' || typeof r.mean_change !== 'number' || typeof r.clients !== 'number') continue;
+    const n = r.clients;
+    const mean = r.mean_change;
+    const [lo, hi] = possible(r.improved!, t, n, isWholly(report, 'assessment_change'));
+    const values = new Set<number>();
+    for (let x = lo; x <= hi; x += 1) {
+      // Some whole sum S of x changes in [1, 4] and n - x changes in [-4, 0] rounds to the mean shown.
+      for (let s = x - 4 * (n - x); s <= 4 * x; s += 1) {
+        if (Math.round((s / n) * 100) / 100 === mean) {
+          values.add(x);
+          break;
+        }
+      }
+    }
+    out.push({ cell: `${String(r.code)}:improved`, values });
+  }
+  return out;
+}
+
+/** A domain's tally from each person's change (-4 to +4), as main/reports/figures.ts counts it. */
+function domainOf(domain: string, changes: number[]) {
+  const sum = changes.reduce((a, b) => a + b, 0);
+  return { domain, label: domain, clients: changes.length, meanChange: Math.round((sum / changes.length) * 100) / 100, improved: changes.filter((c) => c >= 1).length };
+}
+
 describe('disclosure control over the whole report', () => {
   it('does not let "63% improved with 16 assessed" give away a hidden 1-10 as exactly 10', () => {
     const report = buildReport(figures({ improvedClients: { assessed: 16, improved: 10 } }), PERIOD, 10);
@@ -129,7 +163,8 @@ describe('disclosure control over the whole report', () => {
           const improved = Math.min(improvedRaw, assessed);
           const f = figures({
             services: list.map((s, i) => ({ category: `c${i}`, ...s })),
-            assessment: improved > 0 ? [{ domain: 'housing', label: 'Housing', clients: assessed, meanChange: 1, improved }] : [],
+            // The improved each up by one level, the others unchanged: a mean that agrees with the counts.
+            assessment: improved > 0 ? [{ domain: 'housing', label: 'Housing', clients: assessed, meanChange: Math.round((improved / assessed) * 100) / 100, improved }] : [],
             improvedClients: { assessed, improved },
           }, served);
           const report = buildReport(f, PERIOD, t);
@@ -149,5 +184,42 @@ describe('disclosure control over the whole report', () => {
       { numRuns: 1500, seed: 12 },
     );
     expect(hidden).toBeGreaterThan(300);
+  });
+  it('does not let a mean change of +2.5 over 16 people give away a hidden "1-10" improved as exactly 10', () => {
+    // Sixteen people, ten up by 4 and six unchanged: mean +2.5. With changes of at most +4, a sum of 40
+    // needs at least ten people improved, and the range says at most ten.
+    const housing = domainOf('housing', [...Array<number>(10).fill(4), ...Array<number>(6).fill(0)]);
+    const report = buildReport(figures({ assessment: [housing], improvedClients: { assessed: 16, improved: 10 } }), PERIOD, 10);
+    const row = table(report, 'assessment_change').rows.find((r) => r.code === 'housing')!;
+    expect(row.improved).toBe('1-10');
+    for (const { cell, values } of meanAttack(report, 10)) expect(values.size, cell).toBeGreaterThan(1);
+    // And from below: one person up by 1, fifteen down by 4 gives -3.69; only one person can be improved.
+    const down = domainOf('housing', [1, ...Array<number>(15).fill(-4)]);
+    const low = buildReport(figures({ assessment: [down], improvedClients: { assessed: 16, improved: 1 } }), PERIOD, 10);
+    for (const { cell, values } of meanAttack(low, 10)) expect(values.size, cell).toBeGreaterThan(1);
+  });
+
+  it('over random assessment domains, no mean change shown pins a hidden improved count', () => {
+    const changes = fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 1, maxLength: 30 });
+    let hidden = 0;
+    fc.assert(
+      fc.property(fc.array(changes, { minLength: 1, maxLength: 3 }), fc.integer({ min: 2, max: 10 }), (lists, t) => {
+        const domains = lists.map((c, i) => domainOf(`d${i}`, c));
+        const assessed = Math.max(...domains.map((d) => d.clients));
+        const improved = Math.max(...domains.map((d) => d.improved));
+        const report = buildReport(figures({ assessment: domains, improvedClients: { assessed, improved } }, Math.max(assessed, 1)), PERIOD, t);
+        for (const { cell, values } of meanAttack(report, t)) {
+          hidden += 1;
+          expect(values.size, cell).toBeGreaterThan(1);
+        }
+        // A mean is never made up: shown means are the true ones.
+        for (const r of table(report, 'assessment_change').rows) {
+          const d = domains.find((x) => x.domain === r.code);
+          if (d && typeof r.mean_change === 'number') expect(r.mean_change).toBe(d.meanChange);
+        }
+      }),
+      { numRuns: 1500, seed: 16 },
+    );
+    expect(hidden).toBeGreaterThan(100);
   });
 });
