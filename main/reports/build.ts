@@ -3,7 +3,7 @@
 // Titles, labels, notes and counting rules are in the language asked for (English by default); the
 // table names, column keys, row codes and cell values are the same in every language.
 import { suppressCount, suppressPartition, WITHHELD, type Cell } from '../../shared/disclosure';
-import { addCell, disclosedInReport, newModel, percentOf, type DisclosureModel } from '../../shared/report-disclosure';
+import { addCell, disclosedInReport, newModel, percentOf, type Constraint, type DisclosureModel } from '../../shared/report-disclosure';
 import type { Language } from '../../shared/schemas/prefs';
 import type { Report, ReportTable } from '../../shared/schemas/reports';
 import type { Label } from '../../shared/vocab/define';
@@ -80,9 +80,9 @@ export function secureWholeReport(tables: ReportTable[], model: DisclosureModel,
     if (leaks.length === 0) return;
     const changeLeaks = leaks.some((l) => l.startsWith('assessment_change:'));
     // The means over domains whose improved count is hidden go first, then the share note.
-    const means = model.constraints.filter((k) => k.kind === 'mean' && typeof model.cells.get(k.part)?.shown !== 'number');
+    const means = model.constraints.filter((k): k is Extract<Constraint, { kind: 'mean' }> => k.kind === 'mean' && typeof model.cells.get(k.part)?.shown !== 'number');
     if (changeLeaks && means.length > 0) {
-      model.constraints = model.constraints.filter((k) => !means.includes(k));
+      model.constraints = model.constraints.filter((k) => !(means as Constraint[]).includes(k));
       const change = tables.find((t) => t.name === 'assessment_change')!;
       for (const k of means) {
         const row = change.rows.find((r) => `assessment_change:${String(r.code)}:improved` === k.part);
