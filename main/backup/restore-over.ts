@@ -22,6 +22,7 @@ import { carryAccessLog, carryCaseNumbers, reapplyStaff } from './carry-over';
 import { BackupError } from './errors';
 import type { RestoreStep } from './restore';
 import type { UnlockedBackup } from './verify';
+import { markRestored } from '../sync/team/restored';
 
 /** What staging left in the work folder: the key the staged store is under, and what was re-applied. */
 export interface Staged {
@@ -32,11 +33,12 @@ export interface Staged {
   logCarried: number;
 }
 
-/** The store now holds what the backup held, so the last backup is that one. */
+/** The store now holds what the backup held, so the last backup is that one; a team laptop catches up with the team. */
 export function markLastBackup(staged: Db, summary: BackupSummary): void {
   staged
     .prepare("INSERT INTO settings (key, value) VALUES ('last_backup_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
     .run(summary.createdAt);
+  markRestored(staged);
 }
 
 /** Gives the staged copy a new data key sealed into `keyringAfter` (crash-safe on its own; a failure here changes nothing). */

@@ -285,7 +285,9 @@ export function runExchange(plan: RoundPlan): RoundResult {
   // 5. Our own bundle: the number after both the store's counter and any file already there
   // (a crash after the rename and before the store noted it must never reuse a number).
   if (plan.outgoing && (plan.outgoing.frames.length > 0 || plan.outgoing.events.length > 0 || plan.outgoing.grants.length > 0)) {
-    const seq = Math.max(plan.nextSeq, (bundleSeqs(plan.folder, me).at(-1) ?? 0) + 1);
+    // A store restored from a backup is behind what the others applied from it: never reuse their numbers.
+    const applied = Object.values(result.seen).map((v) => (Number.isSafeInteger(v[me]) ? v[me]! : 0));
+    const seq = Math.max(plan.nextSeq, (bundleSeqs(plan.folder, me).at(-1) ?? 0) + 1, ...applied.map((n) => n + 1));
     const salt = newFrameSalt();
     const dict = plan.outgoing.dict && plan.outgoing.dict.length > 0 ? Buffer.from(plan.outgoing.dict).toString('base64') : undefined;
     const ownKeys = new Map(plan.caseKeys.map((k) => [k.caseId, buf(k.key)]));

@@ -17,7 +17,9 @@ export type RosterEvent =
    * A laptop just given these case keys asks every holder for the case's whole document once: changes
    * sent before it had the key were not readable to it then.
    */
-  | { t: 'catchup'; keys: string[] };
+  | { t: 'catchup'; keys: string[] }
+  /** This laptop was restored from a backup: send it every key and document it may hold again (restored.ts). */
+  | { t: 'restored' };
 
 export interface Grant {
   caseId: string;
