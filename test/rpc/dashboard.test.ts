@@ -46,4 +46,27 @@ describe('supervisor dashboard', () => {
     expect(await t.call('dashboard.summary', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.call('dashboard.list', { figure: 'overdue' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+  it('follows handler writes: a step counts while its goal is open, and a removed service or a new contact moves "no contact"', async () => {
+    const t = await setUpCore(); // the clock reads 2026-03-01
+    const a = await t.ok('clients.create', { chosenName: 'Alpha Case' });
+    const goal = await t.ok('plan.addGoal', { clientId: a.id, domain: 'legal', title: 'Goal', targetDate: null });
+    await t.ok('plan.addStep', { goalId: goal.id, text: 'Late step', dueDate: '2026-02-10' });
+    expect((await t.ok('dashboard.summary', { noContactDays: 30 })).overdue).toBe(1);
+    await t.ok('plan.setGoalStatus', { goalId: goal.id, status: 'withdrawn', on: '2026-02-20' });
+    expect((await t.ok('dashboard.summary', { noContactDays: 30 })).overdue).toBe(0);
+    expect((await t.ok('dashboard.list', { figure: 'overdue' })).cases).toEqual([]);
+    await t.ok('plan.setGoalStatus', { goalId: goal.id, status: 'open', on: '2026-02-21' });
+    expect((await t.ok('dashboard.list', { figure: 'overdue' })).cases.map((c) => c.chosenName)).toEqual(['Alpha Case']);
+
+    const noContact = async () => (await t.ok('dashboard.summary', { noContactDays: 30 })).noContact.count;
+    expect(await noContact()).toBe(1);
+    const service = await t.ok('services.add', { clientId: a.id, date: '2026-02-25', category: 'case_management' });
+    expect(await noContact()).toBe(0);
+    await t.ok('services.remove', { serviceId: service.id, reason: 'entered_twice' });
+    expect(await noContact()).toBe(1);
+    await t.ok('contacts.add', { clientId: a.id, date: '2026-02-10', method: 'call', outcome: 'voicemail' });
+    expect(await noContact()).toBe(0);
+    expect((await t.ok('dashboard.list', { figure: 'no-contact', noContactDays: 30 })).cases).toEqual([]);
+    expect((await t.ok('dashboard.list', { figure: 'no-contact', noContactDays: 7 })).cases.map((c) => c.chosenName)).toEqual(['Alpha Case']);
+  });
 });

@@ -1,6 +1,7 @@
 // Main process (plain Node). Never imports electron.
 // Which tables are synced, in which document each row lives, and how a row is named inside it.
-// Derived tables (client_names, client_search, client_facts, assessments.score_line), the access
+// Derived tables and columns (client_names, client_search, client_facts, assessments.score_line,
+// clients.last_contact_on, goal_steps.client_id and goal_open), the access
 // log and everything local to one laptop (keys, counters, the team tables) are never synced: each
 // laptop rebuilds or keeps its own. Listed parents first, so rows are written after what they refer to.
 import type { Db } from '../../store/open';
@@ -36,7 +37,8 @@ export const syncedTables: readonly SyncedTable[] = [
   { name: 'outreach_contacts', pk: ['id'], doc: { kind: 'agency', doc: 'agency:settings' } },
   { name: 'instruments', pk: ['id'], doc: { kind: 'agency', doc: 'agency:instruments' }, unique: [['code']] },
   { name: 'instrument_domains', pk: ['id'], doc: { kind: 'agency', doc: 'agency:instruments' }, unique: [['instrument_id', 'code']] },
-  { name: 'clients', pk: ['id'], doc: caseOf('id'), caseRows: 'SELECT * FROM clients WHERE id = ?', unique: [['case_number']] },
+  // last_contact_on, and a step's client_id and goal_open, are kept by triggers (migration 0220).
+  { name: 'clients', pk: ['id'], doc: caseOf('id'), caseRows: 'SELECT * FROM clients WHERE id = ?', unique: [['case_number']], derived: ['last_contact_on'] },
   { name: 'intake_sections', pk: ['client_id', 'section'], doc: caseOf('client_id') },
   { name: 'consents', pk: ['id'], doc: caseOf('client_id') },
   { name: 'goals', pk: ['id'], doc: caseOf('client_id') },
@@ -45,6 +47,7 @@ export const syncedTables: readonly SyncedTable[] = [
     pk: ['id'],
     doc: { kind: 'case', expr: '(SELECT g.client_id FROM goals g WHERE g.id = R.goal_id)' },
     caseRows: 'SELECT s.* FROM goals g JOIN goal_steps s ON s.goal_id = g.id WHERE g.client_id = ?',
+    derived: ['client_id', 'goal_open'],
   },
   { name: 'services', pk: ['id'], doc: caseOf('client_id') },
   { name: 'referrals', pk: ['id'], doc: caseOf('client_id') },
@@ -71,6 +74,16 @@ export const syncedTables: readonly SyncedTable[] = [
   { name: 'client_changes', pk: ['id'], localIntegerKey: true, doc: caseOf('client_id') },
   // Who worked the case, from whom, when and by whom (handover); the case's workers are columns of clients.
   { name: 'case_assignments', pk: ['id'], doc: caseOf('client_id') },
+  // Documents: the record (details, links, restricted flag, the blob's keyed name and key) travels here;
+  // the content travels as its own encrypted blob file (sync/team/blobs.ts); chunks and copies made
+  // are local. A restricted document's sealed key copies travel like restricted notes' (note_keys).
+  { name: 'documents', pk: ['id'], doc: caseOf('client_id') },
+  {
+    name: 'document_keys',
+    pk: ['document_id', 'user_id'],
+    doc: { kind: 'case', expr: '(SELECT d.client_id FROM documents d WHERE d.id = R.document_id)' },
+    caseRows: 'SELECT k.* FROM documents d JOIN document_keys k ON k.document_id = d.id WHERE d.client_id = ?',
+  },
 ];
 
 export const tableByName = new Map(syncedTables.map((t) => [t.name, t]));
