@@ -17,7 +17,7 @@ import { benchCaseload } from './caseload';
 import { benchImport } from './import';
 import { benchAuditVerify, benchSignInTiming } from './security';
 import { benchSyncTransport } from './sync-transport';
-import { benchSync } from './sync';
+import { benchSync, benchTeamCreateSeeded } from './sync';
 import { benchDocuments } from './documents';
 
 const ROWS = Number(process.env.SAFEHOLD_BENCH_ROWS ?? 100_000);
@@ -90,6 +90,20 @@ async function main(): Promise<void> {
   // SAFEHOLD_BENCH_ONLY=audit: only the access-log verification, quick and exact side by side.
   if (process.env.SAFEHOLD_BENCH_ONLY === 'audit') {
     benchAuditVerify(Number(process.env.SAFEHOLD_BENCH_AUDIT ?? 1_000_000), emit, { exact: true });
+    return;
+  }
+  // SAFEHOLD_BENCH_ONLY=join: only the team join (sync_join_10k_ms and the transport figures);
+  // =team: only team creation on SAFEHOLD_BENCH_CLIENTS seeded cases; =sync: only the document-side sync figures.
+  if (process.env.SAFEHOLD_BENCH_ONLY === 'join') {
+    await benchSyncTransport(Number(process.env.SAFEHOLD_BENCH_TEAM_CLIENTS ?? 10_000), 20, Number(process.env.SAFEHOLD_BENCH_TEAM_EDITS ?? 1_000), emit);
+    return;
+  }
+  if (process.env.SAFEHOLD_BENCH_ONLY === 'team') {
+    await benchTeamCreateSeeded(Number(process.env.SAFEHOLD_BENCH_CLIENTS ?? 100_000), emit);
+    return;
+  }
+  if (process.env.SAFEHOLD_BENCH_ONLY === 'sync') {
+    await benchSync(Number(process.env.SAFEHOLD_BENCH_SYNC_CLIENTS ?? 2_000), Number(process.env.SAFEHOLD_BENCH_SYNC_EDITS ?? 1_000), emit);
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'safehold-bench-'));

@@ -41,6 +41,18 @@ export function benchTeamCreate(db: Db, emit: Emit, name = 'team_create_ms'): vo
   emit('team_create_docs', docs, 'docs');
 }
 
+/** Only team creation, on a store of `clients` seeded cases (SAFEHOLD_BENCH_ONLY=team). */
+export async function benchTeamCreateSeeded(clients: number, emit: Emit): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'safehold-bench-team-create-'));
+  const seeded = await seededCore(join(dir, 'store'), clients);
+  try {
+    benchTeamCreate(seeded.control.current!.db, emit, clients === 100_000 ? 'team_create_100k_ms' : `team_create_${clients}_ms`);
+  } finally {
+    seeded.core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchSync(clients: number, edits: number, emit: Emit): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'safehold-bench-sync-'));
   const off = await seededCore(join(dir, 'off'), clients);

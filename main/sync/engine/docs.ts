@@ -82,6 +82,30 @@ export class SyncDoc {
     else if (value instanceof Uint8Array) this.h.put('_root', key, new Uint8Array(value), 'bytes');
     else this.h.put('_root', key, JSON.stringify(value), 'str');
   }
+  /**
+   * Puts the fields of a document that has none yet, in one batch insert (Automerge's
+   * initRootFromHydrate): the same operations, and the same saved bytes, as one put per field,
+   * several times faster. Values are given to it typed as put types them: scalar strings as
+   * ImmutableString, integers as BigInt (a plain number 0 or below would become 'f64'). An integer
+   * beyond 2^53 is put on its own, as before.
+   */
+  putNew(fields: readonly (readonly [string, unknown])[]): void {
+    const batch: Record<string, unknown> = {};
+    const rest: (readonly [string, unknown])[] = [];
+    for (const [key, value] of fields) {
+      if (value === null || value === undefined) batch[key] = null;
+      else if (typeof value === 'string') batch[key] = new A.ImmutableString(value);
+      else if (typeof value === 'number') {
+        if (Number.isSafeInteger(value)) batch[key] = BigInt(value);
+        else if (Number.isInteger(value)) rest.push([key, value]);
+        else batch[key] = value;
+      } else if (typeof value === 'bigint' && Number.isSafeInteger(Number(value))) batch[key] = value;
+      else if (value instanceof Uint8Array) batch[key] = new Uint8Array(value);
+      else rest.push([key, value]);
+    }
+    this.h.initRootFromHydrate(batch);
+    for (const [key, value] of rest) this.put(key, value);
+  }
   /** Closes the pending operations into one change; false when there were none. */
   commit(message: string): boolean {
     return this.h.commit(message, Math.floor(Date.now() / 1000)) !== null;
