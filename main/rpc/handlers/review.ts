@@ -49,7 +49,8 @@ export const listReview: Handler<'sync.conflicts'> = (_input, ctx) => {
     field: c.field,
     part: part(c),
     shown: asField(c.shown),
-    candidates: c.candidates.map((x) => ({ value: asField(x.value), byName: x.byName, laptop: x.laptop, at: x.at })),
+    // A clash of unique values (engine/unique.ts) stores only the wanted value: no who, where or when.
+    candidates: c.candidates.map((x) => ({ value: asField(x.value), byName: x.byName ?? null, laptop: x.laptop ?? null, at: x.at ?? null })),
   }));
   ctx.audit.append({ actorId: ctx.user.id, action: 'sync.conflicts' });
   return { items };
