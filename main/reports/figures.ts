@@ -281,31 +281,35 @@ function assessmentChange(db: Db, pairs: Pair[]): Pick<Figures, 'assessment' | '
 const OWN_FACTS = ['age', 'ttype', 'gender', 'citizenship', 'source'] as const;
 
 /**
- * The served people's own facts (population table alone), in one grouped pass: each combination of
- * the five breakdowns with its people, new people and family members, tallied here per breakdown.
+ * The served people's own facts (population table alone), in one pass over its rows: the five
+ * breakdowns, people, new people and family members, tallied here (cheaper than sorting the rows
+ * into groups).
  */
 function ownFacts(db: Db): { served: { total: number; fresh: number }; family: number; by: Record<(typeof OWN_FACTS)[number], Breakdown> } {
-  const groups = db
-    .prepare<[], Record<(typeof OWN_FACTS)[number], string | null> & { n: number; fresh: number; family: number }>(
-      `SELECT CASE minor WHEN 1 THEN 'minor' WHEN 0 THEN 'adult' ELSE 'unknown' END AS age, ttype, gender, citizenship, source,
-         count(*) AS n, coalesce(sum(is_new), 0) AS fresh, coalesce(sum(family_served), 0) AS family
-       FROM temp.report_clients GROUP BY 1, 2, 3, 4, 5`,
+  const rows = db
+    .prepare<[], [number | null, string | null, string | null, string | null, string | null, number, number]>(
+      'SELECT minor, ttype, gender, citizenship, source, is_new, family_served FROM temp.report_clients',
     )
+    .raw()
     .all();
-  const served = { total: 0, fresh: 0 };
+  const served = { total: rows.length, fresh: 0 };
   let family = 0;
-  // Keyed by the stored value (null apart, as GROUP BY keeps it), named "not recorded" at the end.
-  const tallies = Object.fromEntries(OWN_FACTS.map((f) => [f, new Map<string | null, number>()])) as Record<(typeof OWN_FACTS)[number], Map<string | null, number>>;
-  for (const g of groups) {
-    served.total += g.n;
-    served.fresh += g.fresh;
-    family += g.family;
-    for (const f of OWN_FACTS) {
-      tallies[f].set(g[f], (tallies[f].get(g[f]) ?? 0) + g.n);
-    }
+  const tallies = OWN_FACTS.map(() => new Map<string, number>());
+  const count = (tally: Map<string, number>, key: string | null) => {
+    const k = key ?? NOT_RECORDED;
+    tally.set(k, (tally.get(k) ?? 0) + 1);
+  };
+  for (const [minor, ttype, gender, citizenship, source, isNew, familyServed] of rows) {
+    served.fresh += isNew;
+    family += familyServed;
+    count(tallies[0]!, minor === 1 ? 'minor' : minor === 0 ? 'adult' : 'unknown');
+    count(tallies[1]!, ttype);
+    count(tallies[2]!, gender);
+    count(tallies[3]!, citizenship);
+    count(tallies[4]!, source);
   }
   const by = Object.fromEntries(
-    OWN_FACTS.map((f) => [f, [...tallies[f]].map(([key, count]) => ({ key: key ?? NOT_RECORDED, count })).sort((a, b) => a.key.localeCompare(b.key))]),
+    OWN_FACTS.map((f, i) => [f, [...tallies[i]!].map(([key, n]) => ({ key, count: n })).sort((a, b) => a.key.localeCompare(b.key))]),
   ) as Record<(typeof OWN_FACTS)[number], Breakdown>;
   return { served, family, by };
 }
@@ -317,15 +321,18 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
     const own = ownFacts(db);
     const served = own.served;
     const ageAtIntake = own.by.age;
-    // For everyone, the categories in use are found by hopping along the category index (one seek
-    // each), then each category's period is one range of that index, read in category order.
+    // From service_days (migration 0210): one row per person, category and day with services. A
+    // person counts once per category, on the period's row whose previous day in that category is
+    // before the period (or none); encounters are the rows' services. For everyone, the categories in
+    // use are found by hopping along the category index (one seek each), then each category's
+    // period is one range of that index.
     const services = read
       .tally<{ category: string; clients: number; encounters: number }>(
         (p) => `WITH RECURSIVE used(category) AS (
-                  SELECT min(category) FROM services
-                  UNION ALL SELECT (SELECT min(category) FROM services WHERE category > used.category) FROM used WHERE used.category IS NOT NULL
+                  SELECT min(category) FROM service_days
+                  UNION ALL SELECT (SELECT min(category) FROM service_days WHERE category > used.category) FROM used WHERE used.category IS NOT NULL
                 )
-                SELECT s.category, count(DISTINCT s.client_id) AS clients, count(*) AS encounters FROM ${rowsOf(p, 'services', 's')}
+                SELECT s.category, sum(s.prev_on IS NULL OR s.prev_on < @from) AS clients, sum(s.encounters) AS encounters FROM ${rowsOf(p, 'service_days', 's')}
                 WHERE s.date BETWEEN @from AND @to ${p === 'everyone' ? 'AND s.category IN (SELECT category FROM used)' : ''} GROUP BY s.category`,
         'category',
         ['clients', 'encounters'],

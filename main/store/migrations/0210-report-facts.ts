@@ -1,0 +1,77 @@
+// Main process (plain Node). Never imports electron.
+// The outcome report at 100,000 cases with history in place (issue 12, report_ms in npm run bench):
+// - service_days: one row per person, service category and day with services, with how many
+//   (encounters) and the person's previous day in that category (prev_on, NULL for the first). A
+//   person is counted once per category in a period on the one row of the period whose prev_on is
+//   before its first day (or NULL), so "clients per category" is a count over one index range
+//   instead of a distinct set of half a million services; keyed by person and day, so one person's
+//   period is one range. Derived, never synced
+//   (main/sync/engine/tables.ts): kept by triggers on services, so every writer keeps it (handlers,
+//   import, the demo generator, team sync's projection, which writes rows with plain SQL, and a
+//   case removed with its services); each laptop keeps its own, and a restored store carries it.
+// - goals are indexed by person and the day each was opened, so "goals opened by the last day" for
+//   a set of people is read from the index alone.
+import type { Migration } from '.';
+
+/** The service_days row (alias `d`, or none) of `row`'s person, category and day. */
+const dayOf = (row: 'NEW' | 'OLD', d = '') => `${d}client_id = ${row}.client_id AND ${d}category = ${row}.category AND ${d}date = ${row}.date`;
+/**
+ * The nearest day before / after `row`'s day with services of the same person and category: a walk
+ * along the person's days (the key), never along the category's ('+' keeps the category index out).
+ */
+const neighbour = (row: 'NEW' | 'OLD', side: 'before' | 'after') =>
+  `(SELECT ${side === 'before' ? 'max' : 'min'}(d.date) FROM service_days d
+    WHERE d.client_id = ${row}.client_id AND +d.category = ${row}.category AND d.date ${side === 'before' ? '<' : '>'} ${row}.date)`;
+
+/** A service added to its day: the day is made (after its previous day) or counted once more, and the next day follows it. */
+const add = `
+  INSERT INTO service_days (client_id, category, date, encounters, prev_on)
+    VALUES (NEW.client_id, NEW.category, NEW.date, 1, ${neighbour('NEW', 'before')})
+    ON CONFLICT (client_id, date, category) DO UPDATE SET encounters = encounters + 1;
+  UPDATE service_days SET prev_on = NEW.date
+    WHERE client_id = NEW.client_id AND category = NEW.category AND date = ${neighbour('NEW', 'after')};`;
+
+/** A service taken from its day: the day's last service removes the day, and the next day follows the one before. */
+const remove = `
+  UPDATE service_days SET prev_on = (SELECT d.prev_on FROM service_days d WHERE ${dayOf('OLD', 'd.')})
+    WHERE client_id = OLD.client_id AND category = OLD.category AND date = ${neighbour('OLD', 'after')}
+      AND (SELECT d.encounters FROM service_days d WHERE ${dayOf('OLD', 'd.')}) = 1;
+  DELETE FROM service_days WHERE ${dayOf('OLD')} AND encounters <= 1;
+  UPDATE service_days SET encounters = encounters - 1 WHERE ${dayOf('OLD')};`;
+
+export const SERVICE_DAYS_FROM_SERVICES = `
+  SELECT client_id, category, date, n, lag(date) OVER (PARTITION BY client_id, category ORDER BY date)
+  FROM (SELECT client_id, category, date, count(*) AS n FROM services GROUP BY client_id, category, date)`;
+
+const migration: Migration = {
+  version: 210,
+  name: 'report-facts',
+  up(db) {
+    db.exec(`
+      CREATE TABLE service_days (
+        client_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        date TEXT NOT NULL,
+        encounters INTEGER NOT NULL CHECK (encounters > 0),
+        prev_on TEXT,
+        PRIMARY KEY (client_id, date, category)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO service_days (client_id, category, date, encounters, prev_on)
+        ${SERVICE_DAYS_FROM_SERVICES}
+        ORDER BY client_id, date, category;
+      CREATE INDEX service_days_category ON service_days (category, date, prev_on, encounters);
+
+      CREATE TRIGGER services_days_insert AFTER INSERT ON services BEGIN ${add} END;
+      CREATE TRIGGER services_days_delete AFTER DELETE ON services BEGIN ${remove} END;
+      CREATE TRIGGER services_days_update AFTER UPDATE OF client_id, category, date ON services
+        WHEN NEW.client_id IS NOT OLD.client_id OR NEW.category IS NOT OLD.category OR NEW.date IS NOT OLD.date BEGIN
+        ${remove}
+        ${add}
+      END;
+
+      CREATE INDEX goals_client_opened ON goals (client_id, opened_on);
+    `);
+  },
+};
+
+export default migration;
