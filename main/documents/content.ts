@@ -30,6 +30,14 @@ export function contentDigest(baseKey: Buffer, content: Buffer): string {
   return createHmac('sha256', baseKey).update(content).digest('hex');
 }
 
+/** Encrypts and stores one chunk of `count` (the key is derived per call: callers writing many use writeContent). */
+function sealChunk(key: Buffer, documentId: string, index: number, count: number, plain: Buffer): Buffer {
+  const nonce = randomBytes(NONCE);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(chunkAad(documentId, index, count));
+  return Buffer.concat([nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
 /** Encrypts and stores the whole content; returns the chunk count. */
 export function writeContent(db: Db, documentId: string, baseKey: Buffer, content: Buffer): number {
   const count = Math.max(1, Math.ceil(content.length / DOCUMENT_CHUNK_BYTES));
@@ -37,16 +45,22 @@ export function writeContent(db: Db, documentId: string, baseKey: Buffer, conten
   const insert = db.prepare('INSERT INTO document_chunks (document_id, seq, sealed) VALUES (?, ?, ?)');
   try {
     for (let i = 0; i < count; i += 1) {
-      const nonce = randomBytes(NONCE);
-      const cipher = createCipheriv('aes-256-gcm', key, nonce);
-      cipher.setAAD(chunkAad(documentId, i, count));
-      const plain = content.subarray(i * DOCUMENT_CHUNK_BYTES, (i + 1) * DOCUMENT_CHUNK_BYTES);
-      insert.run(documentId, i, Buffer.concat([nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]));
+      insert.run(documentId, i, sealChunk(key, documentId, i, count, content.subarray(i * DOCUMENT_CHUNK_BYTES, (i + 1) * DOCUMENT_CHUNK_BYTES)));
     }
   } finally {
     key.fill(0);
   }
   return count;
+}
+
+/** Encrypts and stores one chunk of a document whose content arrives piece by piece (team sync). */
+export function writeChunk(db: Db, documentId: string, baseKey: Buffer, index: number, count: number, plain: Buffer): void {
+  const key = chunkKey(baseKey, documentId);
+  try {
+    db.prepare('INSERT INTO document_chunks (document_id, seq, sealed) VALUES (?, ?, ?)').run(documentId, index, sealChunk(key, documentId, index, count, plain));
+  } finally {
+    key.fill(0);
+  }
 }
 
 /** One chunk's plaintext, or null when it is missing or does not authenticate (altered, swapped, wrong key). */

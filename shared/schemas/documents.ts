@@ -104,6 +104,8 @@ export const DocumentSummary = z.object({
   addedAt: z.string(),
   /** A restricted document whose key this person holds no copy of yet. */
   locked: z.boolean(),
+  /** False while team sync has brought the record but not yet the content (it comes with a later sync). */
+  arrived: z.boolean(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export const DocumentList = z.object({ documents: z.array(DocumentSummary), maxBytes: z.number().int() });

@@ -40,9 +40,11 @@ interface Row {
   added_by: string;
   added_at: string;
   adder: string | null;
+  /** Chunks held on this laptop: fewer than `chunks` while team sync has not brought the content yet. */
+  stored: number;
 }
 
-const SELECT = 'SELECT d.*, u.display_name AS adder FROM documents d LEFT JOIN users u ON u.id = d.added_by';
+const SELECT = 'SELECT d.*, u.display_name AS adder, (SELECT count(*) FROM document_chunks c WHERE c.document_id = d.id) AS stored FROM documents d LEFT JOIN users u ON u.id = d.added_by';
 
 export function documentLimitBytes(ctx: Pick<DataContext, 'db'>): number {
   const row = stmt<[], { value: string }>(ctx.db, "SELECT value FROM settings WHERE key = 'documents_max_mb'").get();
@@ -94,6 +96,7 @@ function summary(ctx: DataContext, row: Row): DocumentSummary {
     addedBy: row.adder,
     addedAt: row.added_at,
     locked,
+    arrived: row.stored === row.chunks,
   };
 }
 
@@ -209,6 +212,7 @@ export const attachDocument: Handler<'documents.attach'> = (input, ctx) => {
 export const readDocument: Handler<'documents.read'> = (input, ctx) => {
   const row = documentFor(ctx, input.documentId);
   if (input.index >= row.chunks) throw new AppError('NOT_FOUND', 'That part of the document does not exist.');
+  if (row.stored !== row.chunks) throw new AppError('CONFLICT', 'This document has not arrived on this laptop yet. It comes with a later sync.');
   if (input.index === 0) ctx.audit.append({ actorId: ctx.user.id, action: 'documents.open', targetId: row.client_id, detail: { document: row.id } });
   const key = baseKeyFor(ctx, row);
   if (!key) throw new AppError('CONFLICT', 'This restricted document opens for you after an administrator next signs in.');

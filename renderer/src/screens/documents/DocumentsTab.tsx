@@ -162,8 +162,9 @@ export function DocumentsTab(props: { profile: ClientProfile }) {
                   </p>
                   <p className="hint">{t('documents.fileLine', { name: d.fileName, size: Math.max(1, Math.round(d.size / 1024)), by: d.addedBy ?? '—', date: formatDay(d.addedAt.slice(0, 10), 'medium') })}</p>
                   {d.locked ? <p className="hint">{t('documents.locked')}</p> : null}
+                  {d.arrived ? null : <p className="hint">{t('documents.notArrived')}</p>}
                   <div className="actions">
-                    <button type="button" onClick={() => setMode({ kind: 'view', doc: d })} disabled={d.locked} aria-label={t('documents.viewNamed', { title: d.title })}>
+                    <button type="button" onClick={() => setMode({ kind: 'view', doc: d })} disabled={d.locked || !d.arrived} aria-label={t('documents.viewNamed', { title: d.title })}>
                       {t('documents.view')}
                     </button>
                     <button type="button" onClick={() => setMode({ kind: 'edit', doc: d })} aria-label={t('documents.editNamed', { title: d.title })}>
