@@ -132,6 +132,26 @@ export function applyRemote(db: Db, items: readonly { docId: string; change: Uin
   return result;
 }
 
+/**
+ * Changes kept because a newer Safehold wrote them: once this version knows their format (after an
+ * update), they are applied like any other. Returns how many were applied and how many are still
+ * kept (this laptop still needs an update). The caller wraps it in a transaction.
+ */
+export function retryNewer(db: Db): { applied: number; kept: number } {
+  const rows = stmt<[], { hash: string; doc_id: string; change: Buffer }>(db, "SELECT hash, doc_id, change FROM sync_pending WHERE reason = 'newer' ORDER BY rowid").all();
+  const known = rows.filter((r) => {
+    try {
+      return readMessage(A.decodeChange(new Uint8Array(r.change)).message).v <= DOC_FORMAT;
+    } catch {
+      return false;
+    }
+  });
+  if (known.length === 0) return { applied: 0, kept: rows.length };
+  for (const r of known) stmt(db, 'DELETE FROM sync_pending WHERE hash = ?').run(r.hash);
+  const result = applyRemote(db, known.map((r) => ({ docId: r.doc_id, change: new Uint8Array(r.change) })));
+  return { applied: result.applied, kept: rows.length - known.length };
+}
+
 const DERIVED_FROM = new Set(['clients', 'intake_sections', 'assessments', 'assessment_scores']);
 
 /** Projects the records behind the given keys (or all), re-checks their conflicts, rebuilds derived rows. */

@@ -7,7 +7,7 @@ import * as A from '@automerge/automerge';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { rebuildDerived } from '../../store/repos/derived';
 import { stmt } from '../../store/repos/statements';
-import { applyRemote as applyRemoteChanges, loadSnapshot as loadSnapshotDoc, type ApplyResult } from './apply';
+import { applyRemote as applyRemoteChanges, loadSnapshot as loadSnapshotDoc, retryNewer as retryNewerChanges, type ApplyResult } from './apply';
 import { fingerprint, scanConflicts, type Candidate } from './conflicts';
 import {
   appendOutbox,
@@ -209,6 +209,13 @@ export function applyRemote(db: Database, items: { docId: string; change: Uint8A
   if (!isSyncEnabled(db)) throw new SyncEngineError('NOT_ENABLED', 'Sync is not turned on for this store.');
   ensureTriggers(db);
   return applyRemoteChanges(db, items);
+}
+
+/** Changes from a newer Safehold, applied once this version knows their format; how many are still kept. */
+export function retryNewer(db: Database): { applied: number; kept: number } {
+  if (!isSyncEnabled(db)) return { applied: 0, kept: 0 };
+  ensureTriggers(db);
+  return retryNewerChanges(db);
 }
 
 export function listDocs(db: Database): { docId: string; caseId: string | null }[] {
