@@ -74,6 +74,13 @@ export const syncedTables: readonly SyncedTable[] = [
   { name: 'client_changes', pk: ['id'], localIntegerKey: true, doc: caseOf('client_id') },
   // Who worked the case, from whom, when and by whom (handover); the case's workers are columns of clients.
   { name: 'case_assignments', pk: ['id'], doc: caseOf('client_id') },
+  // Which handovers each person has read (per person, with the case): dismissed on one laptop, gone on all of theirs.
+  {
+    name: 'handover_seen',
+    pk: ['user_id', 'assignment_id'],
+    doc: { kind: 'case', expr: '(SELECT a.client_id FROM case_assignments a WHERE a.id = R.assignment_id)' },
+    caseRows: 'SELECT s.* FROM case_assignments a JOIN handover_seen s ON s.assignment_id = a.id WHERE a.client_id = ?',
+  },
   // Documents: the record (details, links, restricted flag, the blob's keyed name and key) travels here;
   // the content travels as its own encrypted blob file (sync/team/blobs.ts); chunks and copies made
   // are local. A restricted document's sealed key copies travel like restricted notes' (note_keys).
