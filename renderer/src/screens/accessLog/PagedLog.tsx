@@ -5,9 +5,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Result, RpcError } from '../../../../shared/errors';
 import { DataTable, type Column } from '../../components/DataTable';
-import { SelectField, type Option } from '../../components/fields';
+import { DateField, INCOMPLETE_DATE, SelectField, type Option } from '../../components/fields';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
-import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
 
 export const PAGE_SIZE = 100;
@@ -92,8 +91,8 @@ export function DateFilters<F extends PersonDates, E>(props: { log: PagedLogStat
   const { log } = props;
   return (
     <>
-      <TextField label={t('accessLog.from')} type="date" value={log.draft.from} onChange={(v) => log.set('from', v)} autoComplete="off" />
-      <TextField label={t('accessLog.to')} type="date" value={log.draft.to} onChange={(v) => log.set('to', v)} autoComplete="off" />
+      <DateField label={t('accessLog.from')} value={log.draft.from} onChange={(v) => log.set('from', v === INCOMPLETE_DATE ? '' : v)} />
+      <DateField label={t('accessLog.to')} value={log.draft.to} onChange={(v) => log.set('to', v === INCOMPLETE_DATE ? '' : v)} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { SetAppointmentStatusInput, type Appointment } from '../../../../shared/
 import { serviceCategories } from '../../../../shared/vocab/planning';
 import { appointmentStatuses } from '../../../../shared/vocab/week';
 import { call } from '../../api/client';
-import { CheckboxField, VocabSelect } from '../../components/fields';
+import { CheckboxField, DateField, VocabSelect } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
 import { TextField } from '../../components/TextField';
@@ -57,7 +57,7 @@ export function AttendanceForm(props: { appointment: Appointment; name: string; 
         ) : null}
         {status === 'rescheduled' ? (
           <>
-            <TextField type="date" label={t('appointment.newDate')} {...sf.field('newDate')} error={sf.errorAt('rescheduleTo.date')} autoComplete="off" className="medium" required />
+            <DateField label={t('appointment.newDate')} {...sf.field('newDate')} error={sf.errorAt('rescheduleTo.date')} required />
             <TextField type="time" label={t('appointment.newTimeOptional')} {...sf.field('newTime')} error={sf.errorAt('rescheduleTo.time')} autoComplete="off" className="short" />
           </>
         ) : null}

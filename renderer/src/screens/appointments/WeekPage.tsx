@@ -8,10 +8,9 @@ import type { SessionUser } from '../../../../shared/schemas/session';
 import type { WeekItem } from '../../../../shared/schemas/week';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
-import { SelectField } from '../../components/fields';
+import { DateField, INCOMPLETE_DATE, SelectField } from '../../components/fields';
 import { PageHeading } from '../../components/Heading';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
-import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/i18n';
 import { OutreachSection } from '../contacts/OutreachSection';
 import { CalendarExport } from './CalendarExport';
@@ -61,7 +60,7 @@ export function WeekPage({ user }: { user: SessionUser }) {
             </label>
           ))}
         </fieldset>
-        <TextField type="date" label={view === 'day' ? t('week.day') : t('week.aDayInWeek')} value={day} onChange={(v) => v && setDay(v)} autoComplete="off" className="medium" />
+        <DateField label={view === 'day' ? t('week.day') : t('week.aDayInWeek')} value={day} onChange={(v) => v && v !== INCOMPLETE_DATE && setDay(v)} />
       </div>
       <div className="actions">
         <button type="button" onClick={() => setDay(shiftDay(day, view === 'day' ? -1 : -7))}>{view === 'day' ? t('week.previousDay') : t('week.previousWeek')}</button>

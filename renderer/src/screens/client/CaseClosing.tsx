@@ -8,10 +8,9 @@ import { exitDestinations, exitReasons } from '../../../../shared/vocab/planning
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
 import { Dialog } from '../../components/Dialog';
-import { ChoiceSelect } from '../../components/fields';
+import { ChoiceSelect, DateField } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { StatusMessage } from '../../components/Messages';
-import { TextField } from '../../components/TextField';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 
@@ -80,7 +79,7 @@ function CloseDialog(props: { profile: ClientProfile; onDone: (saved: boolean) =
     <Dialog title={t('closeCase.closeTitle', { name: props.profile.chosenName })} onClose={() => void props.onDone(false)} busy={sf.busy}>
       <p>{t('closeCase.closeExplain')}</p>
       <FormFrame form={sf} submitLabel={t('closeCase.confirmClose')} onCancel={() => void props.onDone(false)}>
-        <TextField type="date" label={t('closeCase.closedOn')} {...sf.field('closedOn')} autoComplete="off" className="medium" required />
+        <DateField label={t('closeCase.closedOn')} {...sf.field('closedOn')} required />
         <ChoiceSelect label={t('closeCase.reason')} list={exitReasons} {...sf.field('reason')} />
         <ChoiceSelect label={t('closeCase.destination')} list={exitDestinations} {...sf.field('destination')} />
       </FormFrame>
@@ -101,7 +100,7 @@ function ReopenDialog(props: { profile: ClientProfile; onDone: (saved: boolean) 
     <Dialog title={t('closeCase.reopenTitle', { name: props.profile.chosenName })} onClose={() => void props.onDone(false)} busy={sf.busy}>
       <p>{t('closeCase.reopenExplain')}</p>
       <FormFrame form={sf} submitLabel={t('closeCase.confirmReopen')} onCancel={() => void props.onDone(false)}>
-        <TextField type="date" label={t('closeCase.reopenedOn')} {...sf.field('reopenedOn')} autoComplete="off" className="medium" required />
+        <DateField label={t('closeCase.reopenedOn')} {...sf.field('reopenedOn')} required />
       </FormFrame>
     </Dialog>
   );

@@ -5,7 +5,7 @@ import { AddConsentInput, RevokeConsentInput } from '../../../../shared/schemas/
 import { consentDataCategories, consentKinds, languagesSpoken, signedHow } from '../../../../shared/vocab/lists';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
-import { CheckboxGroup, VocabSelect } from '../../components/fields';
+import { CheckboxGroup, DateField, VocabSelect } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { TextField } from '../../components/TextField';
 import { useSchemaForm } from '../../components/useSchemaForm';
@@ -27,7 +27,7 @@ export function RevokeForm(props: { consentId: string; onDone: (saved: boolean) 
   });
   return (
     <FormFrame form={sf} className="revoke-form" submitLabel={t('consent.revokeConfirm')} onCancel={() => void props.onDone(false)} cancelLabel={t('consent.revokeCancel')}>
-      <TextField type="date" label={t('consent.revokeDate')} {...sf.field('revokedOn')} autoComplete="off" className="medium" required />
+      <DateField label={t('consent.revokeDate')} {...sf.field('revokedOn')} required />
       <TextField label={t('consent.revokeReason')} {...sf.field('reason')} autoComplete="off" maxLength={300} />
     </FormFrame>
   );
@@ -79,8 +79,8 @@ export function AddConsentForm(props: { clientId: string; recipient?: string | u
         />
         <TextField label={t('consent.purpose')} {...sf.field('purpose')} autoComplete="off" maxLength={500} required />
         <CheckboxGroup legend={t('consent.categories')} list={consentDataCategories} {...sf.field('dataCategories')} />
-        <TextField type="date" label={t('consent.startDate')} {...sf.field('startDate')} autoComplete="off" className="medium" required />
-        <TextField type="date" label={t('consent.expiryDateOptional')} {...sf.field('expiryDate')} autoComplete="off" className="medium" />
+        <DateField label={t('consent.startDate')} {...sf.field('startDate')} required />
+        <DateField label={t('consent.expiryDateOptional')} {...sf.field('expiryDate')} />
         <VocabSelect label={t('consent.language')} list={languagesSpoken} {...sf.field('language')} />
         <VocabSelect label={t('consent.signedHow')} list={signedHow} {...sf.field('signedHow')} />
       </FormFrame>

@@ -7,7 +7,7 @@ import { FirstContactInput } from '../../../../shared/schemas/clients';
 import { contactKinds, immediateNeeds, safeFlag } from '../../../../shared/vocab/lists';
 import { call } from '../../api/client';
 import { hrefFor, navigate } from '../../app/router';
-import { CheckboxField, CheckboxGroup, VocabSelect } from '../../components/fields';
+import { CheckboxField, CheckboxGroup, DateField, VocabSelect } from '../../components/fields';
 import { PageHeading } from '../../components/Heading';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
@@ -101,7 +101,7 @@ export function FirstContactPage() {
         <ErrorMessage>{sf.formError}</ErrorMessage>
         <TextField label={t('first.chosenName')} hint={t('first.chosenNameHint')} {...rechecked('chosenName')} autoComplete="off" maxLength={120} inputRef={nameRef} required />
         <TextField label={t('first.pronouns')} {...sf.field('pronouns')} autoComplete="off" maxLength={40} className="medium" />
-        <TextField label={t('first.dateOfBirth')} type="date" {...rechecked('dateOfBirth')} autoComplete="off" className="medium" />
+        <DateField label={t('first.dateOfBirth')} {...rechecked('dateOfBirth')} />
 
         <fieldset className="group">
           <legend>{t('first.contactLegend')}</legend>

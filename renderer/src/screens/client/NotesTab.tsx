@@ -9,11 +9,10 @@ import { AddNoteInput, EditNoteInput, type Note } from '../../../../shared/schem
 import { noteKinds } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
-import { CheckboxField, TextAreaField, VocabSelect, useVocab } from '../../components/fields';
+import { CheckboxField, DateField, TextAreaField, useVocab, VocabSelect } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
 import { ErrorMessage } from '../../components/Messages';
-import { TextField } from '../../components/TextField';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 
@@ -140,7 +139,7 @@ function AddNoteForm(props: { clientId: string; onDone: (saved: boolean) => Prom
     <FormPanel title={t('note.addTitle')}>
       <FormFrame form={sf} submitLabel={t('note.save')} onCancel={() => void props.onDone(false)}>
         <div className="form-row">
-          <TextField type="date" label={t('common.date')} {...sf.field('date')} autoComplete="off" required />
+          <DateField label={t('common.date')} {...sf.field('date')} required />
           <VocabSelect label={t('note.kind')} list={noteKinds} {...sf.field('kind')} />
         </div>
         <TextAreaField label={t('common.note')} {...sf.field('body')} maxLength={20_000} />

@@ -4,7 +4,7 @@ import { AddContactInput, safetyKeysFor, type ContactSafety } from '../../../../
 import { contactMethods, contactOutcomes } from '../../../../shared/vocab/week';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
-import { VocabSelect } from '../../components/fields';
+import { DateField, VocabSelect } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
 import { TextField } from '../../components/TextField';
@@ -37,7 +37,7 @@ export function ContactForm(props: { clientId: string; safety: ContactSafety; on
   return (
     <FormPanel title={t('contact.addTitle')} level={3}>
       <FormFrame form={sf} submitLabel={t('contact.save')}>
-        <TextField type="date" label={t('common.date')} {...sf.field('date')} autoComplete="off" className="medium" required />
+        <DateField label={t('common.date')} {...sf.field('date')} required />
         <VocabSelect label={t('contact.method')} list={contactMethods} {...sf.field('method')} />
         <VocabSelect label={t('contact.outcome')} list={contactOutcomes} {...sf.field('outcome')} />
         {risky.length > 0 ? (

@@ -6,6 +6,7 @@ import { AddOutreachInput, type OutreachList } from '../../../../shared/schemas/
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
 import { FormFrame } from '../../components/FormFrame';
+import { DateField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
@@ -36,7 +37,7 @@ export function OutreachSection() {
       <h2 id={headingId}>{t('outreach.title')}</h2>
       <p className="hint">{t('outreach.explain')}</p>
       <FormFrame form={sf} submitLabel={t('outreach.save')} savedText={t('outreach.saved')}>
-        <TextField type="date" label={t('common.date')} {...sf.field('date')} autoComplete="off" className="medium" required />
+        <DateField label={t('common.date')} {...sf.field('date')} required />
         <TextField label={t('outreach.placeOptional')} hint={t('outreach.placeHint')} {...sf.field('place')} autoComplete="off" maxLength={200} />
         <TextField label={t('outreach.minutesOptional')} {...sf.field('minutes')} autoComplete="off" className="short" />
         <TextField label={t('outreach.people')} {...sf.field('people')} autoComplete="off" className="short" required />

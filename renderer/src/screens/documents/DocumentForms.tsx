@@ -9,7 +9,7 @@ import { custodies, documentTypes } from '../../../../shared/vocab/documents';
 import { consentKinds } from '../../../../shared/vocab/lists';
 import { milestoneKinds, serviceCategories } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
-import { CheckboxField, SelectField, TextAreaField, useVocab, VocabSelect } from '../../components/fields';
+import { CheckboxField, DateField, SelectField, TextAreaField, useVocab, VocabSelect } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { TextField } from '../../components/TextField';
 import { useSchemaForm } from '../../components/useSchemaForm';
@@ -64,8 +64,8 @@ function DetailFields(props: { sf: Pick<Form, 'field'>; links: LinkChoices; with
     <>
       <VocabSelect label={t('documents.type')} list={documentTypes} {...sf.field('type')} />
       <TextField label={t('documents.title')} {...sf.field('title')} autoComplete="off" maxLength={200} required />
-      <TextField type="date" label={t('documents.documentDate')} {...sf.field('documentDate')} autoComplete="off" className="medium" />
-      <TextField type="date" label={t('documents.expiryDate')} hint={t('documents.expiryHint')} {...sf.field('expiryDate')} autoComplete="off" className="medium" />
+      <DateField label={t('documents.documentDate')} {...sf.field('documentDate')} />
+      <DateField label={t('documents.expiryDate')} hint={t('documents.expiryHint')} {...sf.field('expiryDate')} />
       <VocabSelect label={t('documents.custody')} list={custodies} {...sf.field('custody')} />
       <SelectField
         label={t('documents.linkMilestone')}

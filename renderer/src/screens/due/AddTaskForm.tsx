@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { AddTaskInput } from '../../../../shared/schemas/handover';
 import { call } from '../../api/client';
-import { SelectField } from '../../components/fields';
+import { DateField, SelectField } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
 import { TextField } from '../../components/TextField';
@@ -37,7 +37,7 @@ export function AddTaskForm(props: { clientId?: string; onDone: () => void }) {
           options={[{ value: '', label: t('handover.choosePerson') }, ...staff.map((s) => ({ value: s.id, label: s.displayName }))]}
           required
         />
-        <TextField type="date" label={t('tasks.dueOn')} {...sf.field('dueOn')} autoComplete="off" className="medium" required />
+        <DateField label={t('tasks.dueOn')} {...sf.field('dueOn')} required />
       </FormFrame>
     </FormPanel>
   );

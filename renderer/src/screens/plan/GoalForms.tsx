@@ -5,7 +5,7 @@ import { AddGoalInput, AddStepInput, SetGoalStatusInput, type Goal } from '../..
 import { goalDomains, goalStatuses } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
-import { SelectField, VocabSelect } from '../../components/fields';
+import { DateField, SelectField, VocabSelect } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
 import { TextField } from '../../components/TextField';
@@ -29,7 +29,7 @@ export function AddStepForm(props: { goal: Goal; ctx: PlanContext; onDone: () =>
     <FormPanel title={t('step.addTitle', { goal: props.goal.title })} level={4}>
       <FormFrame form={sf} submitLabel={t('step.save')} onCancel={props.onDone}>
         <TextField label={t('step.text')} {...sf.field('text')} autoComplete="off" maxLength={300} required />
-        <TextField type="date" label={t('step.dueDateOptional')} {...sf.field('dueDate')} autoComplete="off" className="medium" />
+        <DateField label={t('step.dueDateOptional')} {...sf.field('dueDate')} />
       </FormFrame>
     </FormPanel>
   );
@@ -57,7 +57,7 @@ export function StatusForm(props: { goal: Goal; ctx: PlanContext; onDone: () => 
     <FormPanel title={t('goal.statusTitle', { goal: props.goal.title })} level={4}>
       <FormFrame form={sf} submitLabel={t('goal.saveStatus')} onCancel={props.onDone}>
         <VocabSelect label={t('common.status')} list={goalStatuses} {...sf.field('status')} />
-        <TextField type="date" label={t('common.date')} {...sf.field('on')} autoComplete="off" className="medium" required />
+        <DateField label={t('common.date')} {...sf.field('on')} required />
       </FormFrame>
     </FormPanel>
   );
@@ -97,7 +97,7 @@ export function AddGoalForm(props: { ctx: PlanContext; staff: Staff; onDone: () 
       <FormFrame form={sf} submitLabel={t('goal.save')} onCancel={props.onDone}>
         <VocabSelect label={t('goal.domain')} list={goalDomains} {...sf.field('domain')} />
         <TextField label={t('goal.title')} hint={t('goal.titleHint')} {...sf.field('title')} autoComplete="off" maxLength={300} required />
-        <TextField type="date" label={t('goal.targetDateOptional')} {...sf.field('targetDate')} autoComplete="off" className="medium" />
+        <DateField label={t('goal.targetDateOptional')} {...sf.field('targetDate')} />
         <SelectField
           label={t('goal.responsible')}
           {...sf.field('responsibleId')}
@@ -108,7 +108,7 @@ export function AddGoalForm(props: { ctx: PlanContext; staff: Staff; onDone: () 
           {steps.fields.map((row, i) => (
             <div className="list-item" key={row.id}>
               <TextField label={t('goal.stepN', { n: i + 1 })} {...sf.field(`steps.${i}.text`)} autoComplete="off" maxLength={300} />
-              <TextField type="date" label={t('goal.stepDueN', { n: i + 1 })} {...sf.field(`steps.${i}.dueDate`)} autoComplete="off" />
+              <DateField label={t('goal.stepDueN', { n: i + 1 })} {...sf.field(`steps.${i}.dueDate`)} />
               <button type="button" className="remove-button" onClick={() => steps.remove(i)}>
                 {t('goal.removeStepN', { n: i + 1 })}
               </button>

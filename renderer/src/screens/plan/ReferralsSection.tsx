@@ -10,10 +10,9 @@ import type { SessionUser } from '../../../../shared/schemas/session';
 import { referralStatuses, serviceCategories } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
-import { SelectField, useVocab } from '../../components/fields';
+import { DateField, SelectField, useVocab } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
-import { TextField } from '../../components/TextField';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import { PartnerDirectory } from './PartnerDirectory';
@@ -120,7 +119,7 @@ function ReferralStatusForm(props: { referral: ReferralRow; ctx: PlanContext; on
           onChange={(v) => status.onChange(referralStatuses.codes.find((c) => c === v) ?? status.value)}
           options={answerStatuses.map((c) => ({ value: c, label: label(referralStatuses, c) }))}
         />
-        <TextField type="date" label={t('common.date')} {...sf.field('on')} autoComplete="off" className="medium" required />
+        <DateField label={t('common.date')} {...sf.field('on')} required />
       </FormFrame>
     </FormPanel>
   );

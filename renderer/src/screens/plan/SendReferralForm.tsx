@@ -7,12 +7,11 @@ import { SendReferralInput } from '../../../../shared/schemas/planning';
 import { serviceCategories } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
-import { CheckboxField, SelectField, VocabSelect, useVocab } from '../../components/fields';
+import { CheckboxField, DateField, SelectField, useVocab, VocabSelect } from '../../components/fields';
 import { focusSoon } from '../../components/focusSoon';
 import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
 import { StatusMessage } from '../../components/Messages';
-import { TextField } from '../../components/TextField';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import type { PartnerEntry, PlanContext } from './PlanTab';
@@ -108,7 +107,7 @@ export function SendReferralForm(props: {
           required
         />
         <VocabSelect label={t('service.category')} list={serviceCategories} {...sf.field('service')} />
-        <TextField type="date" label={t('referral.sentOn')} {...sf.field('sentOn')} autoComplete="off" className="medium" required />
+        <DateField label={t('referral.sentOn')} {...sf.field('sentOn')} required />
         <CheckboxField
           label={t('referral.sharesIdentity')}
           hint={t('referral.sharesIdentityHint')}

@@ -8,7 +8,7 @@ import { providerKinds, serviceCategories, serviceChangeReasons } from '../../..
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
 import { Dialog } from '../../components/Dialog';
-import { ChoiceSelect, SelectField, VocabSelect } from '../../components/fields';
+import { ChoiceSelect, DateField, SelectField, VocabSelect } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
 import { TextField } from '../../components/TextField';
@@ -93,7 +93,7 @@ export function ServiceForm(props: { ctx: PlanContext; partners: PartnerEntry[];
       <FormFrame form={sf} submitLabel={t(s ? 'service.saveCorrection' : 'service.save')} onCancel={() => props.onDone(false)}>
         {s ? <ChoiceSelect label={t('service.reason')} list={serviceChangeReasons} {...sf.field('reason')} /> : null}
         <div className="form-row">
-          <TextField type="date" label={t('common.date')} {...sf.field('date')} autoComplete="off" required />
+          <DateField label={t('common.date')} {...sf.field('date')} required />
           <VocabSelect label={t('service.category')} list={serviceCategories} {...sf.field('category')} />
         </div>
         <div className="form-row">

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { today } from '../../components/dates';
 import type { FieldState } from '../../components/SignInFields';
-import { TextField } from '../../components/TextField';
+import { DateField } from '../../components/fields';
 import { useT } from '../../i18n/i18n';
 
 export interface Period {
@@ -46,8 +46,8 @@ export function PeriodFields(props: { from: FieldState; to: FieldState; onPeriod
   return (
     <>
       <div className="form-row">
-        <TextField type="date" label={t('period.from')} {...props.from} autoComplete="off" required />
-        <TextField type="date" label={t('period.to')} {...props.to} autoComplete="off" required />
+        <DateField label={t('period.from')} {...props.from} required />
+        <DateField label={t('period.to')} {...props.to} required />
       </div>
       <div role="group" aria-labelledby={quickId} className="quick-periods">
         <p id={quickId} className="hint">

@@ -1,0 +1,88 @@
+// renderer/: the ways to reach someone safely (each with what is safe: a call, a text, voicemail,
+// mail) and an emergency contact.
+import type { SectionData } from '../../../../../shared/schemas/intake';
+import * as v from '../../../../../shared/vocab/lists';
+import { VocabSelect } from '../../../components/fields';
+import { OptionalTextField, TextField } from '../../../components/TextField';
+import { useT } from '../../../i18n/i18n';
+import type { SectionFields } from '../useSectionForm';
+
+type Method = SectionData<'contact'>['methods'][number];
+type Emergency = NonNullable<SectionData<'contact'>['emergencyContact']>;
+const newMethod: Method = { kind: 'phone', value: '', safeToCall: 'unknown', safeToText: 'unknown', safeVoicemail: 'unknown', safeMail: 'unknown', note: null };
+const newEmergency: Emergency = { name: '', relationship: null, phone: null, safeToContact: 'unknown' };
+const safeFlags = ['safeToCall', 'safeToText', 'safeVoicemail', 'safeMail'] as const;
+
+export function ContactFields({ f, errorAt }: SectionFields<'contact'>) {
+  const { t } = useT();
+  const methods = f('methods');
+  const emergency = f('emergencyContact');
+  const update = (i: number, patch: Partial<Method>) => methods.onChange(methods.value.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+  const text = { autoComplete: 'off' };
+  return (
+    <>
+      {methods.value.length === 0 ? <p className="hint">{t('intake.noMethods')}</p> : null}
+      {methods.value.map((m, i) => {
+        const at = (field: keyof Method) => errorAt(`methods.${i}.${field}`);
+        return (
+          <fieldset className="group" key={i}>
+            <legend>{t('intake.methodN', { n: i + 1 })}</legend>
+            <VocabSelect label={t('contact.kind')} list={v.contactKinds} value={m.kind} onChange={(x) => update(i, { kind: x })} error={at('kind')} />
+            <TextField {...text} label={t('contact.value')} value={m.value} onChange={(x) => update(i, { value: x })} maxLength={200} error={at('value')} />
+            <div className="flag-grid">
+              {safeFlags.map((flag) => (
+                <VocabSelect key={flag} label={t(`contact.${flag}`)} list={v.safeFlag} value={m[flag]} onChange={(x) => update(i, { [flag]: x })} />
+              ))}
+            </div>
+            <OptionalTextField {...text} label={t('contact.note')} value={m.note} onChange={(x) => update(i, { note: x })} maxLength={300} error={at('note')} />
+            <button type="button" className="remove-button" onClick={() => methods.onChange(methods.value.filter((_, j) => j !== i))}>
+              {t('intake.removeMethod', { n: i + 1 })}
+            </button>
+          </fieldset>
+        );
+      })}
+      {methods.value.length < 10 ? (
+        <div className="actions">
+          <button type="button" onClick={() => methods.onChange([...methods.value, newMethod])}>
+            {t('intake.addMethod')}
+          </button>
+        </div>
+      ) : null}
+      {emergency.value ? (
+        <EmergencyContact value={emergency.value} onChange={emergency.onChange} legend={emergency.label} errorAt={(field) => errorAt(`emergencyContact.${field}`)} />
+      ) : (
+        <div className="actions">
+          <button type="button" onClick={() => emergency.onChange(newEmergency)}>
+            {t('intake.addEmergency')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function EmergencyContact(props: { value: Emergency; onChange: (value: Emergency | null) => void; legend: string; errorAt: (field: keyof Emergency) => string | undefined }) {
+  const { t } = useT();
+  const { value } = props;
+  const set = (patch: Partial<Emergency>) => props.onChange({ ...value, ...patch });
+  const text = { autoComplete: 'off' };
+  return (
+    <fieldset className="group">
+      <legend>{props.legend}</legend>
+      <TextField {...text} label={t('intake.emergency.name')} value={value.name} onChange={(x) => set({ name: x })} maxLength={120} error={props.errorAt('name')} required />
+      <OptionalTextField
+        {...text}
+        label={t('intake.emergency.relationship')}
+        value={value.relationship}
+        onChange={(x) => set({ relationship: x })}
+        maxLength={80}
+        error={props.errorAt('relationship')}
+      />
+      <OptionalTextField {...text} label={t('intake.emergency.phone')} value={value.phone} onChange={(x) => set({ phone: x })} maxLength={60} error={props.errorAt('phone')} />
+      <VocabSelect label={t('intake.emergency.safeToContact')} list={v.safeFlag} value={value.safeToContact} onChange={(x) => set({ safeToContact: x })} />
+      <button type="button" className="remove-button" onClick={() => props.onChange(null)}>
+        {t('intake.removeEmergency')}
+      </button>
+    </fieldset>
+  );
+}
