@@ -45,11 +45,20 @@ const NOT_RECORDED = 'not_recorded';
  */
 export type Strategy = 'direct' | 'complement';
 
-type Population = 'served' | 'others' | 'everyone';
+/** Everyone; the served people; the others; everyone but the others (each row's person looked up). */
+type Population = 'served' | 'others' | 'everyone' | 'kept';
+
+/**
+ * How a complement read takes the others away: by subtracting their own tally (one index range per
+ * person: for tables with many rows in the period), or by looking up each row's person (for tables
+ * with few rows in the period, fewer than the others).
+ */
+type Complement = 'subtract' | 'filter';
 
 /** The FROM clause of `table` (alias `alias`, with a client_id column), limited to one population. */
 function rowsOf(population: Population, table: string, alias: string): string {
   if (population === 'everyone') return `${table} ${alias}`;
+  if (population === 'kept') return `(SELECT * FROM ${table} WHERE client_id NOT IN (SELECT id FROM temp.report_others)) ${alias}`;
   const people = population === 'served' ? 'temp.report_clients' : 'temp.report_others';
   // CROSS JOIN keeps the people as the outer loop: one index range per person.
   return `${people} rc CROSS JOIN ${table} ${alias} ON ${alias}.client_id = rc.id`;
@@ -81,31 +90,16 @@ class Reader {
   }
 
   /** A tally over served people, from a query written for any one population. */
-  tally<R extends Record<string, unknown>>(query: (p: Population) => string, key: keyof R & string, values: (keyof R & string)[], strategy = this.strategy): R[] {
-    if (strategy === 'direct') return this.all<R>(query('served'));
+  tally<R extends Record<string, unknown>>(query: (p: Population) => string, key: keyof R & string, values: (keyof R & string)[], complement: Complement = 'subtract'): R[] {
+    if (this.strategy === 'direct') return this.all<R>(query('served'));
+    if (complement === 'filter') return this.all<R>(query('kept'));
     return subtract(this.all<R>(query('everyone')), this.all<R>(query('others')), key, values);
   }
 
-  breakdown(query: (p: Population) => string, strategy = this.strategy): Breakdown {
-    return this.tally<{ key: string | null; count: number }>(query, 'key', ['count'], strategy)
+  breakdown(query: (p: Population) => string, complement: Complement = 'subtract'): Breakdown {
+    return this.tally<{ key: string | null; count: number }>(query, 'key', ['count'], complement)
       .map((r) => ({ key: r.key ?? NOT_RECORDED, count: r.count }))
       .sort((a, b) => a.key.localeCompare(b.key));
-  }
-
-  /** Every value of a one-column query over served people, as a multiset (sorted). */
-  values(query: (p: Population) => string): number[] {
-    const read = (p: Population) => this.all<{ d: number }>(query(p)).map((r) => r.d);
-    if (this.strategy === 'direct') return read('served').sort((a, b) => a - b);
-    const left = new Map<number, number>();
-    for (const d of read('others')) left.set(d, (left.get(d) ?? 0) + 1);
-    return read('everyone')
-      .filter((d) => {
-        const n = left.get(d) ?? 0;
-        if (n === 0) return true;
-        left.set(d, n - 1);
-        return false;
-      })
-      .sort((a, b) => a - b);
   }
 }
 
@@ -281,35 +275,31 @@ function assessmentChange(db: Db, pairs: Pair[]): Pick<Figures, 'assessment' | '
 const OWN_FACTS = ['age', 'ttype', 'gender', 'citizenship', 'source'] as const;
 
 /**
- * The served people's own facts (population table alone), in one pass over its rows: the five
- * breakdowns, people, new people and family members, tallied here (cheaper than sorting the rows
- * into groups).
+ * The served people's own facts (population table alone), in one grouped pass: each combination of
+ * the five breakdowns with its people, new people and family members, tallied here per breakdown.
  */
 function ownFacts(db: Db): { served: { total: number; fresh: number }; family: number; by: Record<(typeof OWN_FACTS)[number], Breakdown> } {
-  const rows = db
-    .prepare<[], [number | null, string | null, string | null, string | null, string | null, number, number]>(
-      'SELECT minor, ttype, gender, citizenship, source, is_new, family_served FROM temp.report_clients',
+  const groups = db
+    .prepare<[], Record<(typeof OWN_FACTS)[number], string | null> & { n: number; fresh: number; family: number }>(
+      `SELECT CASE minor WHEN 1 THEN 'minor' WHEN 0 THEN 'adult' ELSE 'unknown' END AS age, ttype, gender, citizenship, source,
+         count(*) AS n, coalesce(sum(is_new), 0) AS fresh, coalesce(sum(family_served), 0) AS family
+       FROM temp.report_clients GROUP BY 1, 2, 3, 4, 5`,
     )
-    .raw()
     .all();
-  const served = { total: rows.length, fresh: 0 };
+  const served = { total: 0, fresh: 0 };
   let family = 0;
-  const tallies = OWN_FACTS.map(() => new Map<string, number>());
-  const count = (tally: Map<string, number>, key: string | null) => {
-    const k = key ?? NOT_RECORDED;
-    tally.set(k, (tally.get(k) ?? 0) + 1);
-  };
-  for (const [minor, ttype, gender, citizenship, source, isNew, familyServed] of rows) {
-    served.fresh += isNew;
-    family += familyServed;
-    count(tallies[0]!, minor === 1 ? 'minor' : minor === 0 ? 'adult' : 'unknown');
-    count(tallies[1]!, ttype);
-    count(tallies[2]!, gender);
-    count(tallies[3]!, citizenship);
-    count(tallies[4]!, source);
+  // Keyed by the stored value (null apart, as GROUP BY keeps it), named "not recorded" at the end.
+  const tallies = Object.fromEntries(OWN_FACTS.map((f) => [f, new Map<string | null, number>()])) as Record<(typeof OWN_FACTS)[number], Map<string | null, number>>;
+  for (const g of groups) {
+    served.total += g.n;
+    served.fresh += g.fresh;
+    family += g.family;
+    for (const f of OWN_FACTS) {
+      tallies[f].set(g[f], (tallies[f].get(g[f]) ?? 0) + g.n);
+    }
   }
   const by = Object.fromEntries(
-    OWN_FACTS.map((f, i) => [f, [...tallies[i]!].map(([key, n]) => ({ key, count: n })).sort((a, b) => a.key.localeCompare(b.key))]),
+    OWN_FACTS.map((f) => [f, [...tallies[f]].map(([key, count]) => ({ key: key ?? NOT_RECORDED, count })).sort((a, b) => a.key.localeCompare(b.key))]),
   ) as Record<(typeof OWN_FACTS)[number], Breakdown>;
   return { served, family, by };
 }
@@ -338,6 +328,8 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
         ['clients', 'encounters'],
       )
       .sort((a, b) => a.category.localeCompare(b.category));
+    // Referrals, milestones and exits have few rows in a period (fewer than the people not served),
+    // so a complement read looks up each row's person instead of reading every other person's rows.
     // Statuses as they stood on the period's last day, from the dated history (status_events): the
     // latest event dated on or before the last day (same day: the later entry); before its first
     // event a referral is "sent" and a goal "open". Events dated after the period are never read.
@@ -346,8 +338,21 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
               (SELECT min(e.effective_on) FROM status_events e WHERE e.subject = 'referral' AND e.subject_id = r.id AND e.status IN ('accepted', 'completed') AND e.effective_on <= @to) AS accepted_on,
               r.sent_on
        FROM ${rowsOf(p, 'referrals', 'r')} WHERE r.sent_on BETWEEN @from AND @to`;
-    const referrals = read.breakdown((p) => `SELECT key, count(*) AS count FROM (${referralStatus(p)}) GROUP BY 1`);
-    const matchDays = read.values((p) => `SELECT julianday(accepted_on) - julianday(sent_on) AS d FROM (${referralStatus(p)}) WHERE accepted_on IS NOT NULL`);
+    // One read gives both: each status with, for those accepted by the last day, the days to match.
+    const referralGroups = read.tally<{ key: string; matched: number; d: number | null; count: number }>(
+      (p) => `SELECT key, accepted_on IS NOT NULL AS matched, julianday(accepted_on) - julianday(sent_on) AS d, count(*) AS count FROM (${referralStatus(p)}) GROUP BY 1, 2, 3`,
+      'key',
+      ['count'],
+      'filter',
+    );
+    const byStatus = new Map<string, number>();
+    const matchDays: number[] = [];
+    for (const g of referralGroups) {
+      byStatus.set(g.key, (byStatus.get(g.key) ?? 0) + g.count);
+      if (g.matched) for (let i = 0; i < g.count; i += 1) matchDays.push(g.d as number);
+    }
+    matchDays.sort((a, b) => a - b);
+    const referrals = [...byStatus].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key));
     const mid = matchDays.length / 2;
     const median = matchDays.length === 0 ? null : matchDays.length % 2 ? matchDays[Math.floor(mid)]! : (matchDays[mid - 1]! + matchDays[mid]!) / 2;
     const goals = goalsAtEnd(read);
@@ -359,6 +364,7 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
               WHERE e.subject = 'milestone' AND e.status = 'granted' AND e.effective_on BETWEEN @from AND @to
                 AND NOT EXISTS (SELECT 1 FROM status_events l WHERE l.subject = 'milestone' AND l.subject_id = e.subject_id AND l.effective_on = e.effective_on AND l.id > e.id)
               GROUP BY 1`,
+      'filter',
     );
     // Each case once, by its last closure in the period.
     const exits = read.breakdown(
@@ -366,6 +372,7 @@ export function computeFigures(db: Db, period: Period, forced?: Strategy): Figur
               WHERE k.closed_on BETWEEN @from AND @to
                 AND NOT EXISTS (SELECT 1 FROM case_closures later WHERE later.client_id = k.client_id AND later.id > k.id AND later.closed_on BETWEEN @from AND @to)
               GROUP BY 1`,
+      'filter',
     );
     const family = own.family;
     const outreach = db
