@@ -7,8 +7,12 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-/** 2: case frames may be compressed with the bundle's shared context (frames.ts); 1 is still read. */
-export const BUNDLE_FORMAT = 2;
+/**
+ * 2: case frames may be compressed with the bundle's shared context (frames.ts). 3: changes packed
+ * (change-pack.ts) and compressed with format 3's dictionary. 1 and 2 are still read; a laptop
+ * that finds a newer one keeps the file and asks to be updated.
+ */
+export const BUNDLE_FORMAT = 3;
 const MAGIC = Buffer.from('SHTB', 'latin1');
 const SIG = 64;
 const TAG = 16;

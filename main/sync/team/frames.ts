@@ -88,11 +88,15 @@ function frameKey(caseKey: Buffer, salt: string, frame: Pick<DocFrame, 'kind' | 
   return Buffer.from(hkdfSync('sha256', caseKey, Buffer.from(salt, 'base64url'), info, 32));
 }
 
-/** The dictionary a case frame is compressed with: the fixed one, the bundle's context, the case's id. */
-export function frameDictionary(control: Pick<Control, 'dict'>, caseId: string | null): Buffer {
-  if (typeof control.dict !== 'string') return CASE_DICTIONARY;
+/**
+ * The dictionary a case frame is compressed with: the fixed one (from bundle format 3 with the
+ * template changes), the bundle's context, the case's id. `format`: the bundle's (its header's v).
+ */
+export function frameDictionary(control: Pick<Control, 'dict'>, caseId: string | null, format = 2): Buffer {
+  const fixed = format >= 3 ? CASE_DICTIONARY_3 : CASE_DICTIONARY;
+  if (typeof control.dict !== 'string') return fixed;
   // The most useful last (deflate reaches nearer bytes more cheaply); at most deflate's 32 KiB window.
-  const parts = Buffer.concat([CASE_DICTIONARY, Buffer.from(control.dict, 'base64'), Buffer.from(caseId ?? '', 'utf8')]);
+  const parts = Buffer.concat([fixed, Buffer.from(control.dict, 'base64'), Buffer.from(caseId ?? '', 'utf8')]);
   return parts.length > 32_768 ? parts.subarray(parts.length - 32_768) : parts;
 }
 
@@ -148,6 +152,53 @@ const CASE_DICTIONARY = Buffer.from(
   ].join(''),
   'utf8',
 );
+
+/**
+ * Bundle format 3's fixed dictionary: format 1's words, then three template changes as Automerge
+ * 3.5 encoded them (a laptop that never changes this constant reads every format-3 frame): one
+ * field overwriting another laptop's value, an interactive edit (a service, its case-history line
+ * and the case's updated_at) and a record written alone. They are synthetic: ids, actor, person and
+ * laptop are all zeros, values are fixed words and dates. A change's bytes have the same layout
+ * (column headers, lengths, op ids) whatever its values, so these let a single change compress to
+ * about half (docs/DESIGN-sync.md). Changing a byte of it is a new bundle format.
+ */
+const CASE_DICTIONARY_3 = Buffer.concat([
+  CASE_DICTIONARY,
+  Buffer.from(
+    [
+      'hW9Kgys79tYB/AEBgH4hE/ngkiYW7U/vO2dqK17YU/0G9P7AI0ngoX9gD8YQAAAAAAAAAAAAAAAAAAAAAAECgPLWygZGeyJ2',
+      'IjoxLCJieSI6IjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwIiwibCI6IjAwMDAwMDAwMDAwMDAwMDAifQEQERER',
+      'EREREREREREREREREQgVNTQBQgJWA1cYcAJxAnMCfzNjbGllbnRzHjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw',
+      'HnVwZGF0ZWRfYXQBfwF/hgMyMDI2LTAxLTAyVDAwOjAwOjAwLjAwMFp/AX8BfwGFb0qDGNhhjwGFCQGAfiET+eCSJhbtT+87',
+      'Z2orXthT/Qb0/sAjSeChf2APxhAAAAAAAAAAAAAAAAAAAAAAAQKA8tbKBkZ7InYiOjEsImJ5IjoiMDAwMDAwMDAwMDAwMDAw',
+      'MDAwMDAwMDAwMDAwMDAwMDAiLCJsIjoiMDAwMDAwMDAwMDAwMDAwMCJ9ARARERERERERERERERERERERCBWyBTQBQgJWGleH',
+      'AnAGcQJzAnM7Y2xpZW50X2NoYW5nZXMeMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAuMR5jbGllbnRfaWQ0Y2xp',
+      'ZW50X2NoYW5nZXMeMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAuMR5hdDRjbGllbnRfY2hhbmdlcx4wMDAwMDAw',
+      'MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMC4xHmJ5OWNsaWVudF9jaGFuZ2VzHjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw',
+      'MDAwMDAwLjEec2VjdGlvbjdjbGllbnRfY2hhbmdlcx4wMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMC4xHmZpZWxk',
+      'M2NsaWVudHMeMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAedXBkYXRlZF9hdDNzZXJ2aWNlcx4wMDAwMDAwMDAw',
+      'MDAwMDAwMDAwMDAwMDAwMDAwMDAwMB5jbGllbnRfaWQuc2VydmljZXMeMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw',
+      'MDAeZGF0ZTJzZXJ2aWNlcx4wMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMB5jYXRlZ29yeTJzZXJ2aWNlcx4wMDAw',
+      'MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMB5wcm92aWRlcjFzZXJ2aWNlcx4wMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw',
+      'MDAwMDAwMB5taW51dGVzNHNlcnZpY2VzHjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwHmNyZWF0ZWRfYXQ0c2Vy',
+      'dmljZXMeMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAeY3JlYXRlZF9ieQ0NAXOGBIYDhgSGAdYChgOGBKYB9gGG',
+      'ARSGA4YEMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAyMDI2LTAxLTAxVDAwOjAwOjAwLjAwMFowMDAwMDAwMDAw',
+      'MDAwMDAwMDAwMDAwMDAwMDAwMDAwMHNlcnZpY2VzYWRkZWQ6Y2FzZV9tYW5hZ2VtZW50MjAyNi0wMS0wMlQwMDowMDowMC4w',
+      'MDBaMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAyMDI2LTAxLTAxY2FzZV9tYW5hZ2VtZW50aW5faG91c2UeMjAy',
+      'Ni0wMS0wMVQwMDowMDowMC4wMDBaMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAFAH8BBwB/AX8BhW9Kg4Nyg40B',
+      '9wQBgH4hE/ngkiYW7U/vO2dqK17YU/0G9P7AI0ngoX9gD8YQAAAAAAAAAAAAAAAAAAAAAAECgPLWygZGeyJ2IjoxLCJieSI6',
+      'IjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwIiwibCI6IjAwMDAwMDAwMDAwMDAwMDAifQAGFeYCNAFCAlYNV3Bw',
+      'Ankzc2VydmljZXMeMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAeY2xpZW50X2lkLnNlcnZpY2VzHjAwMDAwMDAw',
+      'MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwHmRhdGUyc2VydmljZXMeMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAe',
+      'Y2F0ZWdvcnkyc2VydmljZXMeMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAecHJvdmlkZXIxc2VydmljZXMeMDAw',
+      'MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAebWludXRlczRzZXJ2aWNlcx4wMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw',
+      'MDAwMDAwMB5jcmVhdGVkX2F0NHNlcnZpY2VzHjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwHmNyZWF0ZWRfYnkH',
+      'BwF5hgSmAVaGARSGA4YEMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAyMDI2LTAxLTAxbGVnYWxpbl9ob3VzZS0y',
+      'MDI2LTAxLTAxVDAwOjAwOjAwLjAwMFowMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMAcA',
+    ].join(''),
+    'base64',
+  ),
+]);
 
 export function encodeBody(body: Body): Buffer {
   const control = Buffer.from(JSON.stringify(body.control), 'utf8');
