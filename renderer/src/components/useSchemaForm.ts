@@ -20,6 +20,8 @@ export interface SchemaFormOptions<V extends FieldValues, S extends z.ZodType, T
   toInput: (values: V) => z.input<S>;
   /** The call, e.g. (input) => call('plan.addStep', input). */
   send: (input: z.input<S>) => Promise<Result<T>>;
+  /** Runs at each press, before the checks (e.g. takes an earlier result off the screen). */
+  onSubmitStart?: () => void;
   /** Runs after a successful call. */
   onSaved?: (value: T) => void | Promise<void>;
   /** The form's own checks and words (keyed by field path; undefined means fine); they replace the schema's message there. */
@@ -28,6 +30,8 @@ export interface SchemaFormOptions<V extends FieldValues, S extends z.ZodType, T
   special?: (error: RpcError) => boolean;
   /** The form's own words for an error (e.g. a wrong recovery key); undefined keeps the usual message. */
   errorText?: (error: RpcError) => string | undefined;
+  /** Which of main's field problems land on which form paths (default: every one at its own path). */
+  fieldErrors?: (error: RpcError) => Readonly<Record<string, string>>;
 }
 
 /** Courtesy check: the shared schema on the call's input, with its problems keyed by form path. */
@@ -96,7 +100,7 @@ export function useSchemaForm<V extends FieldValues, S extends z.ZodType, T>(opt
   /** Shows a refusal on the form: field problems on their fields, the message, focus on the first to fix.
    * Also for a later call that belongs to this form (e.g. the second step of setup). */
   function fail(error: RpcError) {
-    for (const [path, message] of Object.entries(pathErrorsFrom(error))) {
+    for (const [path, message] of Object.entries(options.fieldErrors?.(error) ?? pathErrorsFrom(error))) {
       form.setError(path as FieldPath<V>, { type: 'server', message });
     }
     setFormError(options.errorText?.(error) ?? (error.code === 'INVALID_INPUT' ? t('common.fixFields') : errorMessage(error)));
@@ -109,6 +113,7 @@ export function useSchemaForm<V extends FieldValues, S extends z.ZodType, T>(opt
       event?.preventDefault();
       return Promise.resolve();
     }
+    options.onSubmitStart?.();
     return submit(event as never);
   };
 

@@ -2,14 +2,14 @@
 // now into a folder the administrator names (a USB drive, say), changing the limit, and restoring a
 // backup (checked first; current staff, keys, access log and case numbers carry over). Main writes
 // the file, keeps the limit and does the restore.
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
+import { BackupFolderInput } from '../../../../shared/schemas/backup';
 import { call } from '../../api/client';
-import { errorAt } from '../../components/forms';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { FormFrame } from '../../components/FormFrame';
 import { formatFileSize, isAbsolutePath } from '../../components/paths';
 import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../components/useSubmit';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import { reloadLocked } from '../../app/lock';
 import { RestoreBackup } from '../RestoreBackup';
@@ -17,13 +17,11 @@ import { BackupReminderForm } from './BackupReminderForm';
 
 /** `onStatusChanged`: a backup was made or the limit changed, so the banner should read the status again. */
 export function BackupsSection(props: { focusRequested: boolean; onStatusChanged: () => void }) {
-  const { t, language, formatTimestamp } = useT();
+  const { t, formatTimestamp } = useT();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [status, setStatus] = useState<Output<'backup.status'> | null>(null);
-  const [folder, setFolder] = useState('');
   const [made, setMade] = useState<Output<'backup.create'> | null>(null);
-  const submit = useSubmit();
 
   const loadStatus = useCallback(async () => {
     const result = await call('backup.status', {});
@@ -41,17 +39,19 @@ export function BackupsSection(props: { focusRequested: boolean; onStatusChanged
     heading.current?.scrollIntoView({ block: 'start' });
   }, [props.focusRequested]);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setMade(null);
-    const path = folder.trim();
-    const found = { folder: !path ? t('field.required') : isAbsolutePath(path) ? undefined : t('backups.fullPath') };
-    const done = await submit.run(found, () => call('backup.create', { folder: path }));
-    if (!done) return;
-    setMade(done);
-    await loadStatus();
-    props.onStatusChanged();
-  }
+  const sf = useSchemaForm({
+    schema: BackupFolderInput,
+    defaults: { folder: '' },
+    toInput: (v) => ({ folder: v.folder.trim() }),
+    extraChecks: (v) => ({ folder: !v.folder.trim() ? t('field.required') : isAbsolutePath(v.folder.trim()) ? undefined : t('backups.fullPath') }),
+    onSubmitStart: () => setMade(null),
+    send: (input) => call('backup.create', input),
+    onSaved: async (done) => {
+      setMade(done);
+      await loadStatus();
+      props.onStatusChanged();
+    },
+  });
 
   async function onReminderSaved() {
     await loadStatus();
@@ -79,54 +79,44 @@ export function BackupsSection(props: { focusRequested: boolean; onStatusChanged
         ) : (
           <p className="hint">{t('backups.loading')}</p>
         )}
-        <form ref={submit.formRef} onSubmit={onSubmit} noValidate className="backup-form">
-          <ErrorMessage>{submit.formError}</ErrorMessage>
+        <FormFrame form={sf} submitLabel={t('backups.make')} busyText={t('backups.making')} savedText={made ? <Made made={made} /> : null} className="backup-form">
           <TextField
             label={t('backups.folder')}
             hint={t('backups.folderHint')}
-            value={folder}
-            onChange={(value) => {
-              setFolder(value);
-              setMade(null);
-            }}
+            {...sf.field('folder')}
             autoComplete="off"
             className="mono"
-            error={errorAt(submit.errors, 'folder')}
             maxLength={4096}
             required
           />
-          <StatusMessage tone={made ? 'success' : 'info'}>
-            {submit.busy ? (
-              t('backups.making')
-            ) : made ? (
-              <>
-                <p>{t('backups.made')}</p>
-                <dl className="facts">
-                  <div>
-                    <dt>{t('backups.madeFile')}</dt>
-                    <dd>
-                      <code className="break">{made.file}</code>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('backups.madeSize')}</dt>
-                    <dd>{formatFileSize(language, made.bytes)}</dd>
-                  </div>
-                </dl>
-                <p>{t('backups.keepSafe')}</p>
-              </>
-            ) : null}
-          </StatusMessage>
-          <div className="actions">
-            <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-              {t('backups.make')}
-            </button>
-          </div>
-        </form>
+        </FormFrame>
       </div>
       {status ? <BackupReminderForm initialDays={status.maxAgeDays} onSaved={() => void onReminderSaved()} /> : null}
       {/* Restoring ends this session (main says so with a "restored" lock); sign-in follows. */}
       <RestoreBackup mode="signed-in" onRestored={() => reloadLocked('restored')} />
     </section>
+  );
+}
+
+/** Where the backup just made was saved, and how large it is. */
+function Made({ made }: { made: Output<'backup.create'> }) {
+  const { t, language } = useT();
+  return (
+    <>
+      <p>{t('backups.made')}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t('backups.madeFile')}</dt>
+          <dd>
+            <code className="break">{made.file}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('backups.madeSize')}</dt>
+          <dd>{formatFileSize(language, made.bytes)}</dd>
+        </div>
+      </dl>
+      <p>{t('backups.keepSafe')}</p>
+    </>
   );
 }

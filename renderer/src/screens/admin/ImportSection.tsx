@@ -1,17 +1,17 @@
 // renderer/: Admin → Import from a spreadsheet. The administrator names a CSV or XLSX file and what it
 // holds; main checks every row (import.preview) and the screen lists each problem by row and column.
 // Only a file with no problems can be imported (import.apply), and main checks it again, all or nothing.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { RpcError } from '../../../../shared/errors';
-import { importKinds, type ImportKind } from '../../../../shared/schemas/import';
+import { ImportInput, importKinds, type ImportKind } from '../../../../shared/schemas/import';
 import { call } from '../../api/client';
-import { errorAt } from '../../components/forms';
 import { focusSoon } from '../../components/focusSoon';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { FormFrame } from '../../components/FormFrame';
+import { StatusMessage } from '../../components/Messages';
 import { isAbsolutePath } from '../../components/paths';
 import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../components/useSubmit';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n';
 import { ImportProblems } from './ImportProblems';
@@ -27,15 +27,13 @@ export function ImportSection() {
   const headingId = useId();
   const kindName = useId();
   const resultId = useId();
-  const [kind, setKind] = useState<ImportKind>('clients');
-  const [file, setFile] = useState('');
   const [checked, setChecked] = useState<Checked | null>(null);
   const [changedSinceCheck, setChangedSinceCheck] = useState(false);
   const [imported, setImported] = useState<Output<'import.apply'> | null>(null);
-  const [running, setRunning] = useState<'check' | 'import'>('check');
-  const submit = useSubmit();
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const done = useRef<HTMLDivElement>(null);
+  // Set when the import found the file changed since its check: the check runs again and says so.
+  const recheck = useRef(false);
 
   /** Any change means the check shown is no longer about the file that would be imported. */
   function reset() {
@@ -44,39 +42,29 @@ export function ImportSection() {
     setChangedSinceCheck(false);
   }
 
-  async function check(path: string, chosen: ImportKind): Promise<boolean> {
-    const found = {
-      file: !path ? t('field.required') : !isAbsolutePath(path) ? t('backups.fullPath') : /\.(csv|xlsx)$/iu.test(path) ? undefined : t('import.fileShape'),
-    };
-    setRunning('check');
-    const preview = await submit.run(found, () => call('import.preview', { kind: chosen, file: path }));
-    if (!preview) return false;
-    setChecked({ kind: chosen, file: path, preview });
-    focusSoon(() => resultHeading.current);
-    return true;
-  }
-
-  async function onCheck(event: FormEvent) {
-    event.preventDefault();
-    reset();
-    await check(file.trim(), kind);
-  }
-
-  async function onImport() {
-    if (!checked) return;
-    const { kind: chosen, file: path } = checked;
-    let rowProblems = false;
-    setRunning('import');
-    const result = await submit.run({}, () => call('import.apply', { kind: chosen, file: path }), (error) => (rowProblems = isRowProblem(error)));
-    if (result) {
-      setChecked(null);
-      setImported(result);
-      focusSoon(() => done.current);
-      return;
-    }
-    // The file was changed after it was checked: check it again, so the problems are listed.
-    if (rowProblems && (await check(path, chosen))) setChangedSinceCheck(true);
-  }
+  const defaults: { kind: ImportKind; file: string } = { kind: 'clients', file: '' };
+  const sf = useSchemaForm({
+    schema: ImportInput,
+    defaults,
+    toInput: (v) => ({ kind: v.kind, file: v.file.trim() }),
+    extraChecks: (v) => {
+      const path = v.file.trim();
+      return { file: !path ? t('field.required') : !isAbsolutePath(path) ? t('backups.fullPath') : /\.(csv|xlsx)$/iu.test(path) ? undefined : t('import.fileShape') };
+    },
+    onSubmitStart: reset,
+    send: async (input) => {
+      const result = await call('import.preview', input);
+      return result.ok ? { ok: true as const, value: { kind: input.kind, file: input.file ?? '', preview: result.value } } : result;
+    },
+    onSaved: (value) => {
+      setChecked(value);
+      if (recheck.current) setChangedSinceCheck(true);
+      recheck.current = false;
+      focusSoon(() => resultHeading.current);
+    },
+  });
+  const kind = sf.field('kind');
+  const file = sf.field('file');
 
   const preview = checked?.preview ?? null;
   return (
@@ -84,8 +72,7 @@ export function ImportSection() {
       <h2 id={headingId}>{t('import.title')}</h2>
       <div className="panel">
         <p>{t('import.explain')}</p>
-        <form ref={submit.formRef} onSubmit={onCheck} noValidate>
-          <ErrorMessage>{running === 'check' ? submit.formError : null}</ErrorMessage>
+        <FormFrame form={sf} submitLabel={t('import.check')} busyText={t('import.checking')} primary={preview?.problemCount !== 0}>
           <fieldset className="field">
             <legend>{t('import.kind')}</legend>
             <div className="checkbox-list">
@@ -95,9 +82,9 @@ export function ImportSection() {
                     id={`${kindName}-${value}`}
                     type="radio"
                     name={kindName}
-                    checked={kind === value}
+                    checked={kind.value === value}
                     onChange={() => {
-                      setKind(value);
+                      kind.onChange(value);
                       reset();
                     }}
                   />
@@ -109,25 +96,18 @@ export function ImportSection() {
           <TextField
             label={t('import.file')}
             hint={t('import.fileHint')}
-            value={file}
+            {...file}
             onChange={(value) => {
-              setFile(value);
+              file.onChange(value);
               reset();
             }}
             autoComplete="off"
             className="mono"
-            error={errorAt(submit.errors, 'file')}
             maxLength={4096}
             required
           />
-          <StatusMessage>{submit.busy && running === 'check' ? t('import.checking') : null}</StatusMessage>
-          <div className="actions">
-            <button type="submit" className={preview?.problemCount === 0 ? undefined : 'primary'} aria-disabled={submit.busy || undefined}>
-              {t('import.check')}
-            </button>
-          </div>
-        </form>
-        <ImportTemplate kind={kind} />
+        </FormFrame>
+        <ImportTemplate kind={kind.value} />
 
         {checked && preview ? (
           <section aria-labelledby={resultId}>
@@ -141,13 +121,19 @@ export function ImportSection() {
                   {preview.rowCount === 1 ? t('import.readyOne') : t('import.readyMany', { count: formatNumber(preview.rowCount) })}
                 </p>
                 <p>{t('import.allOrNothing')}</p>
-                <ErrorMessage>{running === 'import' ? submit.formError : null}</ErrorMessage>
-                <StatusMessage>{submit.busy && running === 'import' ? t('import.importing') : null}</StatusMessage>
-                <div className="actions">
-                  <button type="button" className="primary" aria-disabled={submit.busy || undefined} onClick={() => void onImport()}>
-                    {preview.rowCount === 1 ? t('import.submitOne') : t('import.submitMany', { count: formatNumber(preview.rowCount) })}
-                  </button>
-                </div>
+                <ImportForm
+                  checked={checked}
+                  onImported={(result) => {
+                    setChecked(null);
+                    setImported(result);
+                    focusSoon(() => done.current);
+                  }}
+                  onChangedSinceCheck={() => {
+                    // The file was changed after it was checked: check it again, so the problems are listed.
+                    recheck.current = true;
+                    void sf.onSubmit();
+                  }}
+                />
               </>
             ) : (
               <ImportProblems preview={preview} />
@@ -161,6 +147,26 @@ export function ImportSection() {
       </div>
     </section>
   );
+}
+
+/** The import of a file checked with no problems: main checks it again, all or nothing. */
+function ImportForm(props: { checked: Checked; onImported: (result: Output<'import.apply'>) => void; onChangedSinceCheck: () => void }) {
+  const { t, formatNumber } = useT();
+  const { kind, file, preview } = props.checked;
+  const sf = useSchemaForm({
+    schema: ImportInput,
+    defaults: {},
+    toInput: () => ({ kind, file }),
+    send: (input) => call('import.apply', input),
+    special: (error) => {
+      if (!isRowProblem(error)) return false;
+      props.onChangedSinceCheck();
+      return true;
+    },
+    onSaved: props.onImported,
+  });
+  const label = preview.rowCount === 1 ? t('import.submitOne') : t('import.submitMany', { count: formatNumber(preview.rowCount) });
+  return <FormFrame form={sf} submitLabel={label} busyText={t('import.importing')} />;
 }
 
 /** What an import added, one sentence for one and another for many. */

@@ -28,7 +28,7 @@ import { SafetyPlanTab } from './SafetyPlanTab';
 type TabKey = 'intake' | 'consents' | 'plan' | 'appointments' | 'contacts' | 'safety-plan' | 'outcomes' | 'notes' | 'documents' | 'history';
 
 export function ClientProfilePage({ id, user }: { id: string; user: SessionUser }) {
-  const { t, errorMessage, fieldMessage } = useT();
+  const { t, errorMessage } = useT();
   const [profile, setProfile] = useState<ClientProfile | null>(null);
   const [error, setError] = useState<RpcError | null>(null);
   const [tab, setTab] = useState<TabKey>('intake');
@@ -49,18 +49,12 @@ export function ClientProfilePage({ id, user }: { id: string; user: SessionUser 
     } else setError(result.error);
   }, [id]);
 
-  async function breakGlass(reason: string): Promise<string | undefined> {
-    const result = await call('clients.get', { id, breakGlassReason: reason });
-    if (result.ok) {
-      breakGlassReason.current = reason;
-      setOpenedWithReason(true);
-      setProfile(result.value);
-      setError(null);
-      setChanges((n) => n + 1);
-      return undefined;
-    }
-    const problem = result.error.fields?.find((f) => f.path === 'breakGlassReason');
-    return problem ? fieldMessage(problem.message) : errorMessage(result.error);
+  function openedWithBreakGlass(opened: ClientProfile, reason: string) {
+    breakGlassReason.current = reason;
+    setOpenedWithReason(true);
+    setProfile(opened);
+    setError(null);
+    setChanges((n) => n + 1);
   }
 
   const assignedElsewhere = !profile && error?.code === 'FORBIDDEN';
@@ -79,7 +73,7 @@ export function ClientProfilePage({ id, user }: { id: string; user: SessionUser 
       <PageHeading key={headingState}>
         {profile ? profile.chosenName : assignedElsewhere ? t('breakGlass.title') : t('client.opening')}
       </PageHeading>
-      {assignedElsewhere ? <BreakGlassPanel onOpen={breakGlass} /> : <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>}
+      {assignedElsewhere ? <BreakGlassPanel clientId={id} onOpened={openedWithBreakGlass} /> : <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>}
       {profile ? (
         <>
           {openedWithReason ? <p className="message message-info calm-note">{t('breakGlass.opened')}</p> : null}

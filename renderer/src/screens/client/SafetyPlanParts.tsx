@@ -1,8 +1,8 @@
 // renderer/: the safety plan's parts and their rules: the lists, in the order they appear on screen
 // and on paper, tidying before a save, and the fieldsets for a list of lines and for safe contacts.
+import type { Ref } from 'react';
 import { SafetyPlanData } from '../../../../shared/schemas/planning';
 import { CheckboxField } from '../../components/fields';
-import { errorAt, type PathErrors } from '../../components/forms';
 import { TextField } from '../../components/TextField';
 import { useT, type Translate } from '../../i18n/i18n';
 
@@ -47,10 +47,11 @@ interface PartProps {
   plan: Plan;
   set: <K extends keyof Plan>(key: K, value: Plan[K]) => void;
   setPrint: (part: Part, include: boolean) => void;
-  errors: PathErrors;
+  /** The problem shown at a path of the plan (e.g. "safeContacts.0.name"). */
+  errorAt: (path: string) => string | undefined;
 }
 
-export function TextListPart({ part, plan, set, setPrint, errors }: PartProps & { part: TextListKey }) {
+export function TextListPart({ part, plan, set, setPrint, errorAt }: PartProps & { part: TextListKey }) {
   const { t } = useT();
   const values = plan[part];
   return (
@@ -65,7 +66,7 @@ export function TextListPart({ part, plan, set, setPrint, errors }: PartProps & 
             onChange={(x) => set(part, values.map((old, j) => (j === i ? x : old)))}
             autoComplete="off"
             maxLength={300}
-            error={errorAt(errors, `${part}.${i}`)}
+            error={errorAt(`${part}.${i}`)}
           />
           <button type="button" className="remove-button" onClick={() => set(part, values.filter((_, j) => j !== i))}>
             {t('safetyPlan.remove', { item: t(`safetyPlan.${part}Item`, { n: i + 1 }) })}
@@ -84,7 +85,7 @@ export function TextListPart({ part, plan, set, setPrint, errors }: PartProps & 
   );
 }
 
-export function ContactsPart({ plan, set, setPrint, errors }: PartProps) {
+export function ContactsPart({ plan, set, setPrint, errorAt }: PartProps) {
   const { t } = useT();
   const contacts = plan.safeContacts;
   const update = (i: number, patch: Partial<Plan['safeContacts'][number]>) =>
@@ -104,7 +105,7 @@ export function ContactsPart({ plan, set, setPrint, errors }: PartProps) {
             onChange={(x) => update(i, { name: x })}
             autoComplete="off"
             maxLength={120}
-            error={errorAt(errors, `safeContacts.${i}.name`)}
+            error={errorAt(`safeContacts.${i}.name`)}
           />
           <TextField
             label={t('safetyPlan.contactPhone', { n: i + 1 })}
@@ -112,7 +113,7 @@ export function ContactsPart({ plan, set, setPrint, errors }: PartProps) {
             onChange={(x) => update(i, { phone: x === '' ? null : x })}
             autoComplete="off"
             maxLength={60}
-            error={errorAt(errors, `safeContacts.${i}.phone`)}
+            error={errorAt(`safeContacts.${i}.phone`)}
           />
           <button type="button" className="remove-button" onClick={() => set('safeContacts', contacts.filter((_, j) => j !== i))}>
             {t('safetyPlan.removeContact', { n: i + 1 })}
@@ -128,5 +129,35 @@ export function ContactsPart({ plan, set, setPrint, errors }: PartProps) {
       ) : null}
       <CheckboxField label={t('safetyPlan.include')} checked={plan.print.safeContacts} onChange={(x) => setPrint('safeContacts', x)} />
     </fieldset>
+  );
+}
+
+/** Only on paper. Holds nothing but the parts they chose: no name, case number or agency. */
+export function PrintedPlan({ plan, included, printRef }: { plan: Plan; included: readonly Part[]; printRef: Ref<HTMLDivElement> }) {
+  const { t } = useT();
+  return (
+    <div ref={printRef} className="print-area print-only safety-print">
+      <p className="print-title">{t('safetyPlan.printTitle')}</p>
+      {included.map((part) => (
+        <section key={part}>
+          <h2>{partTitle(t, part)}</h2>
+          {part === 'other' ? (
+            <p>{plan.other}</p>
+          ) : part === 'safeContacts' ? (
+            <ul>
+              {plan.safeContacts.map((c, i) => (
+                <li key={i}>{c.phone ? `${c.name}: ${c.phone}` : c.name}</li>
+              ))}
+            </ul>
+          ) : (
+            <ul>
+              {plan[part].map((item, i) => (
+                <li key={i}>{item}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
   );
 }

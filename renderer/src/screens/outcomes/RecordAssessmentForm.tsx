@@ -1,15 +1,14 @@
 // renderer/: recording an assessment: the instrument, the day it was taken, its kind, and for each
 // domain one of five anchored levels (or none: a domain may be left unscored).
-import { useId, useState, type FormEvent } from 'react';
-import { assessmentKinds } from '../../../../shared/schemas/outcomes';
+import { useId } from 'react';
+import { assessmentKinds, RecordAssessmentInput } from '../../../../shared/schemas/outcomes';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
 import { SelectField } from '../../components/fields';
-import { errorAt } from '../../components/forms';
+import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../components/useSubmit';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import type { Domain, InstrumentEntry } from './scores';
 
@@ -22,84 +21,68 @@ export function RecordAssessmentForm(props: {
   onDone: (saved: boolean) => void | Promise<void>;
 }) {
   const { t, language } = useT();
-  const [instrumentId, setInstrumentId] = useState(props.instruments[0]?.id ?? '');
-  const [takenOn, setTakenOn] = useState(today());
-  const [kind, setKind] = useState<Kind>(props.firstAssessment ? 'intake' : 'follow_up');
-  const [scores, setScores] = useState<Record<string, number>>({});
-  const submit = useSubmit();
-  const instrument = props.instruments.find((i) => i.id === instrumentId);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const chosen = (instrument?.domains ?? []).filter((d) => scores[d.id] !== undefined).map((d) => ({ domainId: d.id, score: scores[d.id] ?? 0 }));
-    const found: Record<string, string | undefined> = {
-      instrumentId: instrument ? undefined : t('field.required'),
-      takenOn: takenOn ? undefined : t('field.required'),
-      scores: instrument && chosen.length === 0 ? t('outcomes.scoreOne') : undefined,
-    };
-    const saved = await submit.run(found, () => call('outcomes.record', { clientId: props.clientId, instrumentId, takenOn, kind, scores: chosen }));
-    if (saved) await props.onDone(true);
-  }
+  const defaults: { instrumentId: string; takenOn: string; kind: Kind; scores: Record<string, number> } = {
+    instrumentId: props.instruments[0]?.id ?? '',
+    takenOn: today(),
+    kind: props.firstAssessment ? 'intake' : 'follow_up',
+    scores: {},
+  };
+  const instrumentOf = (id: string) => props.instruments.find((i) => i.id === id);
+  /** The levels chosen, in the instrument's order; a domain left unscored is left out. */
+  const chosen = (v: typeof defaults) =>
+    (instrumentOf(v.instrumentId)?.domains ?? []).filter((d) => v.scores[d.id] !== undefined).map((d) => ({ domainId: d.id, score: v.scores[d.id] ?? 0 }));
+  const sf = useSchemaForm({
+    schema: RecordAssessmentInput,
+    defaults,
+    toInput: (v) => ({ clientId: props.clientId, instrumentId: v.instrumentId, takenOn: v.takenOn, kind: v.kind, scores: chosen(v) }),
+    extraChecks: (v) => ({
+      instrumentId: instrumentOf(v.instrumentId) ? undefined : t('field.required'),
+      takenOn: v.takenOn ? undefined : t('field.required'),
+      scores: chosen(v).length === 0 ? t('outcomes.scoreOne') : undefined,
+    }),
+    send: (input) => call('outcomes.record', input),
+    onSaved: () => props.onDone(true),
+  });
+  const instrument = instrumentOf(sf.field('instrumentId').value);
+  const scores = sf.field('scores');
 
   return (
     <FormPanel title={t('outcomes.recordTitle')}>
-      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
-        <ErrorMessage>{submit.formError}</ErrorMessage>
+      <FormFrame form={sf} submitLabel={t('outcomes.save')} onCancel={() => void props.onDone(false)}>
         <div className="form-row">
           <SelectField
             label={t('outcomes.instrument')}
-            value={instrumentId}
+            {...sf.field('instrumentId')}
             onChange={(id) => {
-              setInstrumentId(id);
-              setScores({});
+              sf.field('instrumentId').onChange(id);
+              scores.onChange({});
             }}
             options={props.instruments.map((i) => ({ value: i.id, label: i.name[language] }))}
-            error={errorAt(submit.errors, 'instrumentId')}
           />
-          <TextField
-            type="date"
-            label={t('outcomes.takenOn')}
-            value={takenOn}
-            onChange={setTakenOn}
-            autoComplete="off"
-            error={errorAt(submit.errors, 'takenOn')}
-            required
-          />
+          <TextField type="date" label={t('outcomes.takenOn')} {...sf.field('takenOn')} autoComplete="off" required />
           <SelectField
             label={t('outcomes.kind')}
-            value={kind}
-            onChange={(value) => setKind(assessmentKinds.find((k) => k === value) ?? 'follow_up')}
+            {...sf.field('kind')}
+            onChange={(value) => sf.field('kind').onChange(assessmentKinds.find((k) => k === value) ?? 'follow_up')}
             options={assessmentKinds.map((k) => ({ value: k, label: t(`assessmentKind.${k}`) }))}
-            error={errorAt(submit.errors, 'kind')}
           />
         </div>
         <p className="hint">{t('outcomes.levelsHint')}</p>
-        {errorAt(submit.errors, 'scores') ? <p className="field-error">{errorAt(submit.errors, 'scores')}</p> : null}
+        {scores.error ? <p className="field-error">{scores.error}</p> : null}
         {instrument?.domains.map((d) => (
           <DomainLevels
             key={`${instrument.id}-${d.id}`}
             domain={d}
-            value={scores[d.id] ?? null}
-            onChange={(score) =>
-              setScores((old) => {
-                const next = { ...old };
-                if (score === null) delete next[d.id];
-                else next[d.id] = score;
-                return next;
-              })
-            }
+            value={scores.value[d.id] ?? null}
+            onChange={(score) => {
+              const next = { ...sf.form.getValues('scores') };
+              if (score === null) delete next[d.id];
+              else next[d.id] = score;
+              scores.onChange(next);
+            }}
           />
         ))}
-        <StatusMessage>{submit.busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
-            {t('outcomes.save')}
-          </button>
-          <button type="button" onClick={() => void props.onDone(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </FormPanel>
   );
 }

@@ -2,12 +2,12 @@
 // per element the report counts people by, how many of the people counted have an answer, a reason
 // or nothing; and, for staff who may open every case, the case numbers to complete (never names,
 // never for auditors: main leaves the list out for them).
-import { useId, useState, type FormEvent } from 'react';
-import type { DataQualityOutput, ReportPreset } from '../../../../shared/schemas/reports';
+import { useId, useState } from 'react';
+import { DataQualityInput, type DataQualityOutput, type ReportPreset } from '../../../../shared/schemas/reports';
 import { call } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
-import { useSubmit } from '../../components/useSubmit';
+import { FormFrame } from '../../components/FormFrame';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import type { Period } from './PeriodForm';
@@ -16,28 +16,22 @@ export function DataQualitySection(props: { period: Period; periodProblem: strin
   const { t } = useT();
   const headingId = useId();
   const [result, setResult] = useState<DataQualityOutput | null>(null);
-  const submit = useSubmit();
   const element = (code: string) => t(`qualityElement.${code}` as MessageKey);
-
-  async function check(event: FormEvent) {
-    event.preventDefault();
-    const checked = await submit.run({ period: props.periodProblem ?? undefined }, () =>
-      call('reports.dataQuality', { from: props.period.from, to: props.period.to, workerId: props.workerId, preset: props.preset }),
-    );
-    if (checked) setResult(checked);
-  }
+  // No fields of its own: the period, worker and counting rules are the ones chosen above.
+  const sf = useSchemaForm({
+    schema: DataQualityInput,
+    defaults: {},
+    toInput: () => ({ from: props.period.from, to: props.period.to, workerId: props.workerId, preset: props.preset }),
+    extraChecks: () => ({ period: props.periodProblem ?? undefined }),
+    send: (input) => call('reports.dataQuality', input),
+    onSaved: setResult,
+  });
 
   return (
     <section aria-labelledby={headingId} className="report-quality">
       <h2 id={headingId}>{t('quality.title')}</h2>
       <p>{t('quality.intro')}</p>
-      <form onSubmit={check} ref={submit.formRef} noValidate>
-        <button type="submit" disabled={submit.busy}>
-          {t('quality.check')}
-        </button>
-        <ErrorMessage>{submit.formError}</ErrorMessage>
-        <StatusMessage>{result ? t('quality.people', { count: String(result.people) }) : null}</StatusMessage>
-      </form>
+      <FormFrame form={sf} submitLabel={t('quality.check')} primary={false} savedText={result ? t('quality.people', { count: String(result.people) }) : null} />
       {result ? (
         <>
           <DataTable

@@ -3,38 +3,67 @@
 // written; the export can be cancelled, and then leaves nothing behind. The folder is typed as a full
 // path (a folder picker can replace it in Electron). Administrators and auditors may instead make a
 // submission pack of exact counts, by stating why.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Output } from '../../../../shared/contract';
 import { languages, type Language } from '../../../../shared/schemas/prefs';
-import { reportFormats, type ReportPreset } from '../../../../shared/schemas/reports';
+import { ExportExactInput, ExportReportInput, reportFormats, type ReportPreset } from '../../../../shared/schemas/reports';
 import { call, onAppEvent } from '../../api/client';
 import { CheckboxField, SelectField, TextAreaField } from '../../components/fields';
-import { errorAt } from '../../components/forms';
-import { ErrorMessage, StatusMessage } from '../../components/Messages';
+import { FormFrame } from '../../components/FormFrame';
 import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../components/useSubmit';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import type { Period } from './PeriodForm';
 
 type Format = (typeof reportFormats)[number];
+type Saved = Output<'reports.export'>;
 
 export function ExportSection(props: { period: Period; periodProblem: string | null; workerId: string | null; preset?: ReportPreset; canExact: boolean }) {
   const { t, formatDay, language } = useT();
   const headingId = useId();
   const progressId = useId();
-  const [folder, setFolder] = useState('');
-  const [formats, setFormats] = useState<Format[]>([...reportFormats]);
-  // The files follow the screen's language until a language is chosen for them here.
-  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
-  const fileLanguage = chosenLanguage ?? language;
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
-  const [saved, setSaved] = useState<{ folder: string; files: string[] } | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
   const [cancelled, setCancelled] = useState(false);
+  const cancelRequested = useRef(false);
   // A submission pack (exact counts): administrators and auditors, never the default, only with a reason.
   const [exact, setExact] = useState(false);
-  const [reason, setReason] = useState('');
-  const cancelRequested = useRef(false);
-  const exportButton = useRef<HTMLButtonElement>(null);
-  const submit = useSubmit();
+  // The files follow the screen's language until a language is chosen for them here ('' until then).
+  const defaults: { folder: string; formats: Format[]; language: Language | ''; reason: string } = { folder: '', formats: [...reportFormats], language: '', reason: '' };
+  const sf = useSchemaForm({
+    schema: exact ? ExportExactInput : ExportReportInput,
+    defaults,
+    toInput: (v) => {
+      const input = { from: props.period.from, to: props.period.to, workerId: props.workerId, preset: props.preset ?? 'standard', folder: v.folder.trim(), formats: v.formats, language: v.language || language };
+      return exact ? { ...input, reason: v.reason.trim() } : input;
+    },
+    extraChecks: (v) => ({
+      folder: v.folder.trim() ? undefined : t('export.folderRequired'),
+      formats: v.formats.length === 0 ? t('export.formatRequired') : undefined,
+      period: props.periodProblem ?? undefined,
+      reason: exact && v.reason.trim().length < 10 ? t('export.reasonRequired') : undefined,
+    }),
+    onSubmitStart: () => {
+      setSaved(null);
+      setCancelled(false);
+      setProgress(null);
+      cancelRequested.current = false;
+    },
+    send: async (input) => {
+      const result = 'reason' in input && typeof input.reason === 'string' ? await call('reports.exportExact', { ...input, reason: input.reason }) : await call('reports.export', input);
+      setProgress(null);
+      // The Cancel button goes away with the export; keep the keyboard where it was.
+      if (cancelRequested.current) sf.formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+      return result;
+    },
+    special: (error) => {
+      if (!cancelRequested.current || error.code !== 'CONFLICT') return false;
+      setCancelled(true);
+      return true;
+    },
+    onSaved: setSaved,
+  });
+  const formats = sf.field('formats');
 
   useEffect(
     () =>
@@ -43,34 +72,6 @@ export function ExportSection(props: { period: Period; periodProblem: string | n
       }),
     [],
   );
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(null);
-    setCancelled(false);
-    setProgress(null);
-    cancelRequested.current = false;
-    const found = {
-      folder: folder.trim() ? undefined : t('export.folderRequired'),
-      formats: formats.length === 0 ? t('export.formatRequired') : undefined,
-      period: props.periodProblem ?? undefined,
-      reason: exact && reason.trim().length < 10 ? t('export.reasonRequired') : undefined,
-    };
-    const input = { from: props.period.from, to: props.period.to, workerId: props.workerId, preset: props.preset ?? 'standard', folder: folder.trim(), formats, language: fileLanguage };
-    const result = await submit.run(
-      found,
-      () => (exact ? call('reports.exportExact', { ...input, reason: reason.trim() }) : call('reports.export', input)),
-      (error) => {
-        if (!cancelRequested.current || error.code !== 'CONFLICT') return false;
-        setCancelled(true);
-        return true;
-      },
-    );
-    setProgress(null);
-    if (result) setSaved(result);
-    // The Cancel button goes away with the export; keep the keyboard where it was.
-    if (cancelRequested.current) exportButton.current?.focus();
-  }
 
   async function cancel() {
     cancelRequested.current = true;
@@ -84,31 +85,29 @@ export function ExportSection(props: { period: Period; periodProblem: string | n
       <h2 id={headingId}>{t('export.title')}</h2>
       <p>{t('export.intro')}</p>
       {periodText ? <p>{periodText}</p> : null}
-      <form ref={submit.formRef} onSubmit={onSubmit} noValidate>
-        <ErrorMessage>{errorAt(submit.errors, 'period') ? t('export.choosePeriod') : submit.formError}</ErrorMessage>
-        <TextField
-          label={t('export.folder')}
-          hint={t('export.folderHint')}
-          value={folder}
-          onChange={setFolder}
-          autoComplete="off"
-          maxLength={1000}
-          error={errorAt(submit.errors, 'folder')}
-          required
-        />
-        <fieldset className={`field checkbox-group${errorAt(submit.errors, 'formats') ? ' field-invalid' : ''}`}>
+      <FormFrame
+        form={{ ...sf, formError: sf.errorAt('period') ? t('export.choosePeriod') : sf.formError }}
+        submitLabel={t('export.export')}
+        busyText={progress ? t('export.progress', { done: progress.done, total: progress.total }) : t('export.starting')}
+        savedText={saved ? t('export.saved', { folder: saved.folder }) : null}
+        statusText={cancelled ? t('export.cancelled') : null}
+        beforeActions={saved ? <SavedFiles files={saved.files} /> : null}
+        {...(sf.busy ? { onCancel: () => void cancel(), cancelLabel: t('export.cancel') } : {})}
+      >
+        <TextField label={t('export.folder')} hint={t('export.folderHint')} {...sf.field('folder')} autoComplete="off" maxLength={1000} required />
+        <fieldset className={`field checkbox-group${formats.error ? ' field-invalid' : ''}`}>
           <legend>{t('export.formats')}</legend>
-          {errorAt(submit.errors, 'formats') ? <p className="field-error">{errorAt(submit.errors, 'formats')}</p> : null}
+          {formats.error ? <p className="field-error">{formats.error}</p> : null}
           <div className="checkbox-list">
             {reportFormats.map((f) => (
               <div className="checkbox" key={f}>
                 <input
                   id={`${headingId}-${f}`}
                   type="checkbox"
-                  checked={formats.includes(f)}
-                  aria-invalid={errorAt(submit.errors, 'formats') ? true : undefined}
+                  checked={formats.value.includes(f)}
+                  aria-invalid={formats.error ? true : undefined}
                   onChange={(event) =>
-                    setFormats(event.target.checked ? reportFormats.filter((x) => x === f || formats.includes(x)) : formats.filter((x) => x !== f))
+                    formats.onChange(event.target.checked ? reportFormats.filter((x) => x === f || formats.value.includes(x)) : formats.value.filter((x) => x !== f))
                   }
                 />
                 <label htmlFor={`${headingId}-${f}`}>{t(`export.format.${f}`)}</label>
@@ -119,66 +118,40 @@ export function ExportSection(props: { period: Period; periodProblem: string | n
         <SelectField
           label={t('export.language')}
           hint={t('export.languageHint')}
-          value={fileLanguage}
-          onChange={(value) => setChosenLanguage(languages.find((l) => l === value) ?? null)}
+          value={sf.field('language').value || language}
+          onChange={(value) => sf.field('language').onChange(languages.find((l) => l === value) ?? '')}
           options={languages.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
         />
         {props.canExact ? (
           <fieldset className="field">
             <legend>{t('export.exactTitle')}</legend>
             <CheckboxField label={t('export.exact')} hint={t('export.exactHint')} checked={exact} onChange={setExact} />
-            {exact ? (
-              <TextAreaField
-                label={t('export.reason')}
-                hint={t('export.reasonHint')}
-                value={reason}
-                onChange={setReason}
-                maxLength={500}
-                error={errorAt(submit.errors, 'reason')}
-              />
-            ) : null}
+            {exact ? <TextAreaField label={t('export.reason')} hint={t('export.reasonHint')} {...sf.field('reason')} maxLength={500} /> : null}
           </fieldset>
         ) : null}
-        {submit.busy ? (
+        {sf.busy ? (
           <div className="field">
             <label htmlFor={progressId}>{t('export.progressLabel')}</label>
             <progress id={progressId} max={progress?.total ?? 1} value={progress?.done ?? 0} />
           </div>
         ) : null}
-        <StatusMessage tone={saved ? 'success' : 'info'}>
-          {submit.busy
-            ? progress
-              ? t('export.progress', { done: progress.done, total: progress.total })
-              : t('export.starting')
-            : cancelled
-              ? t('export.cancelled')
-              : saved
-                ? t('export.saved', { folder: saved.folder })
-                : null}
-        </StatusMessage>
-        {saved ? (
-          <>
-            <p>{t('export.files')}</p>
-            <ul className="file-list">
-              {saved.files.map((f) => (
-                <li key={f}>
-                  <code>{f}</code>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        <div className="actions">
-          <button type="submit" ref={exportButton} className="primary" aria-disabled={submit.busy || undefined}>
-            {t('export.export')}
-          </button>
-          {submit.busy ? (
-            <button type="button" onClick={() => void cancel()}>
-              {t('export.cancel')}
-            </button>
-          ) : null}
-        </div>
-      </form>
+      </FormFrame>
     </section>
+  );
+}
+
+function SavedFiles({ files }: { files: string[] }) {
+  const { t } = useT();
+  return (
+    <>
+      <p>{t('export.files')}</p>
+      <ul className="file-list">
+        {files.map((f) => (
+          <li key={f}>
+            <code>{f}</code>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

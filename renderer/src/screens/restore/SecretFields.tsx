@@ -5,7 +5,9 @@ import { useId, type Ref } from 'react';
 import type { z } from 'zod';
 import { NAME_MAX, PASSPHRASE_MAX } from '../../../../shared/limits';
 import type { BackupSecretInput } from '../../../../shared/schemas/backup';
+import { normalizeRecoveryKey } from '../../components/recoveryKey';
 import { TextField } from '../../components/TextField';
+import type { Translate } from '../../i18n/i18n';
 
 export interface Secret {
   kind: 'passphrase' | 'recoveryKey';
@@ -18,6 +20,48 @@ export const emptySecret: Secret = { kind: 'passphrase', name: '', passphrase: '
 
 export function secretInput(secret: Secret): z.input<typeof BackupSecretInput> {
   return secret.kind === 'recoveryKey' ? { recoveryKey: secret.recoveryKey } : { name: secret.name.trim(), passphrase: secret.passphrase };
+}
+
+/** The courtesy checks for one secret, keyed by the form path it sits at (e.g. "mine.name"). */
+export function secretChecks(t: Translate, secret: Secret, at: string): Record<string, string | undefined> {
+  return secret.kind === 'passphrase'
+    ? { [`${at}.name`]: secret.name.trim() ? undefined : t('field.required'), [`${at}.passphrase`]: secret.passphrase ? undefined : t('passphrase.required') }
+    : { [`${at}.recoveryKey`]: /^[0-9A-Z]{32}$/u.test(normalizeRecoveryKey(secret.recoveryKey)) ? undefined : t('recover.keyShape') };
+}
+
+/** Who vouches (on a new computer: what opens the backup), and the backup's own secret when needed. */
+export function secretLabels(t: Translate, which: 'new-computer' | 'vouch' | 'backup'): SecretLabels {
+  if (which === 'new-computer')
+    return {
+      legend: t('restore.openWith'),
+      withPassphrase: t('restore.withPassphrase'),
+      withKey: t('restore.withKey'),
+      name: t('restore.name'),
+      passphrase: t('restore.passphrase'),
+      passphraseHint: t('restore.withPassphraseHint'),
+      key: t('restore.key'),
+      keyHint: t('restore.keyHint'),
+    };
+  if (which === 'vouch')
+    return {
+      legend: t('restore.youHere'),
+      hint: t('restore.youHereHint'),
+      withPassphrase: t('restore.asAdmin'),
+      withKey: t('restore.withCurrentKey'),
+      name: t('restore.name'),
+      passphrase: t('restore.currentPassphrase'),
+      key: t('restore.currentKey'),
+      keyHint: t('restore.currentKeyHint'),
+    };
+  return {
+    legend: t('restore.backupSecret'),
+    hint: t('restore.backupSecretHint'),
+    withPassphrase: t('restore.withThenPassphrase'),
+    withKey: t('restore.withThenKey'),
+    name: t('restore.thenName'),
+    passphrase: t('restore.thenPassphrase'),
+    key: t('restore.thenKey'),
+  };
 }
 
 export interface SecretLabels {
