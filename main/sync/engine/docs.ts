@@ -203,10 +203,49 @@ export function forgetDoc(db: Db, docId: string): void {
   hit?.doc.h.free();
 }
 
+/**
+ * Stores with sync_doc_pieces (migration 0190). A store that reached a later version before 0190
+ * existed never runs it: there, appended changes go onto sync_docs.bytes as before.
+ */
+const hasPieces = new WeakMap<Db, boolean>();
+
+function piecesTable(db: Db): boolean {
+  let has = hasPieces.get(db);
+  if (has === undefined) {
+    has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sync_doc_pieces'").get() !== undefined;
+    hasPieces.set(db, has);
+  }
+  return has;
+}
+
+/** The stored document's heads, and how many appended pieces follow its last whole save. */
+function storedState(db: Db, docId: string): { heads: string; tail: number } | undefined {
+  const row = stmt<[string], { heads: string; tail: number }>(db, 'SELECT heads, tail FROM sync_docs WHERE doc_id = ?').get(docId);
+  if (!row || !piecesTable(db)) return row;
+  const last = stmt<[string, string], { heads: string; n: number }>(
+    db,
+    'SELECT heads, (SELECT count(*) FROM sync_doc_pieces WHERE doc_id = ?) AS n FROM sync_doc_pieces WHERE doc_id = ? ORDER BY id DESC LIMIT 1',
+  ).get(docId, docId);
+  return last ? { heads: last.heads, tail: row.tail + last.n } : row;
+}
+
+/** The stored document's bytes: its last whole save followed by the pieces appended since. */
+export function storedBytes(db: Db, docId: string): Buffer | undefined {
+  const bytes = stmt<[string], Buffer>(db, 'SELECT bytes FROM sync_docs WHERE doc_id = ?').pluck().get(docId);
+  if (bytes === undefined || !piecesTable(db)) return bytes;
+  const pieces = stmt<[string], Buffer>(db, 'SELECT piece FROM sync_doc_pieces WHERE doc_id = ? ORDER BY id').pluck().all(docId);
+  return pieces.length === 0 ? bytes : Buffer.concat([bytes, ...pieces]);
+}
+
+/** Removes a stored document's appended pieces (the document itself is sync_docs' row). */
+export function deletePieces(db: Db, docId: string): void {
+  if (piecesTable(db)) stmt(db, 'DELETE FROM sync_doc_pieces WHERE doc_id = ?').run(docId);
+}
+
 /** The stored document (or a new empty one), with this laptop's actor. */
 export function loadDoc(db: Db, docId: string): SyncDoc {
   const cache = cacheOf(db);
-  const storedHeads = stmt<[string], string>(db, 'SELECT heads FROM sync_docs WHERE doc_id = ?').pluck().get(docId);
+  const storedHeads = storedState(db, docId)?.heads;
   const hit = cache.get(docId);
   if (hit) {
     cache.delete(docId);
@@ -218,8 +257,8 @@ export function loadDoc(db: Db, docId: string): SyncDoc {
   }
   const doc = new SyncDoc(newHandle(actorOf(db)));
   if (storedHeads === undefined) return doc;
-  const bytes = stmt<[string], Buffer>(db, 'SELECT bytes FROM sync_docs WHERE doc_id = ?').pluck().get(docId)!;
-  doc.h.loadIncremental(new Uint8Array(bytes));
+  const bytes = storedBytes(db, docId)!;
+  doc.h.loadIncremental(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   remember(cache, docId, { doc, heads: storedHeads });
   return doc;
 }
@@ -247,9 +286,12 @@ export const MAX_TAIL = 8;
  */
 export function storeDoc(db: Db, docId: string, doc: SyncDoc, keep = true, made?: { after: string; change: Uint8Array }): void {
   const heads = doc.heads();
-  const stored = stmt<[string], { heads: string; tail: number }>(db, 'SELECT heads, tail FROM sync_docs WHERE doc_id = ?').get(docId);
+  const stored = storedState(db, docId);
+  // One small row: rewriting the document's row (and its overflow pages) cost several pages a write.
   const append = (piece: Uint8Array) =>
-    stmt(db, 'UPDATE sync_docs SET bytes = CAST(bytes || ? AS BLOB), heads = ?, tail = tail + 1 WHERE doc_id = ?').run(piece, heads, docId);
+    piecesTable(db)
+      ? stmt(db, 'INSERT INTO sync_doc_pieces (doc_id, heads, piece) VALUES (?, ?, ?)').run(docId, heads, piece)
+      : stmt(db, 'UPDATE sync_docs SET bytes = CAST(bytes || ? AS BLOB), heads = ?, tail = tail + 1 WHERE doc_id = ?').run(piece, heads, docId);
   if (stored && stored.heads === heads) {
     // Nothing new (every change was already there).
   } else if (stored && stored.tail < MAX_TAIL && made && made.after === stored.heads) {
@@ -281,6 +323,7 @@ export function writeWhole(db: Db, docId: string, bytes: Uint8Array, heads: stri
     db,
     'INSERT INTO sync_docs (doc_id, bytes, heads, tail) VALUES (?, ?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET bytes = excluded.bytes, heads = excluded.heads, tail = excluded.tail',
   ).run(docId, bytes, heads, pieces === null ? MAX_TAIL : Math.min(MAX_TAIL, pieces - 1));
+  deletePieces(db, docId);
 }
 
 const CHUNK_MAGIC = [0x85, 0x6f, 0x4a, 0x83];

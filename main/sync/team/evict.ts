@@ -7,10 +7,11 @@
 // see every case never lose one. If the key was only late (not withheld), the case comes back: the
 // laptops that may send it seal the newest key to this one again, with the whole document.
 import type { Db } from '../../store/open';
-import { forgetDoc } from '../engine/docs';
+import { deletePieces, forgetDoc } from '../engine/docs';
 import { quietly } from '../engine/project';
 import { caseDocId, syncedTables } from '../engine/tables';
 import { ALL_CASES_LAPTOP_ROLES } from './scope';
+import { enqueueEvent } from './state';
 
 /** Cases held here for which another laptop was given a key this laptop never got. */
 function withheldCases(db: Db, me: string): string[] {
@@ -54,6 +55,7 @@ export function removeCaseCopy(db: Db, caseId: string): void {
     for (const table of ['sync_docs', 'sync_pending', 'sync_reproject', 'sync_unique_clash', 'sync_conflicts', 'sync_dirty']) {
       db.prepare(`DELETE FROM ${table} WHERE doc_id = ?`).run(docId);
     }
+    deletePieces(db, docId);
     db.prepare('DELETE FROM team_case_keys WHERE case_id = ?').run(caseId);
     // Who held which of its keys, as this laptop knew it: if the case comes back, it starts afresh.
     db.prepare('DELETE FROM team_case_grants WHERE case_id = ?').run(caseId);
@@ -68,5 +70,8 @@ export function evictWithheldCases(db: Db, me: string): number {
   if (role === undefined || (ALL_CASES_LAPTOP_ROLES as readonly string[]).includes(role)) return 0;
   const cases = withheldCases(db, me);
   for (const caseId of cases) removeCaseCopy(db, caseId);
+  // Said to the others: a laptop that may still hold one (the key it saw withheld was older than the
+  // one sealed to it since, or arrived late) is sealed the newest key again with the whole document.
+  if (cases.length > 0) enqueueEvent(db, 'dropped', { t: 'dropped', cases });
   return cases.length;
 }
