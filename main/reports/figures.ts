@@ -209,26 +209,22 @@ interface Pair {
 
 /**
  * Each served person's first and latest assessment per instrument up to the last day, as score
- * lines (see migrations 0070 and 0100). One grouped pass over the per-person index: the sort key is
- * date, then kind, then entry time, then entry order (rowid), and the score line rides after a '|'
- * that no date or number contains.
+ * lines. One grouped pass over assessment_order (migration 0210), whose key is date, then kind
+ * (intake, then follow-up, then exit), then entry time, then entry order (rowid), as on the Outcomes
+ * tab, with the score line after a '|' that no date or number contains: the least and greatest key.
  */
 function assessmentPairs(db: Db, strategy: Strategy, to: string): Pair[] {
-  // Same day: by kind (intake, then follow-up, then exit), then entry order (entry time, then rowid),
-  // as on the Outcomes tab. 10^14 + rowid is a fixed 15 digits (cheaper than printf), so its text
-  // sorts as its number.
-  const key = `a.taken_on || ${ASSESSMENT_KIND_RANK} || a.created_at || (100000000000000 + a.rowid) || '|' || a.score_line`;
   const grouped = (source: string, filter: string) => `
     SELECT instrument, client, substr(first_key, instr(first_key, '|') + 1) AS first, substr(last_key, instr(last_key, '|') + 1) AS last
     FROM (
-      SELECT a.instrument_id AS instrument, a.client_id AS client, min(${key}) AS first_key, max(${key}) AS last_key
+      SELECT a.instrument_id AS instrument, a.client_id AS client, min(a.order_key) AS first_key, max(a.order_key) AS last_key
       FROM ${source} WHERE a.taken_on <= @to
       GROUP BY a.client_id, a.instrument_id HAVING count(*) >= 2
     ) ${filter}`;
   const sql =
     strategy === 'direct'
-      ? grouped(rowsOf('served', 'assessments', 'a'), '')
-      : grouped('assessments a', 'WHERE client NOT IN (SELECT id FROM temp.report_others)');
+      ? grouped(rowsOf('served', 'assessment_order', 'a'), '')
+      : grouped('assessment_order a', 'WHERE client NOT IN (SELECT id FROM temp.report_others)');
   return db.prepare<[object], Pair>(sql).all({ to });
 }
 

@@ -1,15 +1,18 @@
 // 0210-report-facts: a store at the previous version gains service_days (one row per person,
 // category and day with services: how many, and the person's previous day in that category), filled
 // from its services; triggers keep it equal to what the services say through any later insert, edit,
-// removal and case removal. And goals gain their (person, day opened) index.
+// removal and case removal; assessment_order likewise holds each assessment's order key and score
+// line through any later change. And goals gain their (person, day opened) index.
 import { describe, expect, it } from 'vitest';
-import { SERVICE_DAYS_FROM_SERVICES } from '../../main/store/migrations/0210-report-facts';
+import { ASSESSMENT_ORDER_FROM_ASSESSMENTS, SERVICE_DAYS_FROM_SERVICES } from '../../main/store/migrations/0210-report-facts';
 import { migrate, storeVersion } from '../../main/store/migrations';
 import { bareStore } from '../helpers/store';
 
 type Db = ReturnType<typeof bareStore>;
 const stored = (db: Db) => db.prepare('SELECT client_id, category, date, encounters, prev_on FROM service_days ORDER BY 1, 2, 3').raw().all();
 const fromServices = (db: Db) => db.prepare(`SELECT * FROM (${SERVICE_DAYS_FROM_SERVICES}) ORDER BY 1, 2, 3`).raw().all();
+const orders = (db: Db) => db.prepare('SELECT client_id, instrument_id, taken_on, order_key FROM assessment_order ORDER BY 1, 2, 3, 4').raw().all();
+const fromAssessments = (db: Db) => db.prepare(`SELECT * FROM (${ASSESSMENT_ORDER_FROM_ASSESSMENTS}) ORDER BY 1, 2, 3, 4`).raw().all();
 
 /** A small seeded random source, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -21,7 +24,7 @@ function random(seed: number): () => number {
 }
 
 describe('0210-report-facts', () => {
-  it('fills service_days from the services, then triggers keep it equal to them', () => {
+  it('fills service_days and assessment_order from the services and assessments, then triggers keep them equal to those', () => {
     const db = bareStore();
     migrate(db, 200);
     db.exec(`
@@ -37,8 +40,18 @@ describe('0210-report-facts', () => {
         ('v4', 'c1', '2026-01-25', 'housing', 'in_house', 'x', 'u1'),
         ('v5', 'c2', '2026-01-10', 'legal', 'in_house', 'x', 'u1');
     `);
+    const instrument = db.prepare("SELECT id FROM instruments WHERE code = 'ssm'").pluck().get() as string;
+    const assess = db.prepare("INSERT INTO assessments (id, client_id, instrument_id, taken_on, kind, created_at, created_by, score_line) VALUES (?, ?, ?, ?, ?, ?, 'u1', ?)");
+    assess.run('a1', 'c1', instrument, '2026-01-20', 'follow_up', '2026-01-20T10:00:00Z', '23.');
+    assess.run('a2', 'c1', instrument, '2026-01-20', 'intake', '2026-01-20T11:00:00Z', '12.');
     migrate(db, 210);
     expect(storeVersion(db)).toBeGreaterThanOrEqual(210);
+    // Same day: the intake (entered later) comes first, then the follow-up; each key ends in the score line.
+    const rowid = (id: string) => 100000000000000 + (db.prepare('SELECT rowid FROM assessments WHERE id = ?').pluck().get(id) as number);
+    expect(orders(db)).toEqual([
+      ['c1', instrument, '2026-01-20', `2026-01-200${'2026-01-20T11:00:00Z'}${rowid('a2')}|12.`],
+      ['c1', instrument, '2026-01-20', `2026-01-201${'2026-01-20T10:00:00Z'}${rowid('a1')}|23.`],
+    ]);
     expect(stored(db)).toEqual([
       ['c1', 'housing', '2026-01-25', 1, null],
       ['c1', 'legal', '2026-01-20', 2, null],
@@ -77,10 +90,30 @@ describe('0210-report-facts', () => {
     }
     expect(stored(db).length).toBeGreaterThan(10);
 
+    // Assessments added, removed, re-dated, re-kinded, re-timed, re-scored or moved: the order table follows.
+    const kinds = ['intake', 'follow_up', 'exit'];
+    const assessmentIds = () => db.prepare('SELECT id FROM assessments ORDER BY id').pluck().all() as string[];
+    for (let step = 0; step < 200; step += 1) {
+      const roll = rnd();
+      const existing = assessmentIds();
+      const id = () => pick(existing);
+      if (roll < 0.4 || existing.length === 0) assess.run(`x${step}`, pick(clients), instrument, pick(days), pick(kinds), pick(['2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z']), pick(['1', '2.', '345']));
+      else if (roll < 0.55) db.prepare('DELETE FROM assessments WHERE id = ?').run(id());
+      else if (roll < 0.65) db.prepare('UPDATE assessments SET taken_on = ? WHERE id = ?').run(pick(days), id());
+      else if (roll < 0.75) db.prepare('UPDATE assessments SET kind = ? WHERE id = ?').run(pick(kinds), id());
+      else if (roll < 0.85) db.prepare('UPDATE assessments SET score_line = ? WHERE id = ?').run(pick(['5', '.4', '']), id());
+      else if (roll < 0.95) db.prepare('UPDATE assessments SET client_id = ?, created_at = ? WHERE id = ?').run(pick(clients), '2026-01-03T00:00:00Z', id());
+      else db.prepare("UPDATE assessments SET created_by = 'u1' WHERE id = ?").run(id());
+      expect(orders(db), `after assessment step ${step}`).toEqual(fromAssessments(db));
+    }
+    expect(orders(db).length).toBeGreaterThan(10);
+
     // Removing a case removes its services and, with them, its days.
     db.exec("DELETE FROM clients WHERE id = 'c1'");
     expect(db.prepare("SELECT count(*) FROM service_days WHERE client_id = 'c1'").pluck().get()).toBe(0);
     expect(stored(db)).toEqual(fromServices(db));
+    expect(db.prepare("SELECT count(*) FROM assessment_order WHERE client_id = 'c1'").pluck().get()).toBe(0);
+    expect(orders(db)).toEqual(fromAssessments(db));
 
     const plan = (sql: string) =>
       db

@@ -9,6 +9,12 @@
 //   (main/sync/engine/tables.ts): kept by triggers on services, so every writer keeps it (handlers,
 //   import, the demo generator, team sync's projection, which writes rows with plain SQL, and a
 //   case removed with its services); each laptop keeps its own, and a restored store carries it.
+// - assessment_order: each assessment's place among the person's assessments on its instrument
+//   (order_key: day, kind as intake 0 / follow-up 1 / exit 2, entry time, entry order as 10^14 +
+//   rowid; the store is never VACUUMed, so rowids stay) followed by '|' and its score line, so the
+//   first and latest assessment per person and instrument are the least and greatest key of one
+//   index range, with no key built per row while the report runs. Derived and kept by triggers on
+//   assessments like service_days (the score line is written with the row, and again when rebuilt).
 // - goals are indexed by person and the day each was opened, so "goals opened by the last day" for
 //   a set of people is read from the index alone.
 import type { Migration } from '.';
@@ -39,6 +45,15 @@ const remove = `
   DELETE FROM service_days WHERE ${dayOf('OLD')} AND encounters <= 1;
   UPDATE service_days SET encounters = encounters - 1 WHERE ${dayOf('OLD')};`;
 
+/** `row`'s order key and score line (see above). */
+const orderKey = (row: string) =>
+  `${row}.taken_on || (CASE ${row}.kind WHEN 'intake' THEN 0 WHEN 'follow_up' THEN 1 ELSE 2 END) || ${row}.created_at || (100000000000000 + ${row}.rowid) || '|' || ${row}.score_line`;
+const addOrder = `INSERT INTO assessment_order (client_id, instrument_id, taken_on, order_key) VALUES (NEW.client_id, NEW.instrument_id, NEW.taken_on, ${orderKey('NEW')});`;
+const removeOrder = `DELETE FROM assessment_order
+  WHERE client_id = OLD.client_id AND instrument_id = OLD.instrument_id AND taken_on = OLD.taken_on AND order_key = ${orderKey('OLD')};`;
+
+export const ASSESSMENT_ORDER_FROM_ASSESSMENTS = `SELECT client_id, instrument_id, taken_on, ${orderKey('assessments')} FROM assessments`;
+
 export const SERVICE_DAYS_FROM_SERVICES = `
   SELECT client_id, category, date, n, lag(date) OVER (PARTITION BY client_id, category ORDER BY date)
   FROM (SELECT client_id, category, date, count(*) AS n FROM services GROUP BY client_id, category, date)`;
@@ -67,6 +82,22 @@ const migration: Migration = {
         WHEN NEW.client_id IS NOT OLD.client_id OR NEW.category IS NOT OLD.category OR NEW.date IS NOT OLD.date BEGIN
         ${remove}
         ${add}
+      END;
+
+      CREATE TABLE assessment_order (
+        client_id TEXT NOT NULL,
+        instrument_id TEXT NOT NULL,
+        taken_on TEXT NOT NULL,
+        order_key TEXT NOT NULL,
+        PRIMARY KEY (client_id, instrument_id, taken_on, order_key)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO assessment_order (client_id, instrument_id, taken_on, order_key)
+        ${ASSESSMENT_ORDER_FROM_ASSESSMENTS} ORDER BY client_id, instrument_id, taken_on;
+      CREATE TRIGGER assessments_order_insert AFTER INSERT ON assessments BEGIN ${addOrder} END;
+      CREATE TRIGGER assessments_order_delete AFTER DELETE ON assessments BEGIN ${removeOrder} END;
+      CREATE TRIGGER assessments_order_update AFTER UPDATE OF client_id, instrument_id, taken_on, kind, created_at, score_line ON assessments BEGIN
+        ${removeOrder}
+        ${addOrder}
       END;
 
       CREATE INDEX goals_client_opened ON goals (client_id, opened_on);
