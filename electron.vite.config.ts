@@ -7,8 +7,11 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      // sync-worker: team sync's worker thread (folder and crypto work), a file of its own.
-      rolldownOptions: { input: { index: resolve('main/shell/index.ts'), 'sync-worker': resolve('main/sync/team/worker.ts') } },
+      // sync-worker: team sync's worker thread (folder and crypto work), a file of its own;
+      // doc-worker: the document workers (Automerge work of team creation and joining).
+      rolldownOptions: {
+        input: { index: resolve('main/shell/index.ts'), 'sync-worker': resolve('main/sync/team/worker.ts'), 'doc-worker': resolve('main/sync/engine/doc-worker.ts') },
+      },
     },
   },
   preload: {

@@ -18,6 +18,8 @@ export default defineConfig({
         bench: resolve('tools/bench/bench.ts'),
         // Team sync's worker thread (folder and crypto work); found beside the code that starts it.
         'sync-worker': resolve('main/sync/team/worker.ts'),
+        // Team sync's document workers (Automerge work of team creation and joining), beside it.
+        'doc-worker': resolve('main/sync/engine/doc-worker.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },

@@ -71,6 +71,8 @@ export async function benchSyncTransport(clients: number, servicesPer: number, e
     // Always under the issue's name; a reduced size (SAFEHOLD_BENCH_TEAM_CLIENTS) says so in the unit.
     emit('sync_join_10k_ms', performance.now() - start, clients === 10_000 ? 'ms' : `ms (${clients} cases, not 10,000)`);
     emit('sync_invitation_bytes', invitation.file.length, 'bytes');
+    const count = (d: typeof db) => d.prepare('SELECT (SELECT count(*) FROM clients) || \'/\' || (SELECT count(*) FROM services)').pluck().get();
+    if (count(b.db) !== count(db)) throw new Error(`joined laptop holds ${String(count(b.db))} cases/services, not ${String(count(db))}`);
     syncRound(db, now);
     syncRound(b.db, now);
 

@@ -8,10 +8,12 @@ import type { Db } from '../../store/open';
 import { rebuildDerived } from '../../store/repos/derived';
 import { stmt } from '../../store/repos/statements';
 import { scanAllConflicts, scanConflicts } from './conflicts';
-import { actorOf, DOC_FORMAT, forgetDoc, keepDoc, loadDoc, newHandle, readMessage, splitKey, storeDoc, SyncDoc, writeWhole } from './docs';
+import { actorOf, DELETED, DOC_FORMAT, forgetDoc, keepDoc, loadDoc, newHandle, readMessage, splitKey, storeDoc, SyncDoc, writeWhole } from './docs';
 import { flushLocalWrites } from './flush';
-import { allFields, projectRecords, pruneAgencyRows, quietly, recordsOf } from './project';
+import { AHEAD, docPool } from './pool';
+import { allFields, type Fields, projectRecords, pruneAgencyRows, quietly, recordsOf } from './project';
 import { AGENCY_DOCS, docCaseId } from './tables';
+import { pauseAt } from '../team/test-pause';
 
 export interface ApplyResult {
   applied: number;
@@ -154,14 +156,18 @@ export function retryNewer(db: Db): { applied: number; kept: number } {
 
 const DERIVED_FROM = new Set(['clients', 'intake_sections', 'assessments', 'assessment_scores']);
 
-/** Projects the records behind the given keys (or all), re-checks their conflicts, rebuilds derived rows. */
-function writeRows(db: Db, docId: string, doc: SyncDoc, keys: Set<string> | null): void {
+/**
+ * Projects the records behind the given keys (or all), re-checks their conflicts, rebuilds derived
+ * rows. doc null: a whole new document read elsewhere (`whole`, from a worker) with a one-line
+ * history and no deletions, so nothing of it can need review.
+ */
+function writeRows(db: Db, docId: string, doc: SyncDoc | null, keys: Set<string> | null, whole?: Fields): void {
   let complete: boolean;
   if (keys === null) {
-    const all = allFields(doc);
+    const all = whole ? { fields: whole, conflicted: [] } : allFields(doc!);
     complete = projectRecords(db, docId, doc, undefined, all.fields);
-    scanAllConflicts(db, docId, doc, all);
-  } else {
+    if (doc) scanAllConflicts(db, docId, doc, all);
+  } else if (doc) {
     const only = new Map<string, Set<string>>();
     for (const key of keys) {
       const parts = splitKey(key);
@@ -172,12 +178,16 @@ function writeRows(db: Db, docId: string, doc: SyncDoc, keys: Set<string> | null
     }
     complete = projectRecords(db, docId, doc, only);
     scanConflicts(db, docId, doc, keys);
+  } else {
+    throw new Error('writeRows: changed keys need their document');
   }
   if (complete) stmt(db, 'DELETE FROM sync_reproject WHERE doc_id = ?').run(docId);
   else stmt(db, 'INSERT INTO sync_reproject (doc_id) VALUES (?) ON CONFLICT (doc_id) DO NOTHING').run(docId);
   const caseId = docCaseId(docId);
   // Names, search terms, report facts and score lines come only from these tables.
   const derivedFrom = keys === null || [...keys].some((k) => DERIVED_FROM.has(splitKey(k)?.table ?? ''));
+  // Kill tests stop here, one document's rows written, the transaction open (inert otherwise).
+  pauseAt('projection');
   if (caseId !== null) {
     if (derivedFrom) rebuildDerived(db, caseId);
   } else if (docId === 'agency:instruments') {
@@ -209,38 +219,90 @@ function retryWaitingRows(db: Db): void {
 /** A whole document from another laptop's snapshot (a new laptop starting fast), merged with ours. */
 export function loadSnapshot(db: Db, docId: string, bytes: Uint8Array): void {
   quietly(db, () => {
-    const known = stmt<[string], number>(db, 'SELECT 1 FROM sync_docs WHERE doc_id = ?').pluck().get(docId) !== undefined;
-    if (!known) {
-      // A document this laptop does not have yet (every document of a laptop that joins): loaded once,
-      // into a new handle (damaged bytes throw here and nothing is written) and stored as it came.
-      const doc = new SyncDoc(newHandle(actorOf(db)));
-      try {
-        doc.h.loadIncremental(bytes);
-      } catch (error) {
-        doc.h.free();
-        throw error;
-      }
-      writeWhole(db, docId, bytes, doc.heads(), true);
-      keepDoc(db, docId, doc);
-      if (!docId.startsWith('case:')) pruneAgencyRows(db, docId, doc);
-      writeRows(db, docId, doc, null);
-      retryWaitingRows(db);
-      return;
-    }
-    // Checked on a scratch handle first: damaged bytes never touch this laptop's copy.
-    const check = newHandle(undefined);
-    try {
-      check.loadIncremental(bytes);
-    } finally {
-      check.free();
-    }
-    const doc = loadDoc(db, docId);
-    doc.h.loadIncremental(bytes);
-    storeDoc(db, docId, doc);
-    if (!docId.startsWith('case:')) pruneAgencyRows(db, docId, doc);
-    writeRows(db, docId, doc, null);
+    loadOne(db, docId, bytes);
     retryWaitingRows(db);
   });
+}
+
+function isKnown(db: Db, docId: string): boolean {
+  return stmt<[string], number>(db, 'SELECT 1 FROM sync_docs WHERE doc_id = ?').pluck().get(docId) !== undefined;
+}
+
+/**
+ * Many snapshots at once (a laptop joining a team), with the same outcome as loadSnapshot for each:
+ * the agency documents first, then the cases. A case document this laptop does not have yet is
+ * read (Automerge's load and materialize) in worker threads, ahead of the main thread, which writes
+ * its rows. One whose history is not one line, or that holds deletions, is read again here, as
+ * loadSnapshot does, so its conflicts are listed. Waiting rows are retried once, at the end.
+ * The caller's transaction holds it all: a failure leaves nothing of the batch.
+ */
+export function loadSnapshots(db: Db, items: readonly { docId: string; bytes: Uint8Array }[]): void {
+  quietly(db, () => {
+    const ordered = [...items].sort((a, b) => docOrder(a.docId, b.docId));
+    const fresh: { docId: string; bytes: Uint8Array }[] = [];
+    const later: { docId: string; bytes: Uint8Array }[] = [];
+    const seen = new Set<string>();
+    for (const item of ordered) {
+      if (item.docId.startsWith('case:') && !seen.has(item.docId) && !isKnown(db, item.docId)) fresh.push(item);
+      else if (item.docId.startsWith('case:')) later.push(item);
+      else loadOne(db, item.docId, item.bytes);
+      seen.add(item.docId);
+    }
+    const pool = docPool(fresh.length);
+    try {
+      let next = 0;
+      for (let i = 0; i < fresh.length; i += 1) {
+        while (next < fresh.length && next < i + AHEAD) pool.submit({ kind: 'read', bytes: fresh[next++]!.bytes });
+        const { docId, bytes } = fresh[i]!;
+        const result = pool.take();
+        if (result.kind === 'error') throw new Error(`A snapshot could not be read: ${result.message}`);
+        if (result.kind !== 'read') throw new Error('A document worker answered out of turn.');
+        const fields = result.fields && new Map(result.fields.map(([k, v]) => [k, v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v]));
+        if (!fields || [...fields.keys()].some((k) => k.endsWith(DELETED))) {
+          loadOne(db, docId, bytes);
+          continue;
+        }
+        writeWhole(db, docId, bytes, result.heads, true);
+        writeRows(db, docId, null, null, fields);
+      }
+    } finally {
+      pool.close();
+    }
+    for (const item of later) loadOne(db, item.docId, item.bytes);
+    retryWaitingRows(db);
+  });
+}
+
+/** One snapshot, as loadSnapshot does it, without the retry of waiting rows. */
+function loadOne(db: Db, docId: string, bytes: Uint8Array): void {
+  if (!isKnown(db, docId)) {
+    // A document this laptop does not have yet (every document of a laptop that joins): loaded once,
+    // into a new handle (damaged bytes throw here and nothing is written) and stored as it came.
+    const doc = new SyncDoc(newHandle(actorOf(db)));
+    try {
+      doc.h.loadIncremental(bytes);
+    } catch (error) {
+      doc.h.free();
+      throw error;
+    }
+    writeWhole(db, docId, bytes, doc.heads(), true);
+    keepDoc(db, docId, doc);
+    if (!docId.startsWith('case:')) pruneAgencyRows(db, docId, doc);
+    writeRows(db, docId, doc, null);
+    return;
+  }
+  // Checked on a scratch handle first: damaged bytes never touch this laptop's copy.
+  const check = newHandle(undefined);
+  try {
+    check.loadIncremental(bytes);
+  } finally {
+    check.free();
+  }
+  const doc = loadDoc(db, docId);
+  doc.h.loadIncremental(bytes);
+  storeDoc(db, docId, doc);
+  if (!docId.startsWith('case:')) pruneAgencyRows(db, docId, doc);
+  writeRows(db, docId, doc, null);
 }
 
 export { recordsOf };

@@ -4,9 +4,9 @@
 // the same changes hold the same rows. Runs with the triggers quiet. A row that cannot be written yet
 // (it refers to a record from another document that has not arrived) is retried later, never lost:
 // the document keeps it.
-import * as A from '@automerge/automerge';
 import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
+import { fromMaterialized, linearFields } from './doc-work';
 import { DELETED, fieldKey, fromRaw, recordPrefix, splitKey, US, type SyncDoc } from './docs';
 import { docCaseId, isLocalSetting, syncedTables, tableByName, tableShape, type SyncedTable } from './tables';
 import { getClash, releaseUnique, settleUnique, uniqueSets } from './unique';
@@ -51,34 +51,10 @@ function isConstraint(error: unknown): boolean {
 export type Fields = ReadonlyMap<string, unknown>;
 
 export function allFields(doc: SyncDoc): { fields: Map<string, unknown>; conflicted: string[] } {
-  if (!linearHistory(doc)) return allFieldsByDiff(doc);
-  // No two changes are concurrent, so no key holds more than one value: Automerge's materialized
-  // root is every field, at a fraction of a diff's cost (a diff builds a patch object per field).
-  const fields = new Map<string, unknown>();
-  const root = doc.h.materialize('_root') as Record<string, unknown>;
-  for (const key of Object.keys(root)) fields.set(key, fromMaterialized(root[key]));
-  return { fields, conflicted: [] };
-}
-
-/**
- * True when the document's changes form one line (one first change, each later one depending on the
- * one before, one head). Every change was then made by a laptop that held all the earlier ones, so
- * each put replaced every value its key had: no key can hold concurrent values.
- */
-function linearHistory(doc: SyncDoc): boolean {
-  if (doc.h.getHeads().length > 1) return false;
-  let roots = 0;
-  for (const change of doc.h.getChangesMeta([])) {
-    if (change.deps.length > 1) return false;
-    if (change.deps.length === 0) roots += 1;
-  }
-  return roots <= 1;
-}
-
-/** A materialized value as SQL takes it. A plain JS string there is a collaborative text object,
- * which Safehold never writes: read as null, as reading that key alone (fromRaw) does. */
-function fromMaterialized(v: unknown): unknown {
-  return typeof v === 'string' ? null : fromPlain(v);
+  // No two changes concurrent: no key holds more than one value, and the materialized root is cheaper.
+  const fields = linearFields(doc);
+  if (fields) return { fields, conflicted: [] };
+  return allFieldsByDiff(doc);
 }
 
 function allFieldsByDiff(doc: SyncDoc): { fields: Map<string, unknown>; conflicted: string[] } {
@@ -93,19 +69,9 @@ function allFieldsByDiff(doc: SyncDoc): { fields: Map<string, unknown>; conflict
   return { fields, conflicted };
 }
 
-function fromPlain(v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v;
-  // A scalar string ('str') comes out of a diff as Automerge's ImmutableString.
-  if (A.isImmutableString(v)) return v.val;
-  if (v instanceof Uint8Array) return Buffer.from(v);
-  if (v instanceof Date) return v.toISOString();
-  return null;
-}
-
-function readField(doc: SyncDoc, fields: Fields | undefined, key: string): { present: boolean; value: unknown } {
+function readField(doc: SyncDoc | null, fields: Fields | undefined, key: string): { present: boolean; value: unknown } {
   if (fields) return fields.has(key) ? { present: true, value: fields.get(key) } : { present: false, value: null };
-  const raw = doc.h.getWithType('_root', key);
+  const raw = doc!.h.getWithType('_root', key);
   return raw === null ? { present: false, value: null } : { present: true, value: fromRaw(raw) };
 }
 
@@ -114,7 +80,7 @@ function readField(doc: SyncDoc, fields: Fields | undefined, key: string): { pre
  * guarded: inside its own savepoint, a row that cannot be written yet is 'waiting'; unguarded (the
  * caller holds a savepoint around many records), the constraint error is thrown to the caller.
  */
-export function projectRecord(db: Db, docId: string, doc: SyncDoc, t: SyncedTable, rk: string, fields?: Fields, guarded = true): Outcome {
+export function projectRecord(db: Db, docId: string, doc: SyncDoc | null, t: SyncedTable, rk: string, fields?: Fields, guarded = true): Outcome {
   if (t.name === 'settings' && isLocalSetting(rk)) return 'absent';
   const shape = tableShape(db, t);
   const present: string[] = [];
@@ -195,7 +161,7 @@ function removeClashFor(db: Db, t: SyncedTable, rk: string, col: string): void {
 }
 
 /** Every record of the document, grouped by table, as "table -> record keys". */
-export function recordsOf(doc: SyncDoc, keys: Iterable<string> = doc.keys()): Map<string, Set<string>> {
+export function recordsOf(doc: SyncDoc | null, keys: Iterable<string> = doc!.keys()): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const key of keys) {
     const parts = splitKey(key);
@@ -211,7 +177,7 @@ export function recordsOf(doc: SyncDoc, keys: Iterable<string> = doc.keys()): Ma
  * Writes the given records (all of the document's when `only` is omitted), parents first, removals
  * children first. Returns whether every row could be written.
  */
-export function projectRecords(db: Db, docId: string, doc: SyncDoc, only?: Map<string, Set<string>>, fields?: Fields): boolean {
+export function projectRecords(db: Db, docId: string, doc: SyncDoc | null, only?: Map<string, Set<string>>, fields?: Fields): boolean {
   const records = only ?? recordsOf(doc, fields?.keys());
   const writes: [SyncedTable, string][] = [];
   const removals: [SyncedTable, string][] = [];

@@ -70,7 +70,8 @@ export async function joinTeam(input: JoinInput): Promise<{ userId: string; lapt
   try {
     db.transaction(() => {
       engine.enableSync(db, { actorId: newActorId(), laptopId: keys.laptopId, caseBlock: caseBlockOf(keys.laptopId), joining: true });
-      for (const f of frames) if (f.kind === 'snapshot') engine.loadSnapshot(db, f.docId, new Uint8Array(f.payload));
+      // All documents in one batch: their Automerge reading runs in worker threads while rows are written here.
+      engine.loadSnapshots(db, frames.filter((f) => f.kind === 'snapshot').map((f) => ({ docId: f.docId, bytes: new Uint8Array(f.payload) })));
       const user = db.prepare<[string], { name_key: string; active: number }>('SELECT name_key, active FROM users WHERE id = ?').get(data.userId);
       if (!user || user.active !== 1 || user.name_key !== nameKey(input.name)) throw new InvitationError('The invitation does not hold this person’s account. Ask for a new invitation.', 'name');
       writeSelf(db, { teamId: data.teamId, folder: input.folder, keys, at });

@@ -1,0 +1,109 @@
+// Main process (plain Node). Never imports electron.
+// Worker threads for the Automerge side of whole-document work (team creation builds every case's
+// document; a joining laptop loads every snapshot), so the main thread writes SQL meanwhile. The
+// callers stay synchronous, inside their one SQL transaction: jobs are posted ahead, and results
+// are taken in the order given, waiting on a shared counter (Atomics.wait) when one is not ready.
+// Without the built worker file (tests from source), or for a small batch, the same work runs in
+// this thread (doc-work.ts), one job at a time as it is taken.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { runDocJob, type DocJob, type DocResult } from './doc-work';
+
+/** Below this many jobs, starting workers (each loads Automerge's WASM) costs more than it saves. */
+const MIN_JOBS = 200;
+/** Jobs posted ahead of the one being taken: enough to keep the workers busy, bounded in memory. */
+export const AHEAD = 64;
+/** A worker that answers nothing for this long is taken to have stopped: the batch fails whole. */
+const STALL_MS = 120_000;
+
+export class DocWorkError extends Error {}
+
+interface Lane {
+  worker: Worker;
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+export interface DocPool {
+  submit(job: DocJob): void;
+  /** The result of the oldest job not yet taken. */
+  take(): DocResult;
+  close(): void;
+}
+
+function workerFile(): string | null {
+  let here: string;
+  try {
+    here = dirname(fileURLToPath(import.meta.url));
+  } catch {
+    return null;
+  }
+  for (const dir of [here, join(here, '..')]) {
+    for (const name of ['doc-worker.mjs', 'doc-worker.js']) {
+      const path = join(dir, name);
+      if (existsSync(path)) return path;
+    }
+  }
+  return null;
+}
+
+/** The same work in this thread, done when taken. */
+function inThread(): DocPool {
+  const queue: DocJob[] = [];
+  return {
+    submit: (job) => void queue.push(job),
+    take: () => runDocJob(queue.shift()!),
+    close: () => void queue.splice(0),
+  };
+}
+
+/** A pool over the given worker script (a file, or source with eval), exported for its test. */
+export function workerPool(file: string | URL, size: number, eval_ = false): DocPool {
+  const lanes: Lane[] = [];
+  for (let i = 0; i < size; i += 1) {
+    const { port1, port2 } = new MessageChannel();
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(file, { eval: eval_, workerData: { port: port2, signal }, transferList: [port2] });
+    worker.unref();
+    lanes.push({ worker, port: port1, signal });
+  }
+  let submitted = 0;
+  let taken = 0;
+  return {
+    submit(job) {
+      const lane = lanes[submitted % lanes.length]!;
+      submitted += 1;
+      lane.port.postMessage(job);
+    },
+    take() {
+      if (taken >= submitted) throw new DocWorkError('No document job is waiting.');
+      const lane = lanes[taken % lanes.length]!;
+      taken += 1;
+      const deadline = Date.now() + STALL_MS;
+      for (;;) {
+        const seen = Atomics.load(lane.signal, 0);
+        const message = receiveMessageOnPort(lane.port);
+        if (message) return message.message as DocResult;
+        if (Date.now() > deadline) throw new DocWorkError('A document worker stopped answering.');
+        Atomics.wait(lane.signal, 0, seen, 1000);
+      }
+    },
+    close() {
+      for (const lane of lanes) {
+        lane.port.close();
+        void lane.worker.terminate();
+      }
+    },
+  };
+}
+
+/** Workers when the built worker exists and the batch is large enough; this thread otherwise. */
+export function docPool(jobs: number): DocPool {
+  const file = jobs >= MIN_JOBS ? workerFile() : null;
+  if (!file) return inThread();
+  // The main thread is busy too (the SQL side): one worker per other core, at least one.
+  return workerPool(file, Math.max(1, Math.min(4, availableParallelism() - 1)));
+}
