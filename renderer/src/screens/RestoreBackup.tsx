@@ -16,7 +16,7 @@ import { fieldErrorsFrom } from '../components/forms';
 import { FormFrame } from '../components/FormFrame';
 import { PageHeading } from '../components/Heading';
 import { isAbsolutePath } from '../components/paths';
-import { TextField } from '../components/TextField';
+import { PathField } from '../components/PathField';
 import { useSchemaForm } from '../components/useSchemaForm';
 import { useT } from '../i18n/i18n';
 import { BackupContents } from './restore/BackupContents';
@@ -112,7 +112,7 @@ export function RestoreBackup(props: { mode?: RestoreMode; onRestored: (status: 
         primary={!summary}
         {...(props.onBack ? { onCancel: props.onBack, cancelLabel: props.backLabel ?? '' } : {})}
       >
-        <TextField
+        <PathField
           label={t('restore.file')}
           hint={t('restore.fileHint')}
           {...file}
@@ -120,10 +120,6 @@ export function RestoreBackup(props: { mode?: RestoreMode; onRestored: (status: 
             file.onChange(value);
             setSummary(null);
           }}
-          autoComplete="off"
-          className="mono"
-          maxLength={4096}
-          required
         />
         {asksMine ? <SecretFields {...secret('mine')} /> : null}
         {backupNeeded ? <SecretFields {...secret('backup')} /> : null}

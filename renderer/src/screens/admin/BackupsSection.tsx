@@ -8,7 +8,7 @@ import { BackupFolderInput } from '../../../../shared/schemas/backup';
 import { call } from '../../api/client';
 import { FormFrame } from '../../components/FormFrame';
 import { formatFileSize, isAbsolutePath } from '../../components/paths';
-import { TextField } from '../../components/TextField';
+import { PathField } from '../../components/PathField';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
 import { reloadLocked } from '../../app/lock';
@@ -80,15 +80,7 @@ export function BackupsSection(props: { focusRequested: boolean; onStatusChanged
           <p className="hint">{t('backups.loading')}</p>
         )}
         <FormFrame form={sf} submitLabel={t('backups.make')} busyText={t('backups.making')} savedText={made ? <Made made={made} /> : null} className="backup-form">
-          <TextField
-            label={t('backups.folder')}
-            hint={t('backups.folderHint')}
-            {...sf.field('folder')}
-            autoComplete="off"
-            className="mono"
-            maxLength={4096}
-            required
-          />
+          <PathField label={t('backups.folder')} hint={t('backups.folderHint')} {...sf.field('folder')} />
         </FormFrame>
       </div>
       {status ? <BackupReminderForm initialDays={status.maxAgeDays} onSaved={() => void onReminderSaved()} /> : null}

@@ -10,7 +10,7 @@ import { focusSoon } from '../../components/focusSoon';
 import { FormFrame } from '../../components/FormFrame';
 import { StatusMessage } from '../../components/Messages';
 import { isAbsolutePath } from '../../components/paths';
-import { TextField } from '../../components/TextField';
+import { PathField } from '../../components/PathField';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n';
@@ -93,7 +93,7 @@ export function ImportSection() {
               ))}
             </div>
           </fieldset>
-          <TextField
+          <PathField
             label={t('import.file')}
             hint={t('import.fileHint')}
             {...file}
@@ -101,10 +101,6 @@ export function ImportSection() {
               file.onChange(value);
               reset();
             }}
-            autoComplete="off"
-            className="mono"
-            maxLength={4096}
-            required
           />
         </FormFrame>
         <ImportTemplate kind={kind.value} />

@@ -128,22 +128,19 @@ function VerdictFacts({ verdict }: { verdict: Verdict }) {
               <dd>{formatTimestamp(verdict.generatedAt, true)}</dd>
             </div>
           ) : null}
-          {verdict.signerFingerprint ? (
-            <div className="case-fact-wide">
-              <dt>{t('verify.signer')}</dt>
-              <dd>
-                <code className="fingerprint">{verdict.signerFingerprint}</code>
-              </dd>
-            </div>
-          ) : null}
-          {verdict.signerFingerprint ? (
-            <div className="case-fact-wide">
-              <dt>{t('verify.expectedFact')}</dt>
-              <dd>
-                <code className="fingerprint">{verdict.expectedFingerprint}</code>
-              </dd>
-            </div>
-          ) : null}
+          {verdict.signerFingerprint
+            ? ([
+                ['verify.signer', verdict.signerFingerprint],
+                ['verify.expectedFact', verdict.expectedFingerprint],
+              ] as const).map(([term, fingerprint]) => (
+                <div className="case-fact-wide" key={term}>
+                  <dt>{t(term)}</dt>
+                  <dd>
+                    <code className="fingerprint">{fingerprint}</code>
+                  </dd>
+                </div>
+              ))
+            : null}
         </dl>
       ) : null}
     </>
