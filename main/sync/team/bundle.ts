@@ -74,11 +74,13 @@ export interface SealInput {
   teamKey: Buffer;
   signKey: KeyObject;
   body: Buffer;
+  /** The header's format; only tests write an older one (a file an earlier Safehold wrote). */
+  format?: number;
 }
 
 export function sealBundle(input: SealInput): Buffer {
   const salt = randomBytes(32);
-  const header: BundleHeader = { v: BUNDLE_FORMAT, team: input.team, epoch: input.epoch, laptop: input.laptop, seq: input.seq, salt: salt.toString('base64url') };
+  const header: BundleHeader = { v: input.format ?? BUNDLE_FORMAT, team: input.team, epoch: input.epoch, laptop: input.laptop, seq: input.seq, salt: salt.toString('base64url') };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(2);
   length.writeUInt16BE(headerBytes.length);
