@@ -1,12 +1,13 @@
 // Main process (plain Node). Never imports electron.
 // What a file really is, decided from its content (file-type), never its name; and what of it is kept.
-// PDFs must start with their header, end with one (no second file appended). Photos lose every
+// HEIC photos become JPEG (heic.ts). PDFs must start with their header, end with one (no second file appended). Photos lose every
 // metadata segment or chunk (location, device, dates, comments, colour profiles with device names)
 // and whatever follows their end marker, and are refused above a pixel budget before anything
 // decodes them. The result is checked again with exifr. All work is on one in-memory buffer.
 import exifr from 'exifr';
 import { fileTypeFromBuffer } from 'file-type';
 import type { DocumentMime } from '../../shared/schemas/documents';
+import { HeicFailed, heicToJpeg } from './heic';
 
 export type Stripped = 'location' | 'device' | 'other';
 
@@ -32,11 +33,11 @@ export class DocumentRefused extends Error {
 
 const NOTHING_SAVED = 'Nothing was saved.';
 const refusals: Record<RefusalKind, string> = {
-  type: 'Safehold keeps PDFs, JPEG and PNG pictures, and Word (.docx) and Excel (.xlsx) files. This file is none of these.',
-  heic: 'HEIC photos cannot be shown safely in Safehold yet. Save the photo as JPEG on the phone or computer and attach that.',
+  type: 'Safehold keeps PDFs, JPEG, PNG and HEIC pictures, and Word (.docx) and Excel (.xlsx) files. This file is none of these.',
+  heic: 'This HEIC photo could not be turned into a JPEG picture here. Save the photo as JPEG on the phone or computer and attach that.',
   damaged: 'This file looks incomplete or damaged (it ends too early or its parts do not fit together).',
   mixed: 'This file holds a second file hidden inside or after it, a known way to slip content past checks.',
-  'image-too-large': 'This picture is too large to show safely (more than 60 megapixels). Scan or save it at a lower resolution.',
+  'image-too-large': 'This picture is too large to show safely (more than 60 megapixels, or 25 for a HEIC photo). Scan or save it at a lower resolution.',
   metadata: 'Location or device details could not be removed from this picture.',
 };
 
@@ -190,10 +191,26 @@ function describe(found: Record<string, unknown>, dropped: number): Stripped[] {
   return out;
 }
 
+/** A phone's HEIC photo is kept as a JPEG of its main picture (heic.ts): nothing else of the file survives. */
+async function fromHeic(bytes: Buffer): Promise<Inspected> {
+  if (hasPdfHeaderNearStart(bytes)) refuse('mixed');
+  // exifr is not run on the HEIC itself: a box of length 0 makes it loop forever (a hostile file
+  // would hang the app). The worker is told everything but the picture was removed.
+  let content: Buffer;
+  try {
+    content = (await heicToJpeg(bytes)).content;
+  } catch (error) {
+    if (!(error instanceof HeicFailed)) throw error;
+    return refuse(error.kind === 'too-large' ? 'image-too-large' : error.kind === 'damaged' ? 'damaged' : 'heic');
+  }
+  if (Object.keys(await metadataOf(content)).length > 0) refuse('metadata');
+  return { mime: 'image/jpeg', content, stripped: ['other'], activeContent: false, rotation: 0 };
+}
+
 export async function inspectDocument(bytes: Buffer): Promise<Inspected> {
   const found = await fileTypeFromBuffer(bytes);
   const mime = found?.mime;
-  if (mime === 'image/heic' || mime === 'image/heif' || mime === 'image/heic-sequence' || mime === 'image/heif-sequence') refuse('heic');
+  if (mime === 'image/heic' || mime === 'image/heif' || mime === 'image/heic-sequence' || mime === 'image/heif-sequence') return fromHeic(bytes);
   if (mime === 'application/pdf') {
     return { mime, content: bytes, stripped: [], activeContent: checkPdf(bytes), rotation: 0 };
   }

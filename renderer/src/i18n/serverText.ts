@@ -60,8 +60,8 @@ const rules: readonly Rule[] = [
 
   // Specific refusals (main/core, main/rpc/handlers).
   // Documents (main/documents/inspect.ts, main/rpc/handlers/documents.ts).
-  { pattern: /^Safehold keeps PDFs, JPEG and PNG pictures/u, key: 'documents.refused.type' },
-  { pattern: /^HEIC photos cannot be shown safely/u, key: 'documents.refused.heic' },
+  { pattern: /^Safehold keeps PDFs, JPEG, PNG and HEIC pictures/u, key: 'documents.refused.type' },
+  { pattern: /^This HEIC photo could not be turned into a JPEG/u, key: 'documents.refused.heic' },
   { pattern: /^This file looks incomplete or damaged/u, key: 'documents.refused.damaged' },
   { pattern: /^This file holds a second file hidden/u, key: 'documents.refused.mixed' },
   { pattern: /^This picture is too large to show safely/u, key: 'documents.refused.tooLargeImage' },

@@ -63,7 +63,7 @@ export function DocumentUpload(props: { clientId: string; maxBytes: number; link
             id={inputId}
             ref={input}
             type="file"
-            accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,application/pdf,image/jpeg,image/png"
+            accept=".pdf,.jpg,.jpeg,.png,.heic,.heif,.docx,.xlsx,application/pdf,image/jpeg,image/png,image/heic,image/heif"
             onChange={(event) => void take(event.target.files?.[0])}
             aria-describedby={`${inputId}-kinds`}
           />
