@@ -248,7 +248,7 @@ export function loadSnapshots(db: Db, items: readonly { docId: string; bytes: Ui
       else loadOne(db, item.docId, item.bytes);
       seen.add(item.docId);
     }
-    const pool = docPool(fresh.length);
+    const pool = docPool(fresh.length, true);
     try {
       let next = 0;
       for (let i = 0; i < fresh.length; i += 1) {

@@ -111,7 +111,7 @@ function docFields(db: Database, rows: [SyncedTable, Record<string, unknown>[]][
 function buildDocs(db: Database, jobs: { docId: string; rows: () => [SyncedTable, Record<string, unknown>[]][] }[], actor: string): void {
   const message = changeMessage(null, getMeta(db, 'laptop'));
   const time = Math.floor(Date.now() / 1000);
-  const pool = docPool(jobs.length);
+  const pool = docPool(jobs.length, false);
   try {
     let next = 0;
     for (let i = 0; i < jobs.length; i += 1) {

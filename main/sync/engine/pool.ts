@@ -100,10 +100,14 @@ export function workerPool(file: string | URL, size: number, eval_ = false): Doc
   };
 }
 
-/** Workers when the built worker exists and the batch is large enough; this thread otherwise. */
-export function docPool(jobs: number): DocPool {
+/**
+ * Workers when the built worker exists and the batch is large enough; this thread otherwise.
+ * mainBusy: the main thread has as much to do as the workers (a join writes every row), so one
+ * worker per other core; otherwise (team creation only reads rows) one per core.
+ */
+export function docPool(jobs: number, mainBusy: boolean): DocPool {
   const file = jobs >= MIN_JOBS ? workerFile() : null;
   if (!file) return inThread();
-  // The main thread is busy too (the SQL side): one worker per other core, at least one.
-  return workerPool(file, Math.max(1, Math.min(4, availableParallelism() - 1)));
+  const cores = availableParallelism();
+  return workerPool(file, Math.max(1, Math.min(4, mainBusy ? cores - 1 : cores)));
 }
