@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { en } from '../../renderer/src/i18n/en';
 import { es } from '../../renderer/src/i18n/es';
 import { expectNoSeriousA11yIssues } from './support/a11y';
+import { expectNoEnglish } from './support/untranslated';
 import { createClient } from './support/intake.page';
 import { startPreviewRun, type PreviewRun } from './support/preview';
 import { lock, setUpAgency, type Agency } from './support/session';
@@ -62,6 +63,7 @@ for (const lang of ['en', 'es'] as const) {
     // Bulk reassignment from the dashboard: both of the admin's cases go to the worker who is leaving.
     await goTo(page, t, 'nav.dashboard', 'dashboard.title');
     await expectNoSeriousA11yIssues(page, `dashboard (${lang})`);
+    if (lang === 'es') await expectNoEnglish(page, `dashboard (${lang})`);
     await page.getByRole('button', { name: t('dashboard.openWorker', { name: who.admin, n: 2 }) }).click();
     const list = page.getByRole('region', { name: t('dashboard.workerList', { name: who.admin }) });
     await expect(list.getByRole('heading', { level: 2 })).toBeFocused();
@@ -69,6 +71,7 @@ for (const lang of ['en', 'es'] as const) {
     await list.getByRole('checkbox', { name: t('reassign.selectCase', { caseNumber: second }) }).check();
     await list.getByLabel(t('reassign.toWorker')).selectOption({ label: LEAVING });
     await expectNoSeriousA11yIssues(page, `dashboard list (${lang})`);
+    if (lang === 'es') await expectNoEnglish(page, `dashboard list (${lang})`);
     await list.getByRole('button', { name: t('reassign.submit') }).click();
     await expect(list.getByText(t('dashboard.noCases'))).toBeVisible();
     await expect(page.getByRole('button', { name: t('dashboard.openWorker', { name: LEAVING, n: 2 }) })).toBeVisible();
@@ -80,6 +83,7 @@ for (const lang of ['en', 'es'] as const) {
     const dialog = page.getByRole('dialog', { name: t('staff.deactivateTitle', { name: LEAVING }) });
     await expect(dialog.getByRole('group', { name: t('handover.legend', { n: 2 }) })).toBeVisible();
     await expectNoSeriousA11yIssues(page, `deactivate with handover (${lang})`);
+    if (lang === 'es') await expectNoEnglish(page, `deactivate with handover (${lang})`);
     await dialog.getByRole('button', { name: t('staff.deactivateConfirm'), exact: true }).click();
     await expect(dialog.getByText(t('handover.chooseForAll'))).toBeVisible();
     await expect(dialog.getByLabel(t('handover.everyoneTo'))).toBeFocused();
@@ -115,6 +119,7 @@ for (const lang of ['en', 'es'] as const) {
     await expect(notice).toContainText(LEAVING);
     await expect(notice.getByRole('heading', { name: t('handoverNotice.goals') })).toBeVisible();
     await expectNoSeriousA11yIssues(page, `handover notice (${lang})`);
+    if (lang === 'es') await expectNoEnglish(page, `handover notice (${lang})`);
     await notice.getByRole('button', { name: t('handoverNotice.dismiss') }).click();
     await expect(notice).toHaveCount(0);
   });

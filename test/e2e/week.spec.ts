@@ -5,6 +5,7 @@
 // for accessibility. Built renderer in Debian's Chromium against the real dispatcher.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yIssues } from './support/a11y';
+import { expectNoEnglish } from './support/untranslated';
 import { createClient } from './support/intake.page';
 import { startPreviewRun, type PreviewRun } from './support/preview';
 import { setUpAgency } from './support/session';
@@ -18,8 +19,9 @@ test.afterEach(async () => {
 
 const words = {
   en: {
-    tabs: 'Parts of the case', plan: 'Plan', appointments: 'Appointments', contacts: 'Contact log', nav: 'Sections', due: "What's due", week: 'Week',
+    tabs: 'Parts of the case', history: 'History', plan: 'Plan', appointments: 'Appointments', contacts: 'Contact log', nav: 'Sections', due: "What's due", week: 'Week',
     milestones: 'Legal and immigration milestones', addMilestone: 'Add a milestone', milestone: 'Milestone', vacatur: 'Vacatur (record relief)', saveMilestone: 'Save milestone',
+    bookDate: 'Book a date for Vacatur (record relief)', dateBooked: /Date booked/u,
     book: 'Book an appointment', fromMilestone: 'For a legal or immigration milestone (optional)', kind: 'Kind of appointment', court: 'Court date', time: 'Time (optional)',
     place: 'Place (optional)', bookSave: 'Book appointment', booked: 'Appointment booked.', dueItem: 'Appointment: Court date',
     mark: 'Say how it went', howItWent: 'How it went', attended: 'Attended', logService: 'Also log the service given', service: 'Service', save: 'Save',
@@ -28,8 +30,9 @@ const words = {
     reached: 'Reached', minutes: 'Minutes (optional)', saveAttempt: 'Save attempt', notSafe: /not marked safe for this person/u, saved: /Contact attempt saved \(3 this visit\)/u,
   },
   es: {
-    tabs: 'Partes del caso', plan: 'Plan', appointments: 'Citas', contacts: 'Registro de contactos', nav: 'Secciones', due: 'Pendientes', week: 'Semana',
+    tabs: 'Partes del caso', history: 'Historial', plan: 'Plan', appointments: 'Citas', contacts: 'Registro de contactos', nav: 'Secciones', due: 'Pendientes', week: 'Semana',
     milestones: 'Trámites legales y migratorios', addMilestone: 'Agregar un trámite', milestone: 'Trámite', vacatur: 'Anulación de antecedentes', saveMilestone: 'Guardar el trámite',
+    bookDate: 'Programar una fecha para Anulación de antecedentes', dateBooked: /Fecha programada/u,
     book: 'Programar una cita', fromMilestone: 'Para un trámite legal o migratorio (opcional)', kind: 'Tipo de cita', court: 'Cita en el tribunal', time: 'Hora (opcional)',
     place: 'Lugar (opcional)', bookSave: 'Programar cita', booked: 'Cita programada.', dueItem: 'Cita: Cita en el tribunal',
     mark: 'Indicar cómo fue', howItWent: 'Cómo fue', attended: 'Asistió', logService: 'Registrar también el servicio prestado', service: 'Servicio', save: 'Guardar',
@@ -72,24 +75,30 @@ for (const language of ['en', 'es'] as const) {
     await milestoneForm.getByRole('button', { name: w.saveMilestone }).click();
     await expect(milestoneForm).toBeHidden();
 
-    const appointments = await openTab(page, w, w.appointments);
-    await appointments.getByRole('button', { name: w.book }).click();
-    const form = appointments.getByRole('region', { name: w.book, exact: true });
-    await form.getByLabel(w.fromMilestone).selectOption({ label: w.vacatur });
+    // "Book a date" on the milestone opens the appointment form in place, linked to it, kind filled in.
+    const vacatur = milestones.getByRole('listitem').filter({ has: page.getByRole('heading', { name: w.vacatur }) });
+    await vacatur.getByRole('button', { name: w.bookDate }).click();
+    const form = vacatur.getByRole('region', { name: w.bookDate, exact: true });
+    await expect(form.getByLabel(w.fromMilestone).locator('option:checked')).toHaveText(w.vacatur);
     await expect(form.getByLabel(w.kind).locator('option:checked')).toHaveText(w.court);
     await form.getByLabel(w.time).fill('09:30');
     await form.getByLabel(w.place).fill('County court, room 4');
-    await expectNoSeriousA11yIssues(page, `${language} appointments, booking`);
+    await expectNoSeriousA11yIssues(page, `${language} plan, booking a date from a milestone`);
+    if (language === 'es') await expectNoEnglish(page, `${language} plan, booking a date from a milestone`);
     await form.getByRole('button', { name: w.bookSave }).click();
-    await expect(appointments.getByText(w.booked)).toBeVisible();
+    await expect(vacatur.getByText(w.dateBooked)).toBeVisible();
+    await expect(vacatur.getByRole('button', { name: w.bookDate })).toBeFocused();
+    const appointments = await openTab(page, w, w.appointments);
     await expect(appointments.getByRole('row').filter({ hasText: w.court })).toHaveCount(1);
 
     // It shows in What's due and on the Week page, from which the case opens again.
     await goTo(page, w, w.due);
     await expect(page.getByText(w.dueItem)).toBeVisible();
+    if (language === 'es') await expectNoEnglish(page, `${language} what's due`);
     await goTo(page, w, w.week);
     await expect(page.getByRole('link', { name })).toBeVisible();
     await expectNoSeriousA11yIssues(page, `${language} week`);
+    if (language === 'es') await expectNoEnglish(page, `${language} week`);
     await page.getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
@@ -101,6 +110,7 @@ for (const language of ['en', 'es'] as const) {
     await expect(outcome.getByLabel(w.logService)).toBeChecked();
     await expect(outcome.getByLabel(w.service, { exact: true }).locator('option:checked')).toHaveText(w.legal);
     await expectNoSeriousA11yIssues(page, `${language} appointments, how it went`);
+    if (language === 'es') await expectNoEnglish(page, `${language} appointments, how it went`);
     await outcome.getByRole('button', { name: w.save, exact: true }).click();
     await expect(again.getByRole('row').filter({ hasText: w.serviceLogged })).toHaveCount(1);
     const planAgain = await openTab(page, w, w.plan);
@@ -126,5 +136,11 @@ for (const language of ['en', 'es'] as const) {
     await expect(contacts.getByText(w.saved)).toBeVisible();
     await expect(contacts.getByRole('table').getByRole('row')).toHaveCount(4);
     await expectNoSeriousA11yIssues(page, `${language} contact log`);
+    if (language === 'es') await expectNoEnglish(page, `${language} contact log`);
+
+    // The case's history of this week's work reads in the person's language too.
+    const history = await openTab(page, w, w.history);
+    await expect(history.getByRole('heading').first()).toBeVisible();
+    if (language === 'es') await expectNoEnglish(page, `${language} history`);
   });
 }

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionUser } from '../../../shared/schemas/session';
 import type { z } from 'zod';
 import type { StaffListOutput } from '../../../shared/schemas/clients';
-import { allCasesRoles } from '../../../shared/roles';
+import { allCasesRoles, supervisionRoles } from '../../../shared/roles';
+import type { ClientRow } from '../../../shared/schemas/clients';
 import { clientStatuses, riskLevels } from '../../../shared/vocab/lists';
 import { call } from '../api/client';
 import { navigate } from '../app/router';
@@ -13,7 +14,8 @@ import { PageHeading } from '../components/Heading';
 import { ErrorMessage } from '../components/Messages';
 import { TextField } from '../components/TextField';
 import { useT } from '../i18n/i18n';
-import { CaseList, type ListPosition } from './caseload/CaseList';
+import { CaseList, type Choosing, type ListPosition } from './caseload/CaseList';
+import { HandOverChosen } from './caseload/HandOverChosen';
 import { useCasePages, type CaseQuery } from './caseload/useCasePages';
 import { ElsewhereNote } from './caseload/ElsewhereNote';
 
@@ -58,7 +60,23 @@ export function CaseloadPage({ user }: { user: SessionUser }) {
   const caseQuery = useMemo<CaseQuery>(() => ({ query, status, assigned, risk }), [query, status, assigned, risk]);
   const key = JSON.stringify(caseQuery);
   const [restore] = useState(() => (saved ? { key, position: saved.position } : null));
-  const pages = useCasePages(caseQuery);
+  // Supervisors and administrators can tick cases in the list and hand them to a colleague at once.
+  const canHandOver = supervisionRoles.includes(user.role);
+  const [choosing, setChoosing] = useState(false);
+  const [chosen, setChosen] = useState<readonly ClientRow[]>([]);
+  const [round, setRound] = useState(0);
+  const pages = useCasePages(caseQuery, round);
+  const chosenIds = useMemo(() => new Set(chosen.map((c) => c.id)), [chosen]);
+  const choosingInList = useMemo<Choosing | null>(
+    () =>
+      choosing
+        ? {
+            isChosen: (id) => chosenIds.has(id),
+            toggle: (row) => setChosen((old) => (old.some((c) => c.id === row.id) ? old.filter((c) => c.id !== row.id) : [...old, row])),
+          }
+        : null,
+    [choosing, chosenIds],
+  );
 
   useEffect(
     () => () => {
@@ -134,6 +152,24 @@ export function CaseloadPage({ user }: { user: SessionUser }) {
       <p role="status" className="result-count">
         {count}
       </p>
+      {canHandOver ? (
+        <div className="actions">
+          <button type="button" aria-pressed={choosing} onClick={() => setChoosing((on) => !on)}>
+            {t('caseload.chooseCases')}
+          </button>
+        </div>
+      ) : null}
+      {canHandOver && choosing ? (
+        <HandOverChosen
+          chosen={chosen}
+          staff={staff}
+          onRemove={(id) => setChosen((old) => old.filter((c) => c.id !== id))}
+          onHandedOver={() => {
+            setChosen([]);
+            setRound((n) => n + 1);
+          }}
+        />
+      ) : null}
       <ErrorMessage>{pages.error ? errorMessage(pages.error) : null}</ErrorMessage>
       {total === 0 ? <p className="calm-note">{query ? t('caseload.noMatch') : t('caseload.empty')}</p> : null}
       <ElsewhereNote elsewhere={pages.elsewhere} />
@@ -144,6 +180,7 @@ export function CaseloadPage({ user }: { user: SessionUser }) {
           total={total}
           initial={restore?.key === key ? restore.position : null}
           onPosition={onPosition}
+          choosing={choosingInList}
         />
       ) : null}
     </section>

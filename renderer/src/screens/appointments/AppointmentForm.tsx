@@ -7,7 +7,7 @@ import { milestoneKinds } from '../../../../shared/vocab/planning';
 import { appointmentKinds } from '../../../../shared/vocab/week';
 import { call } from '../../api/client';
 import { today } from '../../components/dates';
-import { CheckboxField, SelectField, useVocab, VocabSelect } from '../../components/fields';
+import { CheckboxField, DateField, SelectField, useVocab, VocabSelect } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
 import { TextField } from '../../components/TextField';
@@ -23,14 +23,37 @@ export function kindForMilestone(kind: string): Kind {
   return ['t_visa', 'u_visa', 'continued_presence'].includes(kind) ? 'uscis' : kind === 'vacatur' ? 'court' : 'legal';
 }
 
-export function AppointmentForm(props: { clientId: string; data: Data; staff: Staff; me: string; onDone: (saved: boolean) => void }) {
+export function AppointmentForm(props: {
+  clientId: string;
+  data: Data;
+  staff: Staff;
+  me: string;
+  /** Opened from a milestone's "Book a date": that milestone chosen, its kind and purpose filled in. */
+  milestoneId?: string;
+  /** The form's heading: its own (level 3) or, opened from a milestone, that milestone's (level 4). */
+  title?: string;
+  onDone: (saved: boolean) => void;
+}) {
   const { t, formatDay } = useT();
   const label = useVocab();
   const minutesOf = (text: string) => (/^\d{1,4}$/u.test(text.trim()) ? Number(text.trim()) : text.trim() === '' ? null : -1);
-  const start: { kind: Kind } = { kind: 'office' };
+  const from = props.data.milestones.find((m) => m.id === props.milestoneId);
+  const fromKind = from ? label(milestoneKinds, from.kind as (typeof milestoneKinds.codes)[number]) : '';
+  const start: { kind: Kind; purpose: string } = from ? { kind: kindForMilestone(from.kind), purpose: fromKind } : { kind: 'office', purpose: '' };
   const sf = useSchemaForm({
     schema: AddAppointmentInput,
-    defaults: { milestoneId: '', date: today(), time: '', minutes: '', place: '', staffId: props.me, interpreter: props.data.interpreterNeeded, kind: start.kind, purpose: '', goalId: '' },
+    defaults: {
+      milestoneId: from?.id ?? '',
+      date: today(),
+      time: '',
+      minutes: '',
+      place: '',
+      staffId: props.me,
+      interpreter: props.data.interpreterNeeded,
+      kind: start.kind,
+      purpose: start.purpose,
+      goalId: '',
+    },
     toInput: (v) => ({
       clientId: props.clientId,
       date: v.date,
@@ -57,7 +80,7 @@ export function AppointmentForm(props: { clientId: string; data: Data; staff: St
   const milestoneName = (m: Data['milestones'][number]) =>
     m.dueOn ? t('appointment.milestoneDue', { kind: label(milestoneKinds, m.kind as (typeof milestoneKinds.codes)[number]), date: formatDay(m.dueOn, 'medium') }) : label(milestoneKinds, m.kind as (typeof milestoneKinds.codes)[number]);
   return (
-    <FormPanel title={t('appointment.bookTitle')} level={3}>
+    <FormPanel title={props.title ?? t('appointment.bookTitle')} level={props.title ? 4 : 3}>
       <FormFrame form={sf} submitLabel={t('appointment.book')} onCancel={() => props.onDone(false)}>
         {props.data.milestones.length > 0 ? (
           <SelectField
@@ -69,7 +92,7 @@ export function AppointmentForm(props: { clientId: string; data: Data; staff: St
           />
         ) : null}
         <VocabSelect label={t('appointment.kind')} list={appointmentKinds} {...sf.field('kind')} />
-        <TextField type="date" label={t('common.date')} {...sf.field('date')} autoComplete="off" className="medium" required />
+        <DateField label={t('common.date')} {...sf.field('date')} required />
         <TextField type="time" label={t('appointment.timeOptional')} {...sf.field('time')} autoComplete="off" className="short" />
         <TextField label={t('appointment.minutesOptional')} {...sf.field('minutes')} autoComplete="off" className="short" />
         <TextField label={t('appointment.placeOptional')} hint={t('appointment.placeHint')} {...sf.field('place')} autoComplete="off" maxLength={200} />

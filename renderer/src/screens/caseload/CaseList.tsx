@@ -2,6 +2,8 @@
 // measured here), so only the rows in view plus a few either side are in the page, however many
 // cases there are. Each row is a link; arrow keys, Page Up/Down, Home and End move between rows,
 // Enter opens one, and aria-setsize/aria-posinset tell screen readers where they are in the whole.
+// While cases are being chosen (to hand over), each row starts with a checkbox: the arrow keys move
+// between the checkboxes, Space ticks one, Tab reaches that row's link.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClientRow } from '../../../../shared/schemas/clients';
 import { riskLevels } from '../../../../shared/vocab/lists';
@@ -17,11 +19,18 @@ export interface ListPosition {
   active: number;
 }
 
+/** Choosing cases in the list (for handing them over): which are ticked, and ticking one. */
+export interface Choosing {
+  isChosen: (id: string) => boolean;
+  toggle: (row: ClientRow) => void;
+}
+
 export function CaseList(props: {
   pages: CasePages;
   total: number;
   initial: ListPosition | null;
   onPosition: (position: ListPosition) => void;
+  choosing?: Choosing | null;
 }) {
   const { t } = useT();
   const { pages, total } = props;
@@ -132,10 +141,19 @@ export function CaseList(props: {
             role="listitem"
             aria-setsize={total}
             aria-posinset={index + 1}
-            className="case-row"
+            className={props.choosing ? 'case-row case-row-choosing' : 'case-row'}
             style={{ transform: `translateY(${index * rowHeight}px)` }}
           >
-            <CaseRowLink index={index} row={pages.rowAt(index)} tabbable={index === active} onFocus={() => setActive(index)} />
+            {props.choosing ? (
+              <ChooseBox index={index} row={pages.rowAt(index)} choosing={props.choosing} tabbable={index === active} onFocus={() => setActive(index)} />
+            ) : null}
+            <CaseRowLink
+              index={index}
+              arrowTarget={!props.choosing}
+              row={pages.rowAt(index)}
+              tabbable={index === active}
+              onFocus={() => setActive(index)}
+            />
           </div>
         ))}
       </div>
@@ -143,7 +161,26 @@ export function CaseList(props: {
   );
 }
 
-function CaseRowLink(props: { index: number; row: ClientRow | undefined; tabbable: boolean; onFocus: () => void }) {
+function ChooseBox(props: { index: number; row: ClientRow | undefined; choosing: Choosing; tabbable: boolean; onFocus: () => void }) {
+  const { t } = useT();
+  const { row } = props;
+  return (
+    <input
+      type="checkbox"
+      className="case-choose"
+      data-index={props.index}
+      aria-label={row ? t('caseload.choose', { caseNumber: row.caseNumber, name: row.chosenName }) : t('caseload.loadingRow', { n: props.index + 1 })}
+      disabled={!row}
+      checked={row ? props.choosing.isChosen(row.id) : false}
+      onChange={() => row && props.choosing.toggle(row)}
+      tabIndex={props.tabbable ? 0 : -1}
+      onFocus={props.onFocus}
+    />
+  );
+}
+
+/** arrowTarget: the arrow keys land on this link (not while choosing: the row's checkbox takes them then). */
+function CaseRowLink(props: { index: number; arrowTarget: boolean; row: ClientRow | undefined; tabbable: boolean; onFocus: () => void }) {
   const { t, formatTimestamp } = useT();
   const label = useVocab();
   const { row } = props;
@@ -151,7 +188,7 @@ function CaseRowLink(props: { index: number; row: ClientRow | undefined; tabbabl
   return (
     <a
       className="case-link"
-      data-index={props.index}
+      data-index={props.arrowTarget ? props.index : undefined}
       href={row ? hrefFor({ page: 'client', id: row.id }) : undefined}
       tabIndex={props.tabbable ? 0 : -1}
       onFocus={props.onFocus}

@@ -35,8 +35,9 @@ export interface CasePages {
   want: (first: number, last: number) => void;
 }
 
-export function useCasePages(query: CaseQuery): CasePages {
-  const key = JSON.stringify(query);
+/** round: a new number reads the same search again (e.g. after cases were handed to someone else). */
+export function useCasePages(query: CaseQuery, round = 0): CasePages {
+  const key = `${JSON.stringify(query)}#${round}`;
   const cache = useRef<Cache>(emptyCache(key, query));
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   // A changed search empties the cache before anything of the old one is shown.

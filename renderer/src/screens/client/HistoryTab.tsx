@@ -7,6 +7,7 @@ import type { HistoryEntry } from '../../../../shared/schemas/clients';
 import type { Vocabulary } from '../../../../shared/vocab/define';
 import { consentKinds } from '../../../../shared/vocab/lists';
 import { milestoneKinds, milestoneStatuses, noteKinds, referralStatuses, serviceCategories, serviceChangeReasons } from '../../../../shared/vocab/planning';
+import { appointmentKinds, appointmentStatuses, contactMethods } from '../../../../shared/vocab/week';
 import { call } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/Messages';
@@ -54,6 +55,9 @@ const codeWords: Readonly<Record<string, readonly Words[]>> = {
   'outcomes.assessment': ['assessmentKind.'],
   'outcomes.imported': ['assessmentKind.'],
   'safety-plan.version': [],
+  'appointments.added': [appointmentKinds],
+  'appointments.status': [appointmentStatuses],
+  'contacts.added': [contactMethods],
 };
 
 function codeLabel(i18n: Pick<I18n, 't' | 'has' | 'language'>, words: Words | undefined, code: string): string {

@@ -4,14 +4,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { DashboardFigure } from '../../../../shared/schemas/dashboard';
-import { ReassignInput } from '../../../../shared/schemas/handover';
 import { call } from '../../api/client';
 import { hrefFor } from '../../app/router';
 import { DataTable } from '../../components/DataTable';
-import { SelectField } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
-import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT } from '../../i18n/i18n';
+import { useReassignForm, WorkerChoice, type Staff } from './reassign';
 
 export interface Opened {
   figure: DashboardFigure;
@@ -20,7 +18,6 @@ export interface Opened {
   noContactDays: number;
 }
 type Cases = Output<'dashboard.list'>;
-type Staff = Output<'staff.list'>['staff'];
 
 interface Selection {
   workerId: string;
@@ -39,16 +36,13 @@ export function DashboardCases(props: { opened: Opened; onClose: () => void; onC
     call('dashboard.list', { figure, noContactDays, ...(workerId ? { workerId } : {}) }).then((r) => setList(r.ok ? r.value : { cases: [], truncated: false }));
   useEffect(() => {
     void reload();
-    void call('staff.list', {}).then((r) => r.ok && setStaff(r.value.staff.filter((s) => s.active && s.role !== 'auditor')));
+    void call('staff.list', {}).then((r) => r.ok && setStaff(r.value.staff));
     heading.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const sf = useSchemaForm({
-    schema: ReassignInput,
+  const sf = useReassignForm({
     defaults: emptySelection(),
-    toInput: (v) => ({ clientIds: Object.keys(v.selected).filter((id) => v.selected[id]), workerId: v.workerId }),
-    extraChecks: (v) => ({ workerId: v.workerId ? undefined : t('reassign.chooseWorker') }),
-    send: (input) => call('clients.reassign', input),
+    caseIds: (v) => Object.keys(v.selected).filter((id) => v.selected[id]),
     onSaved: async () => {
       sf.form.reset(emptySelection());
       await reload();
@@ -98,12 +92,7 @@ export function DashboardCases(props: { opened: Opened; onClose: () => void; onC
               { header: t('common.date'), cell: (c) => (c.date ? formatDay(c.date, 'medium') : '') },
             ]}
           />
-          <SelectField
-            label={t('reassign.toWorker')}
-            {...sf.field('workerId')}
-            error={sf.errorAt('workerId') ?? sf.errorAt('clientIds')}
-            options={[{ value: '', label: t('handover.choosePerson') }, ...staff.map((s) => ({ value: s.id, label: s.displayName }))]}
-          />
+          <WorkerChoice staff={staff} {...sf.field('workerId')} casesError={sf.errorAt('clientIds')} />
         </FormFrame>
       )}
     </section>

@@ -1,20 +1,22 @@
 // renderer/: legal and immigration milestones (Continued Presence, T and U visas, HHS letters,
 // vacatur) with their dates and a due-date clock. A granted interim assistance letter gets its
-// 90-day deadline from main when no date is given.
+// 90-day deadline from main when no date is given. Each milestone can book its court or USCIS date.
 import { OpensForm } from '../../components/OpensForm';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { z } from 'zod';
 import type { Result } from '../../../../shared/errors';
 import { MilestoneInput, type Milestone } from '../../../../shared/schemas/planning';
 import { milestoneKinds, milestoneStatuses } from '../../../../shared/vocab/planning';
 import { call } from '../../api/client';
 import { daysBetween, today } from '../../components/dates';
-import { VocabSelect, useVocab } from '../../components/fields';
+import { DateField, useVocab, VocabSelect } from '../../components/fields';
 import { FormFrame } from '../../components/FormFrame';
 import { FormPanel } from '../../components/FormPanel';
+import { StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT, type I18n } from '../../i18n/i18n';
+import { BookFromMilestone } from '../appointments/BookFromMilestone';
 import type { PlanContext } from './PlanTab';
 
 type MilestoneRow = z.infer<typeof Milestone>;
@@ -32,7 +34,7 @@ export function dueClock(t: I18n['t'], formatDay: I18n['formatDay'], dueOn: stri
   return { text: t('clock.dueIn', { days, date }), overdue: false };
 }
 
-export function MilestonesSection({ ctx }: { ctx: PlanContext }) {
+export function MilestonesSection({ ctx, me }: { ctx: PlanContext; /** The signed-in person: "with whom" for a date booked here. */ me: string }) {
   const { t } = useT();
   const headingId = useId();
   const { milestones } = ctx.plan;
@@ -42,7 +44,7 @@ export function MilestonesSection({ ctx }: { ctx: PlanContext }) {
       {milestones.length === 0 ? <p>{t('milestone.none')}</p> : null}
       <ul className="milestone-list" aria-labelledby={headingId}>
         {milestones.map((m) => (
-          <MilestoneItem key={m.id} milestone={m} ctx={ctx} />
+          <MilestoneItem key={m.id} milestone={m} ctx={ctx} me={me} />
         ))}
       </ul>
       <OpensForm label={t('milestone.add')}>
@@ -52,10 +54,11 @@ export function MilestonesSection({ ctx }: { ctx: PlanContext }) {
   );
 }
 
-function MilestoneItem({ milestone, ctx }: { milestone: MilestoneRow; ctx: PlanContext }) {
+function MilestoneItem({ milestone, ctx, me }: { milestone: MilestoneRow; ctx: PlanContext; me: string }) {
   const { t, formatDay } = useT();
   const label = useVocab();
   const titleId = useId();
+  const [booked, setBooked] = useState(false);
   // The clock only runs while something can still be done about it.
   const running = milestone.status === 'requested' || milestone.status === 'granted';
   const clock = running ? dueClock(t, formatDay, milestone.dueOn) : null;
@@ -91,7 +94,22 @@ function MilestoneItem({ milestone, ctx }: { milestone: MilestoneRow; ctx: PlanC
       </dl>
       <OpensForm label={t('milestone.update', { kind })} primary={false}>
         {(close) => <MilestoneForm ctx={ctx} milestone={milestone} onDone={close} />}
+      </OpensForm>{' '}
+      <OpensForm label={t('milestone.bookDate')} ariaLabel={t('milestone.bookDateFor', { kind })} primary={false} onOpen={() => setBooked(false)}>
+        {(close) => (
+          <BookFromMilestone
+            clientId={ctx.clientId}
+            milestoneId={milestone.id}
+            title={t('milestone.bookDateFor', { kind })}
+            me={me}
+            onDone={(saved) => {
+              setBooked(saved);
+              close();
+            }}
+          />
+        )}
       </OpensForm>
+      <StatusMessage tone="success">{booked ? t('milestone.booked') : null}</StatusMessage>
     </li>
   );
 }
@@ -141,7 +159,7 @@ function MilestoneForm(props: { ctx: PlanContext; milestone: MilestoneRow | null
     },
   });
   const dateField = (name: string, path: 'requestedOn' | 'decidedOn' | 'expiresOn' | 'dueOn', hint?: string) => (
-    <TextField type="date" label={name} hint={hint} {...sf.field(path)} autoComplete="off" className="medium" />
+    <DateField label={name} hint={hint} {...sf.field(path)} />
   );
   return (
     <FormPanel title={m ? t('milestone.updateTitle', { kind: label(milestoneKinds, m.kind) }) : t('milestone.addTitle')} level={m ? 4 : 3}>

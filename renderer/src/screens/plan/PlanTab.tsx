@@ -79,7 +79,7 @@ export function PlanTab(props: {
         onRecordConsent={props.onRecordConsent}
         backFromConsent={props.backFromConsent}
       />
-      <MilestonesSection ctx={ctx} />
+      <MilestonesSection ctx={ctx} me={props.user.id} />
     </div>
   );
 }
