@@ -16,13 +16,19 @@ export function fsyncDirectory(dir: string): void {
   }
 }
 
-export function writeFileAtomic(path: string, data: string | Buffer): void {
+/** midway: called once half the bytes are in the temporary file (the sync kill tests pause there). */
+export function writeFileAtomic(path: string, data: string | Buffer, midway?: () => void): void {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o600);
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let offset = 0;
+    if (midway) {
+      const half = Math.floor(bytes.length / 2);
+      while (offset < half) offset += writeSync(fd, bytes, offset, half - offset);
+      midway();
+    }
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
     fsyncSync(fd);
   } catch (error) {

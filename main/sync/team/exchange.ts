@@ -8,13 +8,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unseal } from '../../keys/seal';
-import { BundleError, openBundle, sealBundle, type BundleRefusal } from './bundle';
+import { BUNDLE_FORMAT, BundleError, openBundle, sealBundle, type BundleRefusal } from './bundle';
 import { bundleName, bundleSeqs, filesOf, laptopDirs, pruneOwn, readIfPresent, SEEN_FILE, writeDurably } from './folder';
 import { decodeBody, decodeChanges, encodeBody, frameDictionary, newFrameSalt, openCaseFrame, sealCaseFrame, type DocFrame, type Grant, type RosterEvent } from './frames';
+import { unpackChanges } from './change-pack';
 import { signingKey, verifyingKey } from './identity';
 import type { PublishedLog } from './access-log';
 import { readKeyFile } from './keyfile';
 import { currentEpoch, type CaseKeyRow, type EpochRow, type InviteRow, type LaptopRow } from './state';
+import { pauseAt } from './test-pause';
 
 export const caseKeyAad = (team: string, caseId: string, keyId: string, laptop: string): Buffer =>
   Buffer.from(JSON.stringify(['safehold case key', team, caseId, keyId, laptop]), 'utf8');
@@ -23,7 +25,7 @@ export interface OutFrame {
   kind: 'changes' | 'snapshot';
   docId: string;
   caseId: string | null;
-  /** changes: encodeChanges(list); snapshot: the saved document */
+  /** changes: packChanges(list) (bundle format 3); snapshot: the saved document */
   data: Uint8Array;
 }
 
@@ -202,9 +204,11 @@ export function runExchange(plan: RoundPlan): RoundResult {
     const bytes = readIfPresent(join(plan.folder, l.laptopId, bundleName(seq)));
     if (!bytes) return 'stop';
     let body;
+    let format: number;
     try {
       const opened = openBundle(bytes, ctxFor(l.laptopId, seq));
       body = decodeBody(opened.body);
+      format = opened.header.v;
     } catch (error) {
       if (error instanceof BundleError) {
         if (error.reason === 'newer-format') result.newerFormat = true;
@@ -237,11 +241,11 @@ export function runExchange(plan: RoundPlan): RoundResult {
         // Not ours to hold (minimum necessary): skipped, never stored.
         if (!caseKey) return;
         frame.docId = `case:${caseKey.caseId}`;
-        data = openCaseFrame(caseKey.key, body.control.salt, frame, index, frameDictionary(body.control, caseKey.caseId));
+        data = openCaseFrame(caseKey.key, body.control.salt, frame, index, frameDictionary(body.control, caseKey.caseId, format));
         if (!data) return;
       } else if (frame.docId.startsWith('case:')) return;
       if (frame.kind === 'snapshot') file.docs.push({ kind: 'snapshot', docId: frame.docId, changes: [], snapshot: new Uint8Array(data) });
-      else file.docs.push({ kind: 'changes', docId: frame.docId, changes: decodeChanges(data), snapshot: null });
+      else file.docs.push({ kind: 'changes', docId: frame.docId, changes: format >= 3 ? unpackChanges(data) : decodeChanges(data), snapshot: null });
     });
     result.files.push(file);
     l.appliedSeq = seq;
@@ -297,13 +301,14 @@ export function runExchange(plan: RoundPlan): RoundResult {
       const key = ownKeys.get(f.caseId);
       const keyId = keyIds.get(f.caseId);
       if (!key || !keyId) throw new Error('no key for a case being sent');
-      return { kind: f.kind, docId: f.docId, keyId, payload: sealCaseFrame(key, salt, f, index, buf(f.data), frameDictionary({ dict }, f.caseId)) };
+      return { kind: f.kind, docId: f.docId, keyId, payload: sealCaseFrame(key, salt, f, index, buf(f.data), frameDictionary({ dict }, f.caseId, BUNDLE_FORMAT)) };
     });
     const control = { salt, events: plan.outgoing.events, grants: plan.outgoing.grants, ...(dict ? { dict } : {}), ...(plan.outgoing.audit ? { audit: plan.outgoing.audit } : {}) };
     const body = encodeBody({ control, frames });
     const writeEpoch = currentEpoch([...epochs.values()]);
     const sealed = sealBundle({ team: plan.teamId, epoch: writeEpoch.epoch, laptop: me, seq, teamKey: writeEpoch.key, signKey, body });
     writeDurably(plan.folder, me, bundleName(seq), sealed);
+    pauseAt('bundle-written');
     result.published = { seq, bytes: sealed.length };
   }
   return result;

@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../fs/atomic';
+import { pauseAt } from './test-pause';
 
 const LAPTOP = /^[0-9a-f]{16}$/u;
 const BUNDLE = /^([1-9][0-9]{0,14})\.shb$/u;
@@ -59,7 +60,7 @@ export function readIfPresent(path: string): Buffer | null {
 export function writeDurably(folder: string, laptop: string, name: string, bytes: Buffer): void {
   const dir = join(folder, laptop);
   mkdirSync(dir, { recursive: true });
-  writeFileAtomic(join(dir, name), bytes);
+  writeFileAtomic(join(dir, name), bytes, BUNDLE.test(name) ? () => pauseAt('bundle-write') : undefined);
 }
 
 /** Removes this laptop's own bundles up to seq, and temporary files a crash left behind. */

@@ -19,7 +19,9 @@ export type RosterEvent =
    */
   | { t: 'catchup'; keys: string[] }
   /** This laptop was restored from a backup: send it every key and document it may hold again (restored.ts). */
-  | { t: 'restored' };
+  | { t: 'restored' }
+  /** This laptop removed its copy of these cases (evict.ts): forget that it holds their keys. */
+  | { t: 'dropped'; cases: string[] };
 
 export interface Grant {
   caseId: string;

@@ -6,7 +6,9 @@
 // waited for), and it tells the others, who seal it every case key it may hold again with the case's
 // whole document, and send it the agency documents whole. Merging is Automerge's, so what it still
 // had is kept and nothing arrives twice in effect. (Its next changes are under a new Automerge actor
-// id anyway: every opening of a store takes one, engine/docs.ts.)
+// id anyway: every opening of a store takes one, engine/docs.ts.) The same re-sending serves a
+// caseworker's laptop that removed its copy of a case (evict.ts) and says so: if it may hold the case
+// after all, it is sealed the newest key again.
 import { AGENCY_DOCS } from '../engine/tables';
 import * as engine from '../engine';
 import type { Db } from '../../store/open';
@@ -24,6 +26,12 @@ export function markRestored(db: Db): void {
 export function onRestored(db: Db, laptopId: string): void {
   db.prepare('DELETE FROM team_case_grants WHERE laptop_id = ?').run(laptopId);
   enqueueEvent(db, 'sendagency', { t: 'sendagency' });
+}
+
+/** Another laptop removed its copy of these cases: if it may still hold one, missingGrants seals it the newest key again. */
+export function forgetHeld(db: Db, laptopId: string, cases: readonly unknown[]): void {
+  const forget = db.prepare('DELETE FROM team_case_grants WHERE laptop_id = ? AND case_id = ?');
+  for (const caseId of cases) if (typeof caseId === 'string') forget.run(laptopId, caseId);
 }
 
 /** The agency documents whole, for a queued 'sendagency' (once per bundle). */

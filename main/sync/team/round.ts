@@ -7,12 +7,16 @@ import * as engine from '../engine';
 import { seal } from '../../keys/seal';
 import type { Db } from '../../store/open';
 import { caseKeyAad, runExchange, type OutFrame, type RoundPlan, type RoundResult } from './exchange';
-import { encodeChanges, type Grant, type RosterEvent } from './frames';
+import { type Grant, type RosterEvent } from './frames';
+import { packChanges } from './change-pack';
 import { readIfPresent, writeDurably } from './folder';
 import { join } from 'node:path';
 import { caseKeyOf, casesToRekey, ensureCaseKey, missingGrants, rotateCaseKey } from './scope';
 import { markPublished, receive as receiveLog, unpublished, type PublishedLog } from './access-log';
 import { evictWithheldCases } from './evict';
+import { agencySnapshots, forgetHeld, onRestored } from './restored';
+import { pauseAt } from './test-pause';
+import { assignBlobs, exchangeBlobs, type BlobPass } from './blobs';
 import {
   addCaseKey,
   addEpoch,
@@ -50,6 +54,8 @@ export interface RoundSummary {
   sent: number;
   received: number;
   conflicts: number;
+  /** Changes a newer Safehold wrote, kept unapplied until this laptop is updated. */
+  keptForUpdate?: number;
 }
 
 export class NotInTeam extends Error {
@@ -59,7 +65,7 @@ export class NotInTeam extends Error {
   }
 }
 
-/** A join file waiting to be written (the join command queues it with the store). */
+/** A file for this laptop's folder waiting to be written: a join file (the join command queues it with the store) or a team-key file (a revocation). */
 interface QueuedJoinFile {
   t: 'joinfile';
   name: string;
@@ -76,6 +82,8 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
   return db.transaction((): PreparedRound => {
     const self = readSelf(db);
     if (!self) throw new NotInTeam();
+    // Documents whose content is here get their blob's key and name first, so the record carrying them goes out now.
+    assignBlobs(db, self.laptopId);
     const outbox = engine.takeOutbox(db);
     const byDoc = new Map<string, Uint8Array[]>();
     for (const item of outbox) {
@@ -87,7 +95,7 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
     for (const [docId, changes] of byDoc) {
       const caseId = engine.docCaseId(docId);
       if (caseId !== null) ensureCaseKey(db, caseId);
-      frames.push({ kind: 'changes', docId, caseId, data: encodeChanges(changes) });
+      frames.push({ kind: 'changes', docId, caseId, data: packChanges(changes) });
     }
     // A case a laptop may no longer hold gets a new key, sealed below only to those that may.
     const rekeyed = casesToRekey(db, self.laptopId).map((caseId) => rotateCaseKey(db, caseId));
@@ -110,7 +118,7 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
     const queued = readQueuedEvents(db);
     const events: RosterEvent[] = [];
     for (const q of queued) {
-      const body = q.body as RosterEvent | QueuedJoinFile | QueuedSnapshot;
+      const body = q.body as RosterEvent | QueuedJoinFile | QueuedSnapshot | { t: 'sendagency' };
       if (body.t === 'joinfile') {
         if (!readIfPresent(join(self.folder, self.laptopId, body.name))) writeDurably(self.folder, self.laptopId, body.name, Buffer.from(body.bytes, 'base64'));
       } else if (body.t === 'sendsnap') {
@@ -119,7 +127,8 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
           snapshotted.add(docId);
           frames.push({ kind: 'snapshot', docId, caseId: body.caseId, data: engine.saveDoc(db, docId) });
         }
-      } else events.push(body);
+      } else if (body.t === 'sendagency') frames.push(...agencySnapshots(db, snapshotted));
+      else events.push(body);
     }
     // The access log rides along with other content, or on its own once enough has gathered.
     const log = unpublished(db);
@@ -170,6 +179,8 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
         if (e.t === 'invite' && sender?.manager) {
           addInvite(db, { invite: e.invite, userId: e.userId, enrolPublic: e.enrolPublic, vector: e.vector, byLaptop: file.laptop, manager: e.manager === true, expiresAt: e.expiresAt, usedBy: null });
         } else if (e.t === 'revoke' && sender?.manager) markRevoked(db, e.laptop, e.lastSeq);
+        else if (e.t === 'restored' && sender) onRestored(db, file.laptop);
+        else if (e.t === 'dropped' && sender && Array.isArray(e.cases)) forgetHeld(db, file.laptop, e.cases);
         else if (e.t === 'catchup' && Array.isArray(e.keys)) {
           for (const keyId of e.keys) {
             const caseId = db.prepare('SELECT case_id FROM team_case_keys WHERE key_id = ?').pluck().get(String(keyId)) as string | undefined;
@@ -206,19 +217,28 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
       if (prepared.audit) markPublished(db, prepared.audit);
       db.prepare('UPDATE team SET next_seq = ? WHERE id = 1').run(result.published.seq + 1);
     } else if (prepared.queuedUpto !== null) clearQueuedEvents(db, prepared.queuedUpto);
+    // Changes of a newer format kept earlier are applied once this version knows the format.
+    const newer = engine.retryNewer(db);
+    received += newer.applied;
     // A case reassigned away from this laptop's person: its local copy goes (minimum necessary).
     evictWithheldCases(db, self.laptopId);
+    pauseAt('apply');
     db.prepare('UPDATE team SET last_sync_at = ?, last_sync_ok = 1 WHERE id = 1').run(at);
-    return { ok: true, sent: result.published ? prepared.sentChanges : 0, received, conflicts };
+    return { ok: true, sent: result.published ? prepared.sentChanges : 0, received, conflicts, keptForUpdate: newer.kept };
   })();
 }
 
-/** A whole round in this thread (the CLI, tests). The app runs the exchange in the sync worker. */
-export function syncRound(db: Db, now: Date = new Date()): RoundSummary & { refused: RoundResult['refused']; newerFormat: boolean } {
+/** A whole round in this thread (the CLI, tests), then the documents' content (blobs.ts). The app runs the exchange in the sync worker. */
+export function syncRound(db: Db, now: Date = new Date()): RoundSummary & { refused: RoundResult['refused']; newerFormat: boolean; blobs: BlobPass } {
+  const round = recordsRound(db, now);
+  return { ...round, blobs: exchangeBlobs(db, now) };
+}
+
+function recordsRound(db: Db, now: Date): RoundSummary & { refused: RoundResult['refused']; newerFormat: boolean } {
   const prepared = prepareRound(db, now);
   const result = runExchange(prepared.plan);
   const summary = commitRound(db, prepared, result, now);
-  if (!needsFollowUp(result)) return { ...summary, refused: result.refused, newerFormat: result.newerFormat };
+  if (!needsFollowUp(result)) return { ...summary, refused: result.refused, newerFormat: result.newerFormat || (summary.keptForUpdate ?? 0) > 0 };
   // A laptop joined during this round: send it the keys of the cases it may hold right away.
   const again = prepareRound(db, now);
   const second = runExchange(again.plan);
@@ -229,7 +249,7 @@ export function syncRound(db: Db, now: Date = new Date()): RoundSummary & { refu
     received: summary.received + more.received,
     conflicts: summary.conflicts + more.conflicts,
     refused: second.refused,
-    newerFormat: result.newerFormat || second.newerFormat,
+    newerFormat: result.newerFormat || second.newerFormat || (more.keptForUpdate ?? 0) > 0,
   };
 }
 

@@ -12,6 +12,7 @@ import type { Clock } from '../../core/clock';
 import type { SessionControl } from '../../core/session-control';
 import { AppError } from '../../rpc/errors';
 import { FolderUnavailable, runExchange, type RoundPlan, type RoundResult } from './exchange';
+import { exchangeBlobs } from './blobs';
 import { commitRound, needsFollowUp, NotInTeam, prepareRound, type RoundSummary } from './round';
 import { readSelf } from './state';
 
@@ -127,9 +128,11 @@ export class TeamSync {
         total.received += summary.received;
         total.conflicts += summary.conflicts;
         this.waitingFiles = result.refused.length;
-        this.needsUpdate = result.newerFormat;
+        this.needsUpdate = result.newerFormat || (summary.keptForUpdate ?? 0) > 0;
         if (!needsFollowUp(result)) break;
       }
+      // Documents' content: blobs written, fetched and pruned in this thread (one transaction each).
+      this.waitingFiles += exchangeBlobs(session.db, clock.now()).refused.length;
       this.lastProblem = null;
       control.record({ actorId: session.user.id, action: 'sync.round' });
       this.step('done');
