@@ -4,6 +4,7 @@
 export { CheckboxField, CheckboxGroup } from './checkboxes';
 export { DateField, INCOMPLETE_DATE, OptionalDateField, type DateFieldProps } from './DateField';
 export { Labelled, useDescribed, type ControlProps, type Described, type Option } from './described';
+export { ItemList } from './ItemList';
 export { MultiAnswer } from './MultiAnswer';
 export { NumberField, toWholeNumber } from './NumberField';
 export { AnswerDate, AnswerNumber, AnswerSelect, AnswerText, ReasonSelect } from './reasons';

@@ -1,7 +1,7 @@
 // renderer/: the "an answer, or a reason there is none" controls every sensitive intake question
 // uses. A reason code ("Client doesn't know", "Prefers not to answer", "Not collected") is an answer,
 // offered here and never re-implemented per form; null means not asked yet.
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { Reason, Vocabulary } from '../../../../shared/vocab/define';
 import { useT } from '../../i18n/i18n';
 import { DateField } from './DateField';
@@ -59,25 +59,29 @@ function AnswerRow(props: { label: string; error?: string | undefined; reason: R
 
 type Answer<V> = Described & { label: string; value: V | Reason | null; onChange: (value: V | Reason | null) => void };
 
+/** A typed answer (text or a number) beside its reason select. */
+function AnswerInput(props: Described & { label: string; reason: Reason | null; onReason: (reason: Reason | null) => void; text: string; onText: (text: string) => void; input: InputHTMLAttributes<HTMLInputElement> }) {
+  return (
+    <AnswerRow label={props.label} error={props.error} reason={props.reason} onReason={props.onReason}>
+      <Labelled label={props.label} hint={props.hint} error={props.error}>
+        {(control) => <input {...control} {...props.input} value={props.text} autoComplete="off" spellCheck={false} onChange={(event) => props.onText(event.target.value)} />}
+      </Labelled>
+    </AnswerRow>
+  );
+}
+
 /** Free text that may instead be a reason (legal name, country of origin). Empty means not asked yet. */
 export function AnswerText(props: Answer<string> & { maxLength: number }) {
   const reason = isReason(props.value) ? props.value : null;
   return (
-    <AnswerRow label={props.label} error={props.error} reason={reason} onReason={props.onChange}>
-      <Labelled label={props.label} hint={props.hint} error={props.error}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            value={reason || props.value === null ? '' : props.value}
-            maxLength={props.maxLength}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => props.onChange(event.target.value === '' ? null : event.target.value)}
-          />
-        )}
-      </Labelled>
-    </AnswerRow>
+    <AnswerInput
+      {...props}
+      reason={reason}
+      onReason={props.onChange}
+      text={reason || props.value === null ? '' : props.value}
+      onText={(text) => props.onChange(text === '' ? null : text)}
+      input={{ type: 'text', maxLength: props.maxLength }}
+    />
   );
 }
 
@@ -99,24 +103,14 @@ export function AnswerDate(props: Answer<string>) {
 
 /** A whole number that may instead be a reason (age when first trafficked). */
 export function AnswerNumber(props: Answer<number>) {
-  const reason = isReason(props.value) ? props.value : null;
   return (
-    <AnswerRow label={props.label} error={props.error} reason={reason} onReason={props.onChange}>
-      <Labelled label={props.label} hint={props.hint} error={props.error}>
-        {(control) => (
-          <input
-            {...control}
-            type="number"
-            value={typeof props.value === 'number' ? String(props.value) : ''}
-            min={0}
-            max={120}
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => props.onChange(toWholeNumber(event.target.value))}
-          />
-        )}
-      </Labelled>
-    </AnswerRow>
+    <AnswerInput
+      {...props}
+      reason={isReason(props.value) ? props.value : null}
+      onReason={props.onChange}
+      text={typeof props.value === 'number' ? String(props.value) : ''}
+      onText={(text) => props.onChange(toWholeNumber(text))}
+      input={{ type: 'number', min: 0, max: 120, inputMode: 'numeric' }}
+    />
   );
 }

@@ -2,7 +2,7 @@
 // mail) and an emergency contact.
 import type { SectionData } from '../../../../../shared/schemas/intake';
 import * as v from '../../../../../shared/vocab/lists';
-import { VocabSelect } from '../../../components/fields';
+import { ItemList, VocabSelect } from '../../../components/fields';
 import { OptionalTextField, TextField } from '../../../components/TextField';
 import { useT } from '../../../i18n/i18n';
 import type { SectionFields } from '../useSectionForm';
@@ -17,37 +17,35 @@ export function ContactFields({ f, errorAt }: SectionFields<'contact'>) {
   const { t } = useT();
   const methods = f('methods');
   const emergency = f('emergencyContact');
-  const update = (i: number, patch: Partial<Method>) => methods.onChange(methods.value.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   const text = { autoComplete: 'off' };
   return (
     <>
       {methods.value.length === 0 ? <p className="hint">{t('intake.noMethods')}</p> : null}
-      {methods.value.map((m, i) => {
-        const at = (field: keyof Method) => errorAt(`methods.${i}.${field}`);
-        return (
-          <fieldset className="group" key={i}>
-            <legend>{t('intake.methodN', { n: i + 1 })}</legend>
-            <VocabSelect label={t('contact.kind')} list={v.contactKinds} value={m.kind} onChange={(x) => update(i, { kind: x })} error={at('kind')} />
-            <TextField {...text} label={t('contact.value')} value={m.value} onChange={(x) => update(i, { value: x })} maxLength={200} error={at('value')} />
-            <div className="flag-grid">
-              {safeFlags.map((flag) => (
-                <VocabSelect key={flag} label={t(`contact.${flag}`)} list={v.safeFlag} value={m[flag]} onChange={(x) => update(i, { [flag]: x })} />
-              ))}
-            </div>
-            <OptionalTextField {...text} label={t('contact.note')} value={m.note} onChange={(x) => update(i, { note: x })} maxLength={300} error={at('note')} />
-            <button type="button" className="remove-button" onClick={() => methods.onChange(methods.value.filter((_, j) => j !== i))}>
-              {t('intake.removeMethod', { n: i + 1 })}
-            </button>
-          </fieldset>
-        );
-      })}
-      {methods.value.length < 10 ? (
-        <div className="actions">
-          <button type="button" onClick={() => methods.onChange([...methods.value, newMethod])}>
-            {t('intake.addMethod')}
-          </button>
-        </div>
-      ) : null}
+      <ItemList
+        {...methods}
+        max={10}
+        newItem={newMethod}
+        itemLegend={(n) => t('intake.methodN', { n })}
+        removeLabel={(n) => t('intake.removeMethod', { n })}
+        addLabel={t('intake.addMethod')}
+      >
+        {(m, update, i) => {
+          const at = (field: keyof Method) => errorAt(`methods.${i}.${field}`);
+          const set = (patch: Partial<Method>) => update({ ...m, ...patch });
+          return (
+            <>
+              <VocabSelect label={t('contact.kind')} list={v.contactKinds} value={m.kind} onChange={(x) => set({ kind: x })} error={at('kind')} />
+              <TextField {...text} label={t('contact.value')} value={m.value} onChange={(x) => set({ value: x })} maxLength={200} error={at('value')} />
+              <div className="flag-grid">
+                {safeFlags.map((flag) => (
+                  <VocabSelect key={flag} label={t(`contact.${flag}`)} list={v.safeFlag} value={m[flag]} onChange={(x) => set({ [flag]: x })} />
+                ))}
+              </div>
+              <OptionalTextField {...text} label={t('contact.note')} value={m.note} onChange={(x) => set({ note: x })} maxLength={300} error={at('note')} />
+            </>
+          );
+        }}
+      </ItemList>
       {emergency.value ? (
         <EmergencyContact value={emergency.value} onChange={emergency.onChange} legend={emergency.label} errorAt={(field) => errorAt(`emergencyContact.${field}`)} />
       ) : (

@@ -1,6 +1,6 @@
 // renderer/: the identity section's questions. Sensitive ones offer the three reasons for no answer.
 import * as v from '../../../../../shared/vocab/lists';
-import { AnswerDate, AnswerSelect, AnswerText, MultiAnswer, NumberField } from '../../../components/fields';
+import { AnswerDate, AnswerSelect, AnswerText, ItemList, MultiAnswer, NumberField } from '../../../components/fields';
 import { OptionalTextField, TextField } from '../../../components/TextField';
 import { useT } from '../../../i18n/i18n';
 import type { SectionFields } from '../useSectionForm';
@@ -15,26 +15,11 @@ export function IdentityFields({ f, errorAt }: SectionFields<'identity'>) {
       <AnswerText {...f('legalName')} maxLength={200} />
       <fieldset className="group">
         <legend>{aliases.label}</legend>
-        {aliases.value.map((alias, i) => (
-          <div className="list-item" key={i}>
-            <TextField
-              label={t('intake.aliasN', { n: i + 1 })}
-              value={alias}
-              onChange={(x) => aliases.onChange(aliases.value.map((old, j) => (j === i ? x : old)))}
-              autoComplete="off"
-              maxLength={120}
-              error={errorAt(`aliases.${i}`)}
-            />
-            <button type="button" className="remove-button" onClick={() => aliases.onChange(aliases.value.filter((_, j) => j !== i))}>
-              {t('intake.removeAlias', { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        {aliases.value.length < 20 ? (
-          <button type="button" onClick={() => aliases.onChange([...aliases.value, ''])}>
-            {t('intake.addAlias')}
-          </button>
-        ) : null}
+        <ItemList {...aliases} max={20} newItem="" removeLabel={(n) => t('intake.removeAlias', { n })} addLabel={t('intake.addAlias')}>
+          {(alias, update, i) => (
+            <TextField label={t('intake.aliasN', { n: i + 1 })} value={alias} onChange={update} autoComplete="off" maxLength={120} error={errorAt(`aliases.${i}`)} />
+          )}
+        </ItemList>
       </fieldset>
       <AnswerDate {...f('dateOfBirth')} />
       <NumberField {...f('estimatedAge')} />
