@@ -6,7 +6,6 @@
 // kept. The size is read from the container before anything is decoded, and held to a smaller
 // budget than other pictures: decoding needs about 10 bytes per pixel at once.
 import jpeg from 'jpeg-js';
-import type libheifModule from 'libheif-js/wasm-bundle.js';
 
 /** Phones save 12 and 24 megapixels by default; decoding 25 MP takes about 250 MB for a moment. */
 export const HEIC_MAX_PIXELS = 25_000_000;
@@ -18,18 +17,31 @@ export class HeicFailed extends Error {
   }
 }
 
-type Libheif = typeof libheifModule;
+/** The part of libheif-js's decoder used here (the package declares only its low-level calls). */
+interface HeifImage {
+  get_width(): number;
+  get_height(): number;
+  is_primary(): boolean;
+  display(target: { data: Uint8ClampedArray; width: number; height: number }, done: (result: unknown) => void): void;
+  free(): void;
+}
+interface Libheif {
+  HeifDecoder: new () => { decode(bytes: Uint8Array): HeifImage[] };
+}
+
+/** Named at run time: the bundler leaves it to Node (libheif-js stays in node_modules, replaceable as its LGPL asks). */
+const LIBHEIF = 'libheif-js/wasm-bundle.js';
 let loading: Promise<Libheif> | null = null;
 
 function libheif(): Promise<Libheif> {
-  loading ??= import('libheif-js/wasm-bundle.js').then((m) => m.default);
+  loading ??= (import(LIBHEIF) as Promise<{ default: Libheif }>).then((m) => m.default);
   return loading;
 }
 
 /** The main picture of a HEIC/HEIF file as JPEG bytes. Throws HeicFailed. */
 export async function heicToJpeg(bytes: Buffer): Promise<{ content: Buffer; width: number; height: number }> {
   const lib = await libheif();
-  let images: ReturnType<InstanceType<Libheif['HeifDecoder']>['decode']>;
+  let images: HeifImage[];
   try {
     images = new lib.HeifDecoder().decode(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
