@@ -3,6 +3,7 @@
 // invitations, per-case keys and who they were sealed to. Reads and writes only; the caller holds
 // the transaction.
 import type { Db } from '../../store/open';
+import { stmt } from '../../store/repos/statements';
 import type { LaptopKeys } from './identity';
 
 export interface TeamSelf {
@@ -203,11 +204,12 @@ export function readCaseKeys(db: Db): CaseKeyRow[] {
 }
 
 export function addCaseKey(db: Db, k: CaseKeyRow): void {
-  db.prepare('INSERT INTO team_case_keys (key_id, case_id, key, made_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING').run(k.keyId, k.caseId, k.key, k.madeAt);
+  // Prepared once per store: a join and an invitation write one per case.
+  stmt(db, 'INSERT INTO team_case_keys (key_id, case_id, key, made_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING').run(k.keyId, k.caseId, k.key, k.madeAt);
 }
 
 export function addGrant(db: Db, caseId: string, laptopId: string, keyId: string): void {
-  db.prepare('INSERT INTO team_case_grants (case_id, laptop_id, key_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(caseId, laptopId, keyId);
+  stmt(db, 'INSERT INTO team_case_grants (case_id, laptop_id, key_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(caseId, laptopId, keyId);
 }
 
 export function enqueueEvent(db: Db, kind: string, body: unknown): void {
