@@ -176,15 +176,18 @@ const STATUS_AT = 27;
 
 /**
  * Goals by their status at the end of the period: those open then, and those whose status then was
- * set during the period. Read in two parts so the whole agency's goals are one pass over the history
- * and one index count: goals with a status event up to the last day (by their latest event), and
- * the others, which have been open since they were entered (opened_on up to the last day).
+ * set during the period. Read in two parts: goals with a status event up to the last day, by the
+ * event in force then (the one with no next event by the last day: status_events.until_on, migration
+ * 0210; one index range that never reads later events), and the others, which have been open since
+ * they were entered (opened_on up to the last day).
  */
 function goalsAtEnd(read: Reader): Breakdown {
   const changed = read.breakdown(
-    (p) => `SELECT CASE WHEN substr(m, ${STATUS_AT}) = 'open' OR substr(m, 1, 10) >= @from THEN substr(m, ${STATUS_AT}) ELSE '~before' END AS key, count(*) AS count
-            FROM (SELECT ${LATEST} AS m FROM ${rowsOf(p, 'status_events', 'e')} WHERE e.subject = 'goal' AND e.effective_on <= @to GROUP BY e.subject_id)
+    (p) => `SELECT CASE WHEN e.status = 'open' OR e.effective_on >= @from THEN e.status ELSE '~before' END AS key, count(*) AS count
+            FROM ${rowsOf(p, 'status_events', 'e')}
+            WHERE e.subject = 'goal' AND e.effective_on <= @to AND (e.until_on IS NULL OR e.until_on > @to)
             GROUP BY 1`,
+    'filter',
   );
   const opened = read.breakdown((p) => `SELECT 'opened' AS key, count(*) AS count FROM ${rowsOf(p, 'goals', 'g')} WHERE g.opened_on <= @to`);
   const withHistory = changed.reduce((n, r) => n + r.count, 0);

@@ -4,7 +4,7 @@
 // removal and case removal; assessment_order likewise holds each assessment's order key and score
 // line through any later change. And goals gain their (person, day opened) index.
 import { describe, expect, it } from 'vitest';
-import { ASSESSMENT_ORDER_FROM_ASSESSMENTS, SERVICE_DAYS_FROM_SERVICES } from '../../main/store/migrations/0210-report-facts';
+import { ASSESSMENT_ORDER_FROM_ASSESSMENTS, SERVICE_DAYS_FROM_SERVICES, UNTIL_FROM_EVENTS } from '../../main/store/migrations/0210-report-facts';
 import { migrate, storeVersion } from '../../main/store/migrations';
 import { bareStore } from '../helpers/store';
 
@@ -12,6 +12,8 @@ type Db = ReturnType<typeof bareStore>;
 const stored = (db: Db) => db.prepare('SELECT client_id, category, date, encounters, prev_on FROM service_days ORDER BY 1, 2, 3').raw().all();
 const fromServices = (db: Db) => db.prepare(`SELECT * FROM (${SERVICE_DAYS_FROM_SERVICES}) ORDER BY 1, 2, 3`).raw().all();
 const orders = (db: Db) => db.prepare('SELECT client_id, instrument_id, taken_on, order_key FROM assessment_order ORDER BY 1, 2, 3, 4').raw().all();
+const untils = (db: Db) => db.prepare('SELECT id, until_on FROM status_events ORDER BY id').raw().all();
+const fromEvents = (db: Db) => db.prepare(`SELECT * FROM (${UNTIL_FROM_EVENTS}) ORDER BY id`).raw().all();
 const fromAssessments = (db: Db) => db.prepare(`SELECT * FROM (${ASSESSMENT_ORDER_FROM_ASSESSMENTS}) ORDER BY 1, 2, 3, 4`).raw().all();
 
 /** A small seeded random source, so a failure can be replayed. */
@@ -44,6 +46,12 @@ describe('0210-report-facts', () => {
     const assess = db.prepare("INSERT INTO assessments (id, client_id, instrument_id, taken_on, kind, created_at, created_by, score_line) VALUES (?, ?, ?, ?, ?, ?, 'u1', ?)");
     assess.run('a1', 'c1', instrument, '2026-01-20', 'follow_up', '2026-01-20T10:00:00Z', '23.');
     assess.run('a2', 'c1', instrument, '2026-01-20', 'intake', '2026-01-20T11:00:00Z', '12.');
+    // A goal's history (written by 0100's triggers), one change dated before an earlier-entered one.
+    db.exec(`
+      INSERT INTO goals (id, client_id, domain, title, status, status_on, created_at, created_by) VALUES ('g1', 'c1', 'legal', 'x', 'achieved', '2026-02-10', '2026-01-05T10:00:00Z', 'u1');
+      UPDATE goals SET status = 'partly', status_on = '2026-02-01' WHERE id = 'g1';
+      UPDATE goals SET status = 'open', status_on = '2026-02-01' WHERE id = 'g1';
+    `);
     migrate(db, 210);
     expect(storeVersion(db)).toBeGreaterThanOrEqual(210);
     // Same day: the intake (entered later) comes first, then the follow-up; each key ends in the score line.
@@ -57,6 +65,12 @@ describe('0210-report-facts', () => {
       ['c1', 'legal', '2026-01-20', 2, null],
       ['c1', 'legal', '2026-02-01', 1, '2026-01-20'],
       ['c2', 'legal', '2026-01-10', 1, null],
+    ]);
+    // Each event ends on the day of the next one by day and entry order; the latest has none.
+    expect(db.prepare('SELECT status, effective_on, until_on FROM status_events ORDER BY id').raw().all()).toEqual([
+      ['achieved', '2026-02-10', null],
+      ['partly', '2026-02-01', '2026-02-01'],
+      ['open', '2026-02-01', '2026-02-10'],
     ]);
 
     // A service dated between two days, one that empties a day, one moved to another person,
@@ -108,12 +122,28 @@ describe('0210-report-facts', () => {
     }
     expect(orders(db).length).toBeGreaterThan(10);
 
+    // Status changes of goals and cases (closed, reopened), dated anywhere (before, between, on the same day
+    // as earlier ones): each event's end stays the next event's day.
+    db.exec(`
+      INSERT INTO goals (id, client_id, domain, title, status, created_at, created_by) VALUES ('g2', 'c2', 'housing', 'y', 'open', '2026-01-05T10:00:00Z', 'u1');
+    `);
+    const goalStatuses = ['open', 'achieved', 'partly', 'not_achieved', 'withdrawn'];
+    for (let step = 0; step < 120; step += 1) {
+      const roll = rnd();
+      if (roll < 0.45) db.prepare('UPDATE goals SET status = ?, status_on = ? WHERE id = ?').run(pick(goalStatuses), pick(days), pick(['g1', 'g2']));
+      else if (roll < 0.75) db.prepare("INSERT INTO case_closures (client_id, closed_on, reason, destination, closed_by) VALUES ('c2', ?, 'goals_met', 'unknown', 'u1')").run(pick(days));
+      else db.prepare('UPDATE case_closures SET reopened_on = ? WHERE id = (SELECT max(id) FROM case_closures)').run(pick(days));
+      expect(untils(db), `after status step ${step}`).toEqual(fromEvents(db));
+    }
+    expect(db.prepare('SELECT count(*) FROM status_events').pluck().get()).toBeGreaterThan(60);
+
     // Removing a case removes its services and, with them, its days.
     db.exec("DELETE FROM clients WHERE id = 'c1'");
     expect(db.prepare("SELECT count(*) FROM service_days WHERE client_id = 'c1'").pluck().get()).toBe(0);
     expect(stored(db)).toEqual(fromServices(db));
     expect(db.prepare("SELECT count(*) FROM assessment_order WHERE client_id = 'c1'").pluck().get()).toBe(0);
     expect(orders(db)).toEqual(fromAssessments(db));
+    expect(untils(db)).toEqual(fromEvents(db));
 
     const plan = (sql: string) =>
       db

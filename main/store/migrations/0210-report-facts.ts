@@ -15,6 +15,12 @@
 //   first and latest assessment per person and instrument are the least and greatest key of one
 //   index range, with no key built per row while the report runs. Derived and kept by triggers on
 //   assessments like service_days (the score line is written with the row, and again when rebuilt).
+// - status_events.until_on: the day the subject's next event (by day, then entry order) took effect,
+//   NULL for its latest. The status on day D is the one event with effective_on <= D and no next
+//   event by D (until_on NULL or after D), so "every goal's status on the last day" is one range of
+//   an index over goal events by effective_on that never reads events dated after the period, however
+//   many there are. Kept by a trigger as events are appended (they are only ever appended, by the
+//   triggers of migration 0100, and removed with their case).
 // - goals are indexed by person and the day each was opened, so "goals opened by the last day" for
 //   a set of people is read from the index alone.
 import type { Migration } from '.';
@@ -53,6 +59,13 @@ const removeOrder = `DELETE FROM assessment_order
   WHERE client_id = OLD.client_id AND instrument_id = OLD.instrument_id AND taken_on = OLD.taken_on AND order_key = ${orderKey('OLD')};`;
 
 export const ASSESSMENT_ORDER_FROM_ASSESSMENTS = `SELECT client_id, instrument_id, taken_on, ${orderKey('assessments')} FROM assessments`;
+
+/** The same subject's events after / before NEW in (effective_on, id) order. */
+const sameSubject = `n.subject = NEW.subject AND n.subject_id = NEW.subject_id`;
+const after = `(n.effective_on > NEW.effective_on OR (n.effective_on = NEW.effective_on AND n.id > NEW.id))`;
+const before = `(n.effective_on < NEW.effective_on OR (n.effective_on = NEW.effective_on AND n.id < NEW.id))`;
+
+export const UNTIL_FROM_EVENTS = `SELECT id, lead(effective_on) OVER (PARTITION BY subject, subject_id ORDER BY effective_on, id) AS until_on FROM status_events`;
 
 export const SERVICE_DAYS_FROM_SERVICES = `
   SELECT client_id, category, date, n, lag(date) OVER (PARTITION BY client_id, category ORDER BY date)
@@ -98,6 +111,19 @@ const migration: Migration = {
       CREATE TRIGGER assessments_order_update AFTER UPDATE OF client_id, instrument_id, taken_on, kind, created_at, score_line ON assessments BEGIN
         ${removeOrder}
         ${addOrder}
+      END;
+
+      ALTER TABLE status_events ADD COLUMN until_on TEXT;
+      CREATE TEMP TABLE next_event AS ${UNTIL_FROM_EVENTS};
+      UPDATE status_events SET until_on = n.until_on FROM temp.next_event n WHERE n.id = status_events.id AND n.until_on IS NOT NULL;
+      DROP TABLE temp.next_event;
+      -- Goals only (the report reads their status this way): any other subject's query keeps its
+      -- per-subject or per-person index, never a walk along a range of days.
+      CREATE INDEX status_events_goal_until ON status_events (effective_on, until_on, status, client_id) WHERE subject = 'goal';
+      CREATE TRIGGER status_events_until_insert AFTER INSERT ON status_events BEGIN
+        UPDATE status_events SET until_on = (SELECT min(n.effective_on) FROM status_events n WHERE ${sameSubject} AND ${after}) WHERE id = NEW.id;
+        UPDATE status_events SET until_on = NEW.effective_on
+          WHERE id = (SELECT n.id FROM status_events n WHERE ${sameSubject} AND ${before} ORDER BY n.effective_on DESC, n.id DESC LIMIT 1);
       END;
 
       CREATE INDEX goals_client_opened ON goals (client_id, opened_on);
