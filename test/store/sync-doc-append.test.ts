@@ -47,7 +47,7 @@ describe('stored documents', () => {
     expect(h.getWithType('_root', fieldKey('clients', id!, 'risk_level'))?.[1]).toBe('high');
   });
 
-  it('a store that reached a later version without the pieces table (0190 came after it) still appends, onto the document row', () => {
+  it('a store without the pieces table (a schema before 0250) still appends, onto the document row', () => {
     const a = openLaptop('a');
     const [id] = seedFirst(a, 1);
     enableSync(a.db, { actorId: a.actor });

@@ -20,11 +20,11 @@ import week from './0150-week';
 import handover from './0160-handover';
 import serviceCorrections from './0170-service-corrections';
 import partnerSuggestions from './0180-partner-suggestions';
-import syncDocPieces from './0190-sync-doc-pieces';
 import syncTail from './0200-sync-tail';
 import reportFacts from './0210-report-facts';
 import dashboardDerived from './0220-dashboard-derived';
 import documentBlobs from './0240-document-blobs';
+import syncDocPieces from './0250-sync-doc-pieces';
 
 export interface Migration {
   version: number;
@@ -32,7 +32,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, statusHistory, sync, team, exportReasons, documents, week, handover, serviceCorrections, partnerSuggestions, syncDocPieces, syncTail, reportFacts, dashboardDerived, documentBlobs];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, statusHistory, sync, team, exportReasons, documents, week, handover, serviceCorrections, partnerSuggestions, syncTail, reportFacts, dashboardDerived, documentBlobs, syncDocPieces];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -204,8 +204,9 @@ export function forgetDoc(db: Db, docId: string): void {
 }
 
 /**
- * Stores with sync_doc_pieces (migration 0190). A store that reached a later version before 0190
- * existed never runs it: there, appended changes go onto sync_docs.bytes as before.
+ * Stores with sync_doc_pieces (migration 0250, the last, so every store gets it). Without the table
+ * (a schema older than 0250 opened by code that does not migrate, as in tests), appended changes go
+ * onto sync_docs.bytes as before.
  */
 const hasPieces = new WeakMap<Db, boolean>();
 

@@ -7,7 +7,7 @@
 import type { Migration } from '.';
 
 const migration: Migration = {
-  version: 190,
+  version: 250,
   name: 'sync-doc-pieces',
   up(db) {
     db.exec(`
