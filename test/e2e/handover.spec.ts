@@ -62,6 +62,8 @@ for (const lang of ['en', 'es'] as const) {
 
     // Bulk reassignment from the dashboard: both of the admin's cases go to the worker who is leaving.
     await goTo(page, t, 'nav.dashboard', 'dashboard.title');
+    // What "overdue" counts is said beside the figure (in Spanish it read "overdue tasks", which it does not count).
+    await expect(page.getByText(t('dashboard.basisOverdue'))).toBeVisible();
     await expectNoSeriousA11yIssues(page, `dashboard (${lang})`);
     if (lang === 'es') await expectNoEnglish(page, `dashboard (${lang})`);
     await page.getByRole('button', { name: t('dashboard.openWorker', { name: who.admin, n: 2 }) }).click();

@@ -19,7 +19,7 @@ test.afterEach(async () => {
 
 const words = {
   en: {
-    tabs: 'Parts of the case', history: 'History', plan: 'Plan', appointments: 'Appointments', contacts: 'Contact log', nav: 'Sections', due: "What's due", week: 'Week',
+    noConsent: 'No consent recorded', tabs: 'Parts of the case', history: 'History', plan: 'Plan', appointments: 'Appointments', contacts: 'Contact log', nav: 'Sections', due: "What's due", week: 'Week',
     milestones: 'Legal and immigration milestones', addMilestone: 'Add a milestone', milestone: 'Milestone', vacatur: 'Vacatur (record relief)', saveMilestone: 'Save milestone',
     bookDate: 'Book a date for Vacatur (record relief)', dateBooked: /Date booked/u,
     book: 'Book an appointment', fromMilestone: 'For a legal or immigration milestone (optional)', kind: 'Kind of appointment', court: 'Court date', time: 'Time (optional)',
@@ -30,7 +30,7 @@ const words = {
     reached: 'Reached', minutes: 'Minutes (optional)', saveAttempt: 'Save attempt', notSafe: /not marked safe for this person/u, saved: /Contact attempt saved \(3 this visit\)/u,
   },
   es: {
-    tabs: 'Partes del caso', history: 'Historial', plan: 'Plan', appointments: 'Citas', contacts: 'Registro de contactos', nav: 'Secciones', due: 'Pendientes', week: 'Semana',
+    noConsent: 'Sin consentimiento registrado', tabs: 'Partes del caso', history: 'Historial', plan: 'Plan', appointments: 'Citas', contacts: 'Registro de contactos', nav: 'Secciones', due: 'Pendientes', week: 'Semana',
     milestones: 'Trámites legales y migratorios', addMilestone: 'Agregar un trámite', milestone: 'Trámite', vacatur: 'Anulación de antecedentes', saveMilestone: 'Guardar el trámite',
     bookDate: 'Programar una fecha para Anulación de antecedentes', dateBooked: /Fecha programada/u,
     book: 'Programar una cita', fromMilestone: 'Para un trámite legal o migratorio (opcional)', kind: 'Tipo de cita', court: 'Cita en el tribunal', time: 'Hora (opcional)',
@@ -65,6 +65,14 @@ for (const language of ['en', 'es'] as const) {
     await setUpAgency(page);
     await createClient(page, { chosenName: name });
     if (language === 'es') await page.getByLabel('Language', { exact: true }).selectOption('es');
+
+    // A long badge in the case header wraps inside its column instead of running over the next one.
+    await page.setViewportSize({ width: 1100, height: 900 });
+    const consentBadge = page.locator('.case-facts .badge', { hasText: w.noConsent });
+    const badgeBox = (await consentBadge.boundingBox())!;
+    const columnBox = (await consentBadge.locator('xpath=ancestor::div[1]').boundingBox())!;
+    expect(badgeBox.x + badgeBox.width).toBeLessThanOrEqual(columnBox.x + columnBox.width + 1);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // A vacatur milestone in the plan; the court date is booked from it.
     const plan = await openTab(page, w, w.plan);

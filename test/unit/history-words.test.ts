@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../renderer/src/i18n/en';
 import { es } from '../../renderer/src/i18n/es';
-import { fieldLabel, sectionLabel } from '../../renderer/src/screens/client/HistoryTab';
+import type { MessageKey } from '../../renderer/src/i18n/en';
+import { fieldLabel, sectionLabel, type Words18n } from '../../renderer/src/screens/client/historyWords';
 import { appointmentKinds, appointmentStatuses, contactMethods } from '../../shared/vocab/week';
 
 const root = join(__dirname, '..', '..');
@@ -26,12 +27,12 @@ const recorded = new Set([
   ),
 ]);
 
-function i18n(lang: 'en' | 'es') {
+function i18n(lang: 'en' | 'es'): Words18n {
   const catalog = (lang === 'en' ? en : es) as Record<string, string>;
   return {
     language: lang,
-    has: (key: string) => key in catalog,
-    t: ((key: string, vars: Record<string, string | number> = {}) => catalog[key]!.replace(/\{(\w+)\}/gu, (_, n: string) => String(vars[n]))) as never,
+    has: (key: string): key is MessageKey => key in catalog,
+    t: (key, vars = {}) => catalog[key]!.replace(/\{(\w+)\}/gu, (_, n: string) => String(vars[n])),
   };
 }
 

@@ -947,6 +947,7 @@ export const en = {
   'dashboard.appointments': 'Appointments this week',
   'dashboard.noContact': 'Cases with no contact in {days} days',
   'dashboard.basisContacts': '(no contact-log entry, service or case note)',
+  'dashboard.basisOverdue': '(open goals and plan steps past their date, legal deadlines passed, referrals with no answer after 14 days)',
   'dashboard.missing': 'Cases missing fields for the next funder report',
   'dashboard.missingPeriod': '(period {from} to {to})',
   'dashboard.daysLabel': 'Days without contact',

@@ -68,7 +68,7 @@ export function DashboardPage() {
           <CaseloadTable summary={summary} onOpen={setOpened} noContactDays={days} />
           <h2>{t('dashboard.watchTitle')}</h2>
           <ul className="figures">
-            {figure('overdue', t('dashboard.overdue'), summary.overdue)}
+            {figure('overdue', t('dashboard.overdue'), summary.overdue, t('dashboard.basisOverdue'))}
             {figure('consents', t('dashboard.consents'), summary.consentsExpiring)}
             {figure('appointments', t('dashboard.appointments'), summary.appointmentsThisWeek)}
             {figure('no-contact', t('dashboard.noContact', { days: summary.noContact.days }), summary.noContact.count, t('dashboard.basisContacts'))}
