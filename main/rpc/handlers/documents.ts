@@ -246,6 +246,8 @@ export const removeDocument: Handler<'documents.remove'> = (input, ctx) => {
 
 export const exportDocument: Handler<'documents.export'> = (input, ctx) => {
   const row = documentFor(ctx, input.documentId);
+  // No copy is logged that cannot be made.
+  if (row.stored !== row.chunks) throw new AppError('CONFLICT', 'This document has not arrived on this laptop yet. It comes with a later sync.');
   const at = ctx.now().toISOString();
   const info = stmt(ctx.db, 'INSERT INTO document_exports (document_id, user_id, at, purpose, reason) VALUES (?, ?, ?, ?, ?)').run(row.id, ctx.user.id, at, input.purpose, input.reason);
   ctx.audit.append({ actorId: ctx.user.id, action: `documents.${input.purpose}`, targetId: row.client_id, detail: { document: row.id, exportId: Number(info.lastInsertRowid) } });
