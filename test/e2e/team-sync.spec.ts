@@ -1,13 +1,15 @@
 // Team sync end to end, in Chromium: two previews on two data folders sharing one folder. The
 // administrator's laptop starts a team and invites a supervisor; the supervisor's new laptop joins
 // from its first-run screen (a wrong code first, the screen in Spanish, keyboard, axe). A case made on
-// the first appears on the second after "Sync now"; a goal's status changed on both before syncing is
+// the first appears on the second after "Sync now", and so does a document attached to it (it opens
+// there); a goal's status changed on both before syncing is
 // listed in "Needs review" on both, settled on the second, and the choice reaches the first. Then no
 // name, case number or staff name is in any file of the shared folder, in any encoding.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { samplePdf } from '../helpers/documents';
 import { filesUnder } from '../helpers/scan';
 import { expectNoSeriousA11yIssues } from './support/a11y';
 import { scanForManyCanaries } from './support/canaries';
@@ -32,6 +34,15 @@ const admin: Agency = { agency: 'Synthetic Team Shelter Vb4', admin: 'Synthetic 
 const supervisor = { name: 'Synthetic Team Supervisor Jw5', passphrase: 'synthetic meadow Pz8 compass' };
 const CLIENT = 'Synthetic Shared Person Tq6';
 const GOAL = 'Synthetic shared goal Mx2';
+const DOC_TITLE = 'Synthetic shared letter Rk3';
+const DOC_TEXT = 'Synthetic letter content Wq9';
+
+async function openDocumentsTab(page: Page) {
+  await page.getByRole('tablist', { name: 'Parts of the case' }).getByRole('tab', { name: 'Documents', exact: true }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Documents', exact: true });
+  await expect(panel.getByRole('heading', { name: 'Documents' })).toBeVisible();
+  return panel;
+}
 
 /** A first contact on a team laptop; its case number comes from the laptop's own block (SH-2026-<block>-0001). */
 async function createTeamCase(page: Page, chosenName: string): Promise<string> {
@@ -132,6 +143,23 @@ test('two laptops: join from the app, a case travels, a conflict is settled in N
   await openFromCaseload(p, CLIENT);
   await expect(p.getByRole('region', { name: 'Case summary' })).toContainText(caseNumber);
 
+  // A document attached on the administrator's laptop: its record, then its content (an encrypted
+  // blob in the shared folder), reach the supervisor's laptop, where it opens.
+  const docs = await openDocumentsTab(a.page);
+  await docs.getByRole('button', { name: 'Add a document' }).click();
+  await docs.getByLabel('Choose a file').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: samplePdf(DOC_TEXT) });
+  await expect(docs.getByText('“letter.pdf” was checked.')).toBeVisible();
+  await docs.getByLabel('Type of document').selectOption({ label: 'Identity document' });
+  await docs.getByLabel('Title').fill(DOC_TITLE);
+  await docs.getByRole('button', { name: 'Add the document' }).click();
+  await expect(docs.getByRole('heading', { name: DOC_TITLE })).toBeVisible();
+  await syncNow(a.page);
+  await syncNow(p);
+  const received = await openDocumentsTab(p);
+  await received.getByRole('button', { name: `View ${DOC_TITLE}` }).click();
+  await expect(received.getByRole('img', { name: `Page 1 of 1 of ${DOC_TITLE}` })).toBeVisible();
+  await received.getByRole('button', { name: 'Close the document' }).click();
+
   // The same goal's status changed on both laptops before either syncs.
   const on = isoDay(0);
   await setGoalStatus(a.page, 'Achieved', on);
@@ -185,6 +213,7 @@ test('two laptops: join from the app, a case travels, a conflict is settled in N
   for (const run of runs) await run.stop();
   // The scan reads real bundles: both laptops wrote several.
   expect(filesUnder(folder).filter((f) => f.endsWith('.shb')).length).toBeGreaterThanOrEqual(4);
-  const canaries = [CLIENT, caseNumber, GOAL, admin.admin, admin.agency, supervisor.name];
+  expect(filesUnder(folder).filter((f) => f.endsWith('.shd'))).toHaveLength(1);
+  const canaries = [CLIENT, caseNumber, GOAL, admin.admin, admin.agency, supervisor.name, DOC_TITLE, DOC_TEXT];
   expect(scanForManyCanaries([folder, join(shared, 'handover')], canaries)).toEqual([]);
 });
