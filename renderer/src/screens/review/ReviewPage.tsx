@@ -1,17 +1,19 @@
 // renderer/: "Needs review": what two laptops of a team changed at the same time. Every version is
 // kept until a person chooses; the choice is an ordinary save that reaches the other laptops when
 // they sync. Shown to the case's worker, supervisors and admins (main decides who sees what).
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { RpcError } from '../../../../shared/errors';
-import type { FieldValue, ReviewItem } from '../../../../shared/schemas/review';
+import { ResolveInput, type FieldValue, type ReviewItem } from '../../../../shared/schemas/review';
 import { serviceCategories } from '../../../../shared/vocab/planning';
 import { clientStatuses, riskLevels } from '../../../../shared/vocab/lists';
 import type { Vocabulary } from '../../../../shared/vocab/define';
 import { call } from '../../api/client';
 import { hrefFor } from '../../app/router';
+import { FormFrame } from '../../components/FormFrame';
 import { PageHeading } from '../../components/Heading';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { TextField } from '../../components/TextField';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useT, type I18n } from '../../i18n/i18n';
 
 /** Fields whose values are codes from a list: shown by their label in this language. */
@@ -56,51 +58,51 @@ function whoAndWhen(i18n: I18n, c: ReviewItem['candidates'][number]): string {
   return c.laptop ? i18n.t('review.byLaptop', { name, laptop: c.laptop, date }) : i18n.t('review.by', { name, date });
 }
 
-type Choice = { kind: 'candidate'; index: number } | { kind: 'restore' } | { kind: 'delete' } | { kind: 'keep-marked' } | { kind: 'new' } | null;
+/** An option of a review item: its label and the value saved when it is chosen (`typed`: the value typed in). */
+type ReviewOption = { key: string; label: string; value: FieldValue; typed?: true };
+
+function reviewOptions(i18n: I18n, item: ReviewItem): ReviewOption[] {
+  const { t } = i18n;
+  if (item.kind === 'values')
+    return item.candidates.map((c, index) => ({
+      key: `c${index}`,
+      label: `${valueText(i18n, c.value, item.field)} (${whoAndWhen(i18n, c)})${c.value === item.shown ? ` ${t('review.shownNow')}` : ''}`,
+      value: c.value,
+    }));
+  if (item.kind === 'edit-on-deleted')
+    return [
+      { key: 'restore', label: t('review.restore'), value: 'restore' },
+      { key: 'delete', label: t('review.keepDeleted'), value: 'delete' },
+    ];
+  return [
+    { key: 'keep', label: t('review.keepMarked', { shown: valueText(i18n, item.shown) }), value: 'keep-marked' },
+    { key: 'new', label: t('review.newValue'), value: null, typed: true },
+  ];
+}
 
 function ReviewCard({ item, onSettled }: { item: ReviewItem; onSettled: () => void }) {
   const i18n = useT();
-  const { t, errorMessage } = i18n;
+  const { t } = i18n;
   const headingId = useId();
   const name = useId();
-  const [choice, setChoice] = useState<Choice>(null);
-  const [newValue, setNewValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
   const title = item.field ? t('review.what', { area: areaLabel(i18n, item), field: fieldLabel(i18n, item.field) }) : areaLabel(i18n, item);
-  const options: { key: string; label: string; choice: Choice }[] =
-    item.kind === 'values'
-      ? item.candidates.map((c, index) => ({
-          key: `c${index}`,
-          label: `${valueText(i18n, c.value, item.field)} (${whoAndWhen(i18n, c)})${c.value === item.shown ? ` ${t('review.shownNow')}` : ''}`,
-          choice: { kind: 'candidate', index },
-        }))
-      : item.kind === 'edit-on-deleted'
-        ? [
-            { key: 'restore', label: t('review.restore'), choice: { kind: 'restore' } },
-            { key: 'delete', label: t('review.keepDeleted'), choice: { kind: 'delete' } },
-          ]
-        : [
-            { key: 'keep', label: t('review.keepMarked', { shown: valueText(i18n, item.shown) }), choice: { kind: 'keep-marked' } },
-            { key: 'new', label: t('review.newValue'), choice: { kind: 'new' } },
-          ];
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (choice === null || (choice.kind === 'new' && newValue.trim() === '')) {
-      setError(t('review.pickOne'));
-      return;
-    }
-    const value: FieldValue =
-      choice.kind === 'candidate' ? item.candidates[choice.index]!.value : choice.kind === 'new' ? newValue.trim() : choice.kind;
-    setBusy(true);
-    setError(null);
-    const result = await call('sync.resolve', { id: item.id, choice: value });
-    setBusy(false);
-    if (result.ok) onSettled();
-    else setError(errorMessage(result.error));
-  }
+  const options = reviewOptions(i18n, item);
+  const chosen = (key: string) => options.find((o) => o.key === key);
+  const sf = useSchemaForm({
+    schema: ResolveInput,
+    defaults: { choice: '', newValue: '' },
+    toInput: (v) => {
+      const option = chosen(v.choice);
+      return { id: item.id, choice: option?.typed ? v.newValue.trim() : (option?.value ?? null) };
+    },
+    extraChecks: (v) => ({
+      choice: chosen(v.choice) ? undefined : t('review.pickOne'),
+      newValue: chosen(v.choice)?.typed && v.newValue.trim() === '' ? t('review.pickOne') : undefined,
+    }),
+    send: (input) => call('sync.resolve', input),
+    onSaved: onSettled,
+  });
+  const choice = sf.field('choice');
 
   return (
     <article className="review-item" aria-labelledby={headingId}>
@@ -119,9 +121,14 @@ function ReviewCard({ item, onSettled }: { item: ReviewItem; onSettled: () => vo
             ? t('review.deleted.explain')
             : t('review.duplicate.explain', { shown: valueText(i18n, item.shown) })}
       </p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset aria-describedby={error ? `${name}-error` : undefined}>
+      <FormFrame form={sf} submitLabel={t('review.save')} primary={false}>
+        <fieldset className={choice.error ? 'field-invalid' : undefined} aria-describedby={choice.error ? `${name}-error` : undefined}>
           <legend>{t('review.choose')}</legend>
+          {choice.error ? (
+            <p id={`${name}-error`} className="field-error">
+              {choice.error}
+            </p>
+          ) : null}
           <div className="checkbox-list">
             {options.map((o) => (
               <div key={o.key} className="checkbox">
@@ -129,20 +136,17 @@ function ReviewCard({ item, onSettled }: { item: ReviewItem; onSettled: () => vo
                   id={`${name}-${o.key}`}
                   type="radio"
                   name={name}
-                  checked={JSON.stringify(choice) === JSON.stringify(o.choice)}
-                  onChange={() => setChoice(o.choice)}
+                  checked={choice.value === o.key}
+                  aria-invalid={choice.error ? true : undefined}
+                  onChange={() => choice.onChange(o.key)}
                 />
                 <label htmlFor={`${name}-${o.key}`}>{o.label}</label>
               </div>
             ))}
           </div>
-          {choice?.kind === 'new' ? <TextField label={t('review.newValueLabel')} value={newValue} onChange={setNewValue} autoComplete="off" maxLength={200} required /> : null}
+          {chosen(choice.value)?.typed ? <TextField label={t('review.newValueLabel')} {...sf.field('newValue')} autoComplete="off" maxLength={200} required /> : null}
         </fieldset>
-        {error ? <ErrorMessage id={`${name}-error`}>{error}</ErrorMessage> : null}
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.working') : t('review.save')}
-        </button>
-      </form>
+      </FormFrame>
     </article>
   );
 }
