@@ -8,7 +8,7 @@ import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { cleanFileName, DocumentRefused, inspectDocument, type RefusalKind } from '../../main/documents/inspect';
 
-const heic = readFileSync(join(__dirname, '../fixtures/heif/C025.heic'));
+const heic = readFileSync(join(__dirname, '../fixtures/heif/synthetic-128x72.heic'));
 
 async function refusal(bytes: Buffer): Promise<RefusalKind | 'accepted'> {
   try {
@@ -54,8 +54,10 @@ describe('HEIC photos', () => {
     expect(await refusal(heic.subarray(0, 300))).not.toBe('accepted');
     // Boxes of length 0 (exifr, used on other pictures, loops forever on them): refused at once.
     expect(await refusal(Buffer.concat([Buffer.from('0000001c6674797068656963000000006d69663168656963', 'hex'), Buffer.alloc(64)]))).toBe('damaged');
+    // Its picture cut off half way, and its description (the meta box) emptied.
+    expect(await refusal(heic.subarray(0, heic.indexOf('mdat', 0, 'latin1') + 200))).not.toBe('accepted');
     const emptied = Buffer.from(heic);
-    emptied.fill(0, 400);
+    emptied.fill(0, heic.indexOf('meta', 0, 'latin1') + 4);
     expect(await refusal(emptied)).not.toBe('accepted');
   });
 });
