@@ -245,7 +245,7 @@ export function loadSnapshots(db: Db, items: readonly { docId: string; bytes: Ui
     for (const item of ordered) {
       if (item.docId.startsWith('case:') && !seen.has(item.docId) && !isKnown(db, item.docId)) fresh.push(item);
       else if (item.docId.startsWith('case:')) later.push(item);
-      else loadOne(db, item.docId, item.bytes);
+      else db.transaction(() => loadOne(db, item.docId, item.bytes))();
       seen.add(item.docId);
     }
     const pool = docPool(fresh.length, true);
@@ -262,13 +262,18 @@ export function loadSnapshots(db: Db, items: readonly { docId: string; bytes: Ui
           loadOne(db, docId, bytes);
           continue;
         }
-        writeWhole(db, docId, bytes, result.heads, true);
-        writeRows(db, docId, null, null, fields);
+        // Each document under a savepoint of its own, released at once (as loadSnapshot's own
+        // transaction does): one savepoint held open over the whole batch made SQLite's statement
+        // journal grow for the whole join, and every projection under it slower.
+        db.transaction(() => {
+          writeWhole(db, docId, bytes, result.heads, true);
+          writeRows(db, docId, null, null, fields);
+        })();
       }
     } finally {
       pool.close();
     }
-    for (const item of later) loadOne(db, item.docId, item.bytes);
+    for (const item of later) db.transaction(() => loadOne(db, item.docId, item.bytes))();
     retryWaitingRows(db);
   });
 }

@@ -261,10 +261,14 @@ export function saveDoc(db: Database, docId: string): Uint8Array {
 export function loadSnapshots(db: Database, items: readonly { docId: string; bytes: Uint8Array }[]): void {
   if (!isSyncEnabled(db)) throw new SyncEngineError('NOT_ENABLED', 'Sync is not turned on for this store.');
   ensureTriggers(db);
-  db.transaction(() => {
+  const run = () => {
     flushLocalWrites(db, null);
     loadSnapshotDocs(db, items);
-  })();
+  };
+  // Inside the caller's transaction (a join's), which holds it all, without a savepoint held open
+  // over the whole batch (that made every row write under it slower); its own transaction otherwise.
+  if (db.inTransaction) run();
+  else db.transaction(run)();
 }
 
 export function loadSnapshot(db: Database, docId: string, bytes: Uint8Array): void {
