@@ -8,7 +8,8 @@ import * as engine from '../engine';
 import type { Db } from '../../store/open';
 import { newSetupCode } from '../../keys/setup-code';
 import { brokenLogs } from './access-log';
-import { writeDurably, keyFileName } from './folder';
+import { keyFileName } from './folder';
+import { pauseAt } from './test-pause';
 import type { DocFrame } from './frames';
 import { newLaptopKeys, newRandomId, newSigningPair, signingKey } from './identity';
 import { sealInvitation, type InvitationData } from './invitation';
@@ -160,7 +161,11 @@ export function revokeLaptop(db: Db, input: { laptopId: string; now: Date }): { 
   const remaining = laptops.filter((l) => l.status === 'active' && l.laptopId !== target.laptopId);
   const me = laptops.find((l) => l.laptopId === self.laptopId)!;
   const file = writeKeyFile({ team: self.teamId, epoch, n, laptop: self.laptopId, key, recipients: remaining, signKey: signingKey(self.signPrivate, me.signPublic) });
-  writeDurably(self.folder, self.laptopId, keyFileName(epoch), file);
+  // Written by the next round, from the store (round.ts): a key file in the folder for an epoch the
+  // store never committed (a crash here) would be read by the others, and the next revocation would
+  // reuse its name with another key, which they would never learn.
+  enqueueEvent(db, 'joinfile', { t: 'joinfile', name: keyFileName(epoch), bytes: file.toString('base64') });
+  pauseAt('key-rotation');
   addEpoch(db, { epoch, n, key }, at);
   enqueueEvent(db, 'revoke', { t: 'revoke', laptop: target.laptopId, lastSeq: target.appliedSeq, at });
   return { epoch };
