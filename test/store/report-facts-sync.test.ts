@@ -9,7 +9,7 @@ import { ADMIN, openLaptop, receive, seedFirst, send, startTeam, write, type Lap
 
 const stored = (l: Laptop) => l.db.prepare('SELECT client_id, category, date, encounters, prev_on FROM service_days ORDER BY 1, 2, 3').raw().all();
 const fromServices = (l: Laptop) => l.db.prepare(`SELECT * FROM (${SERVICE_DAYS_FROM_SERVICES}) ORDER BY 1, 2, 3`).raw().all();
-const orders = (l: Laptop) => l.db.prepare('SELECT * FROM assessment_order ORDER BY 1, 2, 3, 4').raw().all();
+const orders = (l: Laptop) => l.db.prepare('SELECT * FROM assessment_order ORDER BY 1, 2, 3, 4').raw().all() as unknown[][];
 const fromAssessments = (l: Laptop) => l.db.prepare(`SELECT * FROM (${ASSESSMENT_ORDER_FROM_ASSESSMENTS}) ORDER BY 1, 2, 3, 4`).raw().all();
 
 describe('service days under team sync', () => {
