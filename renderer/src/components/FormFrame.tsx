@@ -13,6 +13,8 @@ export function FormFrame(props: {
   onCancel?: () => void;
   cancelLabel?: string;
   savedText?: ReactNode;
+  /** How the saved message reads (default success; info for a result that is not good news). */
+  savedTone?: 'success' | 'info';
   /** The status when neither busy nor just saved (e.g. that an export was cancelled). */
   statusText?: ReactNode;
   /** What the busy message says (default "Working on it…"). */
@@ -39,7 +41,7 @@ export function FormFrame(props: {
     <form ref={form.formRef} onSubmit={(event) => void form.onSubmit(event)} noValidate className={props.className}>
       <ErrorMessage id={props.errorId}>{form.formError}</ErrorMessage>
       {props.children}
-      <StatusMessage tone={saved ? 'success' : 'info'}>{status}</StatusMessage>
+      <StatusMessage tone={saved ? (props.savedTone ?? 'success') : 'info'}>{status}</StatusMessage>
       {props.beforeActions}
       <div className="actions">
         <button type="submit" className={props.primary === false ? undefined : 'primary'} aria-disabled={form.busy || undefined}>
