@@ -146,6 +146,9 @@ test('an auditor shows last year’s report, exports it, and the check finds a c
 
   // The administrator adds an auditor, who signs in for the first time with the setup code.
   await goToSection(page, 'Admin');
+  // Admin shows the agency's report signature fingerprint, the one it prints and publishes.
+  const shownFingerprint = (await page.getByRole('region', { name: 'Report signature' }).getByRole('definition').first().textContent())!.trim();
+  expect(shownFingerprint).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/u);
   const code = await addStaff(page, AUDITOR, 'Auditor');
   await hideSetupCode(page, AUDITOR);
   await lock(page);
@@ -258,6 +261,13 @@ test('an auditor shows last year’s report, exports it, and the check finds a c
   await verify.getByLabel('Fingerprint the agency published').fill('0000 1111 2222 3333 4444 5555 6666 7777');
   await verify.getByRole('button', { name: 'Check report' }).click();
   await expect(verify.getByText('This report was not signed by the agency’s key. Do not rely on its figures.')).toBeVisible();
+  // The fingerprint Admin showed, typed in by the auditor as published (any case, no spaces): the check
+  // names it as the signer.
+  await verify.getByLabel('Fingerprint the agency published').fill(shownFingerprint.toUpperCase().replaceAll(' ', ''));
+  await verify.getByRole('button', { name: 'Check report' }).click();
+  await expect(verify.getByRole('status')).toHaveText('This report is complete and unaltered.');
+  await expect(verify.getByText('It was signed by the key whose fingerprint you typed.')).toBeVisible();
+  await expect(verify.getByText('This report was not signed by the agency’s key. Do not rely on its figures.')).toHaveCount(0);
   await verify.getByLabel('Fingerprint the agency published').fill('');
 
   // A submission pack: exact counts only with a reason, marked, and checked as such.
