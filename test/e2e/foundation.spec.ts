@@ -41,8 +41,16 @@ test('a new agency sets up, locks, is refused a wrong passphrase, unlocks, and n
   expect(key).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/u);
   await expectNoSeriousA11yIssues(page, 'recovery key');
   const finish = page.getByRole('button', { name: 'Finish setup' });
-  await expect(finish).toBeDisabled();
-  await page.getByLabel('Type the recovery key to confirm').fill(key.toLowerCase());
+  // Finishing without typing it back, or with a wrong key, is refused in plain words at the field.
+  const typedBack = page.getByLabel('Type the recovery key to confirm');
+  await finish.click();
+  await expect(typedBack).toBeFocused();
+  await expect(typedBack).toHaveAccessibleDescription(/Type the recovery key shown above to finish setting up\./u);
+  await typedBack.fill(key.replace(/^..../u, 'ZZZZ'));
+  await finish.click();
+  await expect(typedBack).toHaveAccessibleDescription(/This does not match the key shown above\./u);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/recovery key/iu);
+  await typedBack.fill(key.toLowerCase());
   await finish.click();
 
   // Signed in: the main frame with its navigation.

@@ -52,6 +52,7 @@ export const en = {
   'setup.printDate': 'Printed on {date}',
   'setup.confirmKey': 'Type the recovery key to confirm',
   'setup.confirmKeyHint': 'Type the key exactly as shown. Spaces and dashes do not matter.',
+  'setup.confirmKeyRequired': 'Type the recovery key shown above to finish setting up.',
   'setup.keyMatches': 'The key matches.',
   'setup.keyDoesNotMatch': 'This does not match the key shown above. Check each group of four.',
   'setup.back': 'Back',

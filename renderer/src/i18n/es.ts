@@ -55,6 +55,7 @@ export const es = {
   'setup.printDate': 'Impresa el {date}',
   'setup.confirmKey': 'Escriba la clave de recuperación para confirmarla',
   'setup.confirmKeyHint': 'Escriba la clave tal como aparece. Los espacios y guiones no importan.',
+  'setup.confirmKeyRequired': 'Escriba la clave de recuperación que aparece arriba para terminar la configuración.',
   'setup.keyMatches': 'La clave coincide.',
   'setup.keyDoesNotMatch': 'No coincide con la clave que aparece arriba. Revise cada grupo de cuatro.',
   'setup.back': 'Volver',

@@ -47,13 +47,13 @@ export function Setup({ onStatus, onRestored }: { onStatus: (status: AppStatus) 
     },
   });
 
-  async function finish() {
+  async function finish(confirmation: string) {
     const v = sf.form.getValues();
     const result = await call('setup.complete', {
       agencyName: v.agencyName,
       adminName: v.adminName,
       passphrase: v.newPassphrase,
-      recoveryKeyConfirmation: keyConfirmation,
+      recoveryKeyConfirmation: confirmation,
     });
     if (result.ok) {
       onStatus(result.value);
