@@ -4,8 +4,11 @@
 // a deleted record (both read again on the store's side). The worker pool answers in order, and
 // synchronously, so it can run inside one SQL transaction.
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enableSync, listConflicts, listDocs, loadSnapshot, loadSnapshots, saveDoc } from '../../main/sync/engine';
+import { runDocJob, type BuildJob } from '../../main/sync/engine/doc-work';
 import { DocWorkError, workerPool } from '../../main/sync/engine/pool';
 import { ADMIN, dump, openLaptop, receive, send, seedFirst, startTeam, write, type Sent } from '../helpers/sync-laptops';
 
@@ -86,6 +89,26 @@ describe('the document worker pool', () => {
       expect(() => pool.take()).toThrow(DocWorkError);
     } finally {
       pool.close();
+    }
+  });
+
+  it('does the work in this thread when its workers never answer (a worker file that will not load, one that stopped)', () => {
+    const job = (n: number): BuildJob => ({ kind: 'build', actor: 'ab'.repeat(16), message: 'test', time: 1_700_000_000, fields: [[`clients|c${n}|chosen_name`, `Name ${n}`]] });
+    const silent = workerPool("require('node:worker_threads');", 2, true, 300);
+    const missing = workerPool(join(tmpdir(), 'no-such-safehold-worker.mjs'), 2, false, 300);
+    try {
+      for (const pool of [silent, missing]) {
+        for (let i = 0; i < 5; i += 1) pool.submit(job(i));
+        const results = Array.from({ length: 5 }, () => pool.take());
+        expect(results).toEqual([0, 1, 2, 3, 4].map((n) => runDocJob(job(n))));
+        expect(results.every((r) => r.kind === 'build')).toBe(true);
+        // Later jobs go straight to this thread.
+        pool.submit(job(9));
+        expect(pool.take()).toEqual(runDocJob(job(9)));
+      }
+    } finally {
+      silent.close();
+      missing.close();
     }
   });
 });

@@ -16,8 +16,12 @@ import { runDocJob, type DocJob, type DocResult } from './doc-work';
 const MIN_JOBS = 200;
 /** Jobs posted ahead of the one being taken: enough to keep the workers busy, bounded in memory. */
 export const AHEAD = 64;
-/** A worker that answers nothing for this long is taken to have stopped: the batch fails whole. */
-const STALL_MS = 120_000;
+/**
+ * A worker that has answered nothing for this long (it could not start, e.g. its file would not load
+ * in a packaged app, or it stopped) is given up: this job and every later one run in this thread,
+ * from the copies kept here. The work is the same pure function either way, so only time is lost.
+ */
+export const STALL_MS = 15_000;
 
 export class DocWorkError extends Error {}
 
@@ -61,42 +65,55 @@ function inThread(): DocPool {
 }
 
 /** A pool over the given worker script (a file, or source with eval), exported for its test. */
-export function workerPool(file: string | URL, size: number, eval_ = false): DocPool {
+export function workerPool(file: string | URL, size: number, eval_ = false, stallMs = STALL_MS): DocPool {
   const lanes: Lane[] = [];
   for (let i = 0; i < size; i += 1) {
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(file, { eval: eval_, workerData: { port: port2, signal }, transferList: [port2] });
     worker.unref();
+    // A worker that fails to start says so on an event this thread may never get to while it waits.
+    worker.on('error', () => undefined);
     lanes.push({ worker, port: port1, signal });
   }
+  /** Jobs posted and not yet taken, kept in case the workers are given up. */
+  const waiting: DocJob[] = [];
   let submitted = 0;
   let taken = 0;
+  let givenUp = false;
+  const close = () => {
+    for (const lane of lanes) {
+      lane.port.close();
+      void lane.worker.terminate();
+    }
+  };
   return {
     submit(job) {
-      const lane = lanes[submitted % lanes.length]!;
+      waiting.push(job);
       submitted += 1;
-      lane.port.postMessage(job);
+      if (givenUp) return;
+      lanes[(submitted - 1) % lanes.length]!.port.postMessage(job);
     },
     take() {
       if (taken >= submitted) throw new DocWorkError('No document job is waiting.');
+      const job = waiting.shift()!;
       const lane = lanes[taken % lanes.length]!;
       taken += 1;
-      const deadline = Date.now() + STALL_MS;
+      if (givenUp) return runDocJob(job);
+      const deadline = Date.now() + stallMs;
       for (;;) {
         const seen = Atomics.load(lane.signal, 0);
         const message = receiveMessageOnPort(lane.port);
         if (message) return message.message as DocResult;
-        if (Date.now() > deadline) throw new DocWorkError('A document worker stopped answering.');
-        Atomics.wait(lane.signal, 0, seen, 1000);
+        if (Date.now() > deadline) {
+          givenUp = true;
+          close();
+          return runDocJob(job);
+        }
+        Atomics.wait(lane.signal, 0, seen, Math.min(1000, stallMs));
       }
     },
-    close() {
-      for (const lane of lanes) {
-        lane.port.close();
-        void lane.worker.terminate();
-      }
-    },
+    close,
   };
 }
 
