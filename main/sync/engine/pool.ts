@@ -5,11 +5,9 @@
 // are taken in the order given, waiting on a shared counter (Atomics.wait) when one is not ready.
 // Without the built worker file (tests from source), or for a small batch, the same work runs in
 // this thread (doc-work.ts), one job at a time as it is taken.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { builtWorkerFile } from '../worker-file';
 import { runDocJob, type DocJob, type DocResult } from './doc-work';
 
 /** Below this many jobs, starting workers (each loads Automerge's WASM) costs more than it saves. */
@@ -36,22 +34,6 @@ export interface DocPool {
   /** The result of the oldest job not yet taken. */
   take(): DocResult;
   close(): void;
-}
-
-function workerFile(): string | null {
-  let here: string;
-  try {
-    here = dirname(fileURLToPath(import.meta.url));
-  } catch {
-    return null;
-  }
-  for (const dir of [here, join(here, '..')]) {
-    for (const name of ['doc-worker.mjs', 'doc-worker.js']) {
-      const path = join(dir, name);
-      if (existsSync(path)) return path;
-    }
-  }
-  return null;
 }
 
 /** The same work in this thread, done when taken. */
@@ -123,7 +105,7 @@ export function workerPool(file: string | URL, size: number, eval_ = false, stal
  * worker per other core; otherwise (team creation only reads rows) one per core.
  */
 export function docPool(jobs: number, mainBusy: boolean): DocPool {
-  const file = jobs >= MIN_JOBS ? workerFile() : null;
+  const file = jobs >= MIN_JOBS ? builtWorkerFile('doc-worker') : null;
   if (!file) return inThread();
   const cores = availableParallelism();
   return workerPool(file, Math.max(1, Math.min(4, mainBusy ? cores - 1 : cores)));

@@ -3,9 +3,6 @@
 // runs here; the folder and crypto work runs in a worker thread, so the window stays responsive.
 // After changes from other laptops are applied, the signed-in person is checked again: someone
 // deactivated on another laptop is signed out here too.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AppEvent } from '../../../shared/contract';
 import type { Clock } from '../../core/clock';
@@ -15,29 +12,14 @@ import { FolderUnavailable, runExchange, type RoundPlan, type RoundResult } from
 import { exchangeBlobs } from './blobs';
 import { commitRound, needsFollowUp, NotInTeam, prepareRound, type RoundSummary } from './round';
 import { readSelf } from './state';
+import { builtWorkerFile } from '../worker-file';
 
 /** How often a round runs on its own while someone is signed in. */
 export const SYNC_INTERVAL_MS = 5 * 60_000;
 
-function workerFile(): string | null {
-  let here: string;
-  try {
-    here = dirname(fileURLToPath(import.meta.url));
-  } catch {
-    return null;
-  }
-  for (const dir of [here, join(here, '..')]) {
-    for (const name of ['sync-worker.mjs', 'sync-worker.js']) {
-      const path = join(dir, name);
-      if (existsSync(path)) return path;
-    }
-  }
-  return null;
-}
-
 /** The exchange in the worker thread when the built worker is present; in this thread otherwise (tests from source). */
 export function exchange(plan: RoundPlan): Promise<RoundResult> {
-  const file = workerFile();
+  const file = builtWorkerFile('sync-worker');
   if (!file) {
     return new Promise((resolve, reject) => setImmediate(() => {
       try {
