@@ -125,7 +125,11 @@ describe('an administrator, a supervisor and a caseworker laptop converge', () =
         let before = '';
         for (let pass = 0; pass < 12; pass += 1) {
           for (const l of laptops) roundOf(l);
-          const now = JSON.stringify(laptops.map((l) => [dump(dbOf(l.t)), reviewRows(l.t)]));
+          // Settled when nothing moves: the records, the review lists, who holds which case key, and the
+          // files in the folder (a pass that only seals a key or writes a bundle is not the end).
+          const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
+          const grants = (l: (typeof laptops)[number]) => dbOf(l.t).prepare('SELECT case_id, laptop_id, key_id FROM team_case_grants ORDER BY 1, 2, 3').all();
+          const now = JSON.stringify([files, laptops.map((l) => [dump(dbOf(l.t)), reviewRows(l.t), grants(l)])]);
           if (now === before) return;
           before = now;
         }
