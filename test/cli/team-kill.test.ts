@@ -4,43 +4,17 @@
 // written; bundle in place but not yet noted in the store), on the receiving side (mid projection;
 // everything applied but not committed) and in a key rotation (revoking a laptop). After each kill:
 // the store opens, `safehold check` passes, and the next rounds converge with the other laptop.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeSession, unlockWithPassphrase } from '../../main/core/installation';
 import { dataPaths } from '../../main/core/paths';
 import { dump } from '../helpers/sync-laptops';
+import { ADMIN, as, BIN, check, inviteAndJoin, ok, PASS, safehold, SUPERVISOR, sync, WORKER } from '../helpers/team-cli';
 import { tempDir } from '../helpers/tmp';
 
-const BIN = resolve('bin/safehold.mjs');
-const PASS = 'team sync words 2026';
-const ADMIN = 'Demo Admin';
-const SUPERVISOR = 'Demo Supervisor Ada';
-const WORKER = 'Demo Caseworker Ben';
 
-function safehold(args: string[], stdin = `${PASS}\n`) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', timeout: 180_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-const as = (dir: string, name: string) => ['--data-dir', dir, '--name', name, '--passphrase-stdin'];
-
-function ok(result: ReturnType<typeof safehold>) {
-  expect(result.code, result.stderr).toBe(0);
-  return result;
-}
-
-const check = (dir: string, name: string) => JSON.parse(ok(safehold(['check', ...as(dir, name)])).stdout) as { ok: boolean; clients: number; integrity: string };
-const sync = (dir: string, name: string) => JSON.parse(ok(safehold(['sync', ...as(dir, name)])).stdout.trim()) as { ok: boolean; sent: number; received: number };
-
-function inviteAndJoin(a: string, folder: string, name: string): { dir: string; laptop: string } {
-  const out = join(tempDir(), 'invitation.shi');
-  const code = ok(safehold(['team', 'invite', ...as(a, ADMIN), '--for', name, '--out', out])).stdout.trim().split('\n').at(-1)!;
-  const dir = join(tempDir(), 'laptop');
-  const joined = ok(safehold(['team', 'join', '--data-dir', dir, '--invite', out, '--folder', folder, '--name', name, '--passphrase-stdin'], `${code}\n${PASS}\n`));
-  return { dir, laptop: (JSON.parse(joined.stdout.trim().split('\n').at(-1)!) as { laptop: string }).laptop };
-}
 
 let people = 0;
 function importClients(dir: string, n: number): void {

@@ -2,43 +2,18 @@
 // processes): it succeeds with exit 0 and one JSON line; the revoked laptop can read nothing written
 // after (its rounds refuse the new files: no key), and what it writes afterwards is refused by the
 // others' `safehold sync` and never applied; revoking again is refused with exit 2.
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeSession, unlockWithPassphrase } from '../../main/core/installation';
 import { dataPaths } from '../../main/core/paths';
 import { syncRound } from '../../main/sync/team/round';
 import { testCore } from '../helpers/core';
+import { ADMIN, as, inviteAndJoin, ok, PASS, safehold, SUPERVISOR, WORKER } from '../helpers/team-cli';
 import { tempDir } from '../helpers/tmp';
 
-const BIN = resolve('bin/safehold.mjs');
-const PASS = 'team sync words 2026';
-const ADMIN = 'Demo Admin';
-const SUPERVISOR = 'Demo Supervisor Ada';
-const WORKER = 'Demo Caseworker Ben';
-
-function safehold(args: string[], stdin = `${PASS}\n`) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', timeout: 180_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-const as = (dir: string, name: string) => ['--data-dir', dir, '--name', name, '--passphrase-stdin'];
-
-function ok(result: ReturnType<typeof safehold>) {
-  expect(result.code, result.stderr).toBe(0);
-  return result;
-}
 
 const clients = (dir: string, name: string) => (JSON.parse(ok(safehold(['check', ...as(dir, name)])).stdout) as { clients: number }).clients;
-
-function inviteAndJoin(a: string, folder: string, name: string): { dir: string; laptop: string } {
-  const out = join(tempDir(), 'invitation.shi');
-  const code = ok(safehold(['team', 'invite', ...as(a, ADMIN), '--for', name, '--out', out])).stdout.trim().split('\n').at(-1)!;
-  const dir = join(tempDir(), 'laptop');
-  const joined = ok(safehold(['team', 'join', '--data-dir', dir, '--invite', out, '--folder', folder, '--name', name, '--passphrase-stdin'], `${code}\n${PASS}\n`));
-  return { dir, laptop: (JSON.parse(joined.stdout.trim().split('\n').at(-1)!) as { laptop: string }).laptop };
-}
 
 describe('safehold team revoke', () => {
   it('revokes a laptop: exit 0; it reads nothing written after, and its later files are refused', async () => {
