@@ -1,7 +1,7 @@
 // The bundle format of the shared folder: what opens, and what is refused with which reason.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { BundleError, bucketSize, openBundle, peekHeader, sealBundle, type OpenContext } from '../../main/sync/team/bundle';
+import { BUNDLE_FORMAT, BundleError, bucketSize, openBundle, peekHeader, sealBundle, type OpenContext } from '../../main/sync/team/bundle';
 import { decodeBody, decodeChanges, encodeBody, encodeChanges, frameDictionary, newFrameSalt, openCaseFrame, sealCaseFrame } from '../../main/sync/team/frames';
 import { newLaptopKeys, signingKey, verifyingKey } from '../../main/sync/team/identity';
 import { readKeyFile, writeKeyFile } from '../../main/sync/team/keyfile';
@@ -68,7 +68,7 @@ describe('team bundles', () => {
 
   it('a newer format is recognised as such, not as damage', () => {
     const bytes = make();
-    const text = bytes.toString('latin1').replace('"v":3', '"v":4');
+    const text = bytes.toString('latin1').replace(`"v":${BUNDLE_FORMAT}`, `"v":${BUNDLE_FORMAT + 1}`);
     expect(reason(() => openBundle(Buffer.from(text, 'latin1'), ctx()))).toBe('newer-format');
   });
 
@@ -87,12 +87,12 @@ describe('team bundles', () => {
     expect(openCaseFrame(caseKey, salt, { ...frame, docId: 'case:c2' }, 0)).toBeNull();
   });
 
-  it('still reads format-1 and format-2 headers (files written before the shared context, before packed changes)', () => {
-    for (const v of [1, 2]) {
-      const text = make().toString('latin1').replace('"v":3', `"v":${v}`);
+  it('still reads format-1 to format-3 headers (files written before the shared context, packed changes, group frames)', () => {
+    for (const v of [1, 2, 3]) {
+      const text = make().toString('latin1').replace(`"v":${BUNDLE_FORMAT}`, `"v":${v}`);
       expect(peekHeader(Buffer.from(text, 'latin1')).v).toBe(v);
     }
-    expect(peekHeader(make()).v).toBe(3);
+    expect(peekHeader(make()).v).toBe(4);
   });
 
   it('a case frame compressed with its bundle context opens only with the same context and case', () => {

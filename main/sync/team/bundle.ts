@@ -9,10 +9,11 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * 2: case frames may be compressed with the bundle's shared context (frames.ts). 3: changes packed
- * (change-pack.ts) and compressed with format 3's dictionary. 1 and 2 are still read; a laptop
- * that finds a newer one keeps the file and asks to be updated.
+ * (change-pack.ts) and compressed with format 3's dictionary. 4: group frames, the changes of cases
+ * held by the same laptops under one key derived from all theirs (group-frame.ts). 1 to 3 are still
+ * read; a laptop that finds a newer one keeps the file and asks to be updated.
  */
-export const BUNDLE_FORMAT = 3;
+export const BUNDLE_FORMAT = 4;
 const MAGIC = Buffer.from('SHTB', 'latin1');
 const SIG = 64;
 const TAG = 16;

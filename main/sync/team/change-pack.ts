@@ -20,7 +20,7 @@ const MAX_CHANGES_BYTES = 256 * 1024 * 1024;
 const WHOLE = 0;
 const PACKED = 1;
 
-function leb(n: number): Buffer {
+export function leb(n: number): Buffer {
   const out: number[] = [];
   let v = n;
   do {
@@ -33,7 +33,7 @@ function leb(n: number): Buffer {
 }
 
 /** Reads an unsigned LEB128 at offset; null when it runs past the end or beyond 2^49. */
-function readLeb(buf: Buffer, offset: number): [number, number] | null {
+export function readLeb(buf: Buffer, offset: number): [number, number] | null {
   let value = 0;
   let p = offset;
   for (let shift = 0; shift <= 42; shift += 7) {

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { unseal } from '../../keys/seal';
 import { BUNDLE_FORMAT, BundleError, openBundle, sealBundle, type BundleRefusal } from './bundle';
 import { bundleName, bundleSeqs, filesOf, laptopDirs, pruneOwn, readIfPresent, SEEN_FILE, writeDurably } from './folder';
-import { decodeBody, decodeChanges, encodeBody, frameDictionary, newFrameSalt, openCaseFrame, sealCaseFrame, type DocFrame, type Grant, type RosterEvent } from './frames';
+import { decodeBody, decodeChanges, encodeBody, frameDictionary, newFrameSalt, openCaseFrame, type DocFrame, type Grant, type RosterEvent } from './frames';
+import { openGroupFrame } from './group-frame';
+import { sealFrames } from './group-seal';
 import { unpackChanges } from './change-pack';
 import { signingKey, verifyingKey } from './identity';
 import type { PublishedLog } from './access-log';
@@ -27,6 +29,11 @@ export interface OutFrame {
   caseId: string | null;
   /** changes: packChanges(list) (bundle format 3); snapshot: the saved document */
   data: Uint8Array;
+  /**
+   * A case's changes: the laptops holding the case's current key, as this laptop knows them. Cases
+   * with the same holders go in one group frame (bundle format 4, group-frame.ts).
+   */
+  holders?: string;
 }
 
 export interface RoundPlan {
@@ -61,6 +68,8 @@ export interface ReceivedFile {
   grantsSeen: { caseId: string; laptop: string; keyId: string }[];
   docs: ReceivedDoc[];
   audit: PublishedLog | null;
+  /** Keys of cases we hold that came in a group frame we could not open (a key of it missing): asked for whole. */
+  catchup: string[];
 }
 
 export interface Joined {
@@ -218,35 +227,54 @@ export function runExchange(plan: RoundPlan): RoundResult {
       result.refused.push({ laptop: l.laptopId, seq, reason: 'damaged' });
       return 'stop';
     }
-    const file: ReceivedFile = { laptop: l.laptopId, seq, events: body.control.events, caseKeys: [], grantsSeen: [], docs: [], audit: body.control.audit ?? null };
-    applyEvents(l.laptopId, body.control.events);
+    const file: ReceivedFile = { laptop: l.laptopId, seq, events: body.control.events, caseKeys: [], grantsSeen: [], docs: [], audit: body.control.audit ?? null, catchup: [] };
+    // Keys sealed to us in this bundle count only once the whole bundle is found sound.
+    const newKeys = new Map<string, CaseKeyRow>();
     for (const g of body.control.grants) {
       // Whoever seals a key holds it too.
       file.grantsSeen.push({ caseId: g.caseId, laptop: g.laptop, keyId: g.keyId }, { caseId: g.caseId, laptop: l.laptopId, keyId: g.keyId });
-      if (g.laptop !== me || caseKeysById.has(g.keyId)) continue;
+      if (g.laptop !== me || caseKeysById.has(g.keyId) || newKeys.has(g.keyId)) continue;
       const key = unseal(g.sealed, boxPrivate, self.boxPublic, caseKeyAad(plan.teamId, g.caseId, g.keyId, me));
-      if (key) {
-        const row = { caseId: g.caseId, keyId: g.keyId, key, madeAt: Number.isSafeInteger(g.madeAt) ? g.madeAt : 0 };
-        caseKeysById.set(g.keyId, row);
-        file.caseKeys.push(row);
-      }
+      if (key) newKeys.set(g.keyId, { caseId: g.caseId, keyId: g.keyId, key, madeAt: Number.isSafeInteger(g.madeAt) ? g.madeAt : 0 });
     }
     for (const e of body.control.events) {
       if (e.t === 'holds' && Array.isArray(e.keys)) for (const k of e.keys) file.grantsSeen.push({ caseId: k.caseId, keyId: k.keyId, laptop: l.laptopId });
     }
-    body.frames.forEach((frame: DocFrame, index: number) => {
-      let data: Buffer | null = frame.payload;
-      if (frame.keyId !== null) {
-        const caseKey = caseKeysById.get(frame.keyId);
-        // Not ours to hold (minimum necessary): skipped, never stored.
-        if (!caseKey) return;
-        frame.docId = `case:${caseKey.caseId}`;
-        data = openCaseFrame(caseKey.key, body.control.salt, frame, index, frameDictionary(body.control, caseKey.caseId, format));
-        if (!data) return;
-      } else if (frame.docId.startsWith('case:')) return;
-      if (frame.kind === 'snapshot') file.docs.push({ kind: 'snapshot', docId: frame.docId, changes: [], snapshot: new Uint8Array(data) });
-      else file.docs.push({ kind: 'changes', docId: frame.docId, changes: format >= 3 ? unpackChanges(data) : decodeChanges(data), snapshot: null });
-    });
+    const keyOf = (keyId: string) => caseKeysById.get(keyId) ?? newKeys.get(keyId);
+    try {
+      body.frames.forEach((frame: DocFrame, index: number) => {
+        if (frame.kind === 'group') {
+          // Format 4: several cases under one key derived from all theirs (group-frame.ts).
+          if (format < 4) throw new BundleError('damaged');
+          const opened = openGroupFrame(frame.payload, body.control.salt, index, frameDictionary(body.control, null, format), (id) => keyOf(id)?.key);
+          if (opened.status === 'damaged') throw new BundleError('damaged');
+          // A case of the group is not ours (or its key has not reached us yet): the cases we hold are asked for whole.
+          if (opened.status === 'missing') file.catchup.push(...opened.held);
+          else for (const part of opened.parts) file.docs.push({ kind: 'changes', docId: `case:${keyOf(part.keyId)!.caseId}`, changes: unpackChanges(part.packed), snapshot: null });
+          return;
+        }
+        let data: Buffer | null = frame.payload;
+        if (frame.keyId !== null) {
+          const caseKey = keyOf(frame.keyId);
+          // Not ours to hold (minimum necessary): skipped, never stored.
+          if (!caseKey) return;
+          frame.docId = `case:${caseKey.caseId}`;
+          data = openCaseFrame(caseKey.key, body.control.salt, frame, index, frameDictionary(body.control, caseKey.caseId, format));
+          if (!data) return;
+        } else if (frame.docId.startsWith('case:')) return;
+        if (frame.kind === 'snapshot') file.docs.push({ kind: 'snapshot', docId: frame.docId, changes: [], snapshot: new Uint8Array(data) });
+        else file.docs.push({ kind: 'changes', docId: frame.docId, changes: format >= 3 ? unpackChanges(data) : decodeChanges(data), snapshot: null });
+      });
+    } catch {
+      // A frame that its keys should open but that does not (tampered, or damaged by its writer): nothing of the bundle is used.
+      result.refused.push({ laptop: l.laptopId, seq, reason: 'damaged' });
+      return 'stop';
+    }
+    applyEvents(l.laptopId, body.control.events);
+    for (const row of newKeys.values()) {
+      caseKeysById.set(row.keyId, row);
+      file.caseKeys.push(row);
+    }
     result.files.push(file);
     l.appliedSeq = seq;
     return 'ok';
@@ -294,15 +322,7 @@ export function runExchange(plan: RoundPlan): RoundResult {
     const seq = Math.max(plan.nextSeq, (bundleSeqs(plan.folder, me).at(-1) ?? 0) + 1, ...applied.map((n) => n + 1));
     const salt = newFrameSalt();
     const dict = plan.outgoing.dict && plan.outgoing.dict.length > 0 ? Buffer.from(plan.outgoing.dict).toString('base64') : undefined;
-    const ownKeys = new Map(plan.caseKeys.map((k) => [k.caseId, buf(k.key)]));
-    const keyIds = new Map(plan.caseKeys.map((k) => [k.caseId, k.keyId]));
-    const frames: DocFrame[] = plan.outgoing.frames.map((f, index) => {
-      if (f.caseId === null) return { kind: f.kind, docId: f.docId, keyId: null, payload: buf(f.data) };
-      const key = ownKeys.get(f.caseId);
-      const keyId = keyIds.get(f.caseId);
-      if (!key || !keyId) throw new Error('no key for a case being sent');
-      return { kind: f.kind, docId: f.docId, keyId, payload: sealCaseFrame(key, salt, f, index, buf(f.data), frameDictionary({ dict }, f.caseId, BUNDLE_FORMAT)) };
-    });
+    const frames = sealFrames(plan.outgoing.frames, plan.caseKeys, salt, frameDictionary({ dict }, null, BUNDLE_FORMAT), (caseId) => frameDictionary({ dict }, caseId, BUNDLE_FORMAT));
     const control = { salt, events: plan.outgoing.events, grants: plan.outgoing.grants, ...(dict ? { dict } : {}), ...(plan.outgoing.audit ? { audit: plan.outgoing.audit } : {}) };
     const body = encodeBody({ control, frames });
     const writeEpoch = currentEpoch([...epochs.values()]);

@@ -44,7 +44,8 @@ export interface Control {
   audit?: PublishedLog;
 }
 
-export type FrameKind = 'changes' | 'snapshot';
+/** group: bundle format 4, the changes of several cases under one key derived from all theirs (group-frame.ts). */
+export type FrameKind = 'changes' | 'snapshot' | 'group';
 
 export interface DocFrame {
   kind: FrameKind;
@@ -213,7 +214,7 @@ export function encodeBody(body: Body): Buffer {
     const id = Buffer.from(frame.keyId === null ? frame.docId : '', 'utf8');
     const keyId = Buffer.from(frame.keyId ?? '', 'hex');
     const h = Buffer.alloc(1 + 2 + 1 + 4);
-    h.writeUInt8(frame.kind === 'changes' ? 1 : 2, 0);
+    h.writeUInt8(frame.kind === 'changes' ? 1 : frame.kind === 'snapshot' ? 2 : 3, 0);
     h.writeUInt16BE(id.length, 1);
     h.writeUInt8(keyId.length, 3);
     h.writeUInt32BE(frame.payload.length, 4);
@@ -239,12 +240,12 @@ export function decodeBody(buf: Buffer): Body {
     const keyLength = buf.readUInt8(offset + 3);
     const payloadLength = buf.readUInt32BE(offset + 4);
     offset += 8;
-    if ((kindByte !== 1 && kindByte !== 2) || offset + idLength + keyLength + payloadLength > buf.length) throw new Error('damaged body');
+    if ((kindByte !== 1 && kindByte !== 2 && kindByte !== 3) || offset + idLength + keyLength + payloadLength > buf.length) throw new Error('damaged body');
     const docId = buf.subarray(offset, offset + idLength).toString('utf8');
     offset += idLength;
     const keyId = keyLength === 0 ? null : buf.subarray(offset, offset + keyLength).toString('hex');
     offset += keyLength;
-    frames.push({ kind: kindByte === 1 ? 'changes' : 'snapshot', docId, keyId, payload: buf.subarray(offset, offset + payloadLength) });
+    frames.push({ kind: kindByte === 1 ? 'changes' : kindByte === 2 ? 'snapshot' : 'group', docId, keyId, payload: buf.subarray(offset, offset + payloadLength) });
     offset += payloadLength;
   }
   return { control, frames };
