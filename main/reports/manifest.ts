@@ -4,13 +4,26 @@
 // and an Ed25519 signature by the installation's own report key (whose public half, and its
 // fingerprint, the agency can hand to its funders).
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readRegularFile } from '../fs/regular-file';
 import { Language } from '../../shared/schemas/prefs';
 import { ReportPreset } from '../../shared/schemas/reports';
 
 export const MANIFEST = 'manifest.json';
+/** Read no further than this (the manifest, and each file it lists): the folder may come from anyone. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+const MAX_REPORT_FILE_BYTES = 512 * 1024 * 1024;
+
+/** An ordinary file's bytes (a FIFO, a device or a folder is refused at once, not waited on or read forever), else null. */
+function readOrdinary(path: string, maxBytes: number): Buffer | null {
+  try {
+    return readRegularFile(path, maxBytes);
+  } catch {
+    return null;
+  }
+}
 
 const Manifest = z
   .object({
@@ -85,7 +98,7 @@ export function verifyReportFolder(folder: string, expectedFingerprint: string |
   if (!existsSync(path)) return { ok: false, problems: ['The folder has no manifest.json: it is not a Safehold report, or the manifest was removed.'], ...unread };
   let manifest: Manifest;
   try {
-    manifest = Manifest.parse(JSON.parse(readFileSync(path, 'utf8')));
+    manifest = Manifest.parse(JSON.parse(readOrdinary(path, MAX_MANIFEST_BYTES)?.toString('utf8') ?? ''));
   } catch {
     return { ok: false, problems: ['manifest.json is damaged or was changed by hand.'], ...unread };
   }
@@ -111,8 +124,8 @@ export function verifyReportFolder(folder: string, expectedFingerprint: string |
       problems.push(`${file.name} is missing.`);
       continue;
     }
-    const bytes = readFileSync(filePath);
-    if (bytes.length !== file.bytes || sha256(bytes) !== file.sha256) problems.push(`${file.name} was changed after the report was made.`);
+    const bytes = readOrdinary(filePath, MAX_REPORT_FILE_BYTES);
+    if (bytes === null || bytes.length !== file.bytes || sha256(bytes) !== file.sha256) problems.push(`${file.name} was changed after the report was made.`);
   }
   const listed = new Set([MANIFEST, ...manifest.files.map((f) => f.name)]);
   for (const name of readdirSync(folder)) if (!listed.has(name)) problems.push(`${name} is not part of the report.`);

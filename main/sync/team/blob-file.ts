@@ -7,10 +7,11 @@
 // and bytes after the last piece make the file refused. Written under a temporary name, flushed and
 // renamed (a reader never sees half a file under its real name); read one piece at a time, so a
 // 200 MB document never sits whole in memory.
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, type Hmac } from 'node:crypto';
 import { join } from 'node:path';
 import { fsyncDirectory } from '../../fs/atomic';
+import { openRegularFile } from '../../fs/regular-file';
 import { DOCUMENT_CHUNK_BYTES, MAX_DOCUMENT_LIMIT_MB } from '../../../shared/schemas/documents';
 
 const MAGIC = Buffer.from('SHDB', 'latin1');
@@ -116,14 +117,15 @@ function readExactly(fd: number, length: number, position: number): Buffer {
  */
 export function readBlobFile(path: string, name: string, key: Buffer, count: number, onPiece: (index: number, piece: Buffer) => void): void {
   let fd: number;
+  let size: number;
   try {
-    fd = openSync(path, 'r');
+    // Only an ordinary file: a FIFO put in the folder would otherwise block this thread at the open.
+    ({ fd, size } = openRegularFile(path));
   } catch {
     throw new BlobRefused('damaged');
   }
   const k = pieceKey(key, name);
   try {
-    const size = fstatSync(fd).size;
     if (size < HEADER) throw new BlobRefused('damaged');
     const header = readExactly(fd, HEADER, 0);
     if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new BlobRefused('damaged');

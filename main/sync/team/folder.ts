@@ -4,9 +4,10 @@
 // revocation, and its replaceable "seen" file. A file is written under a temporary name, flushed to
 // disk and renamed, so a reader never sees a half-written file under a real name; a file half-copied
 // by a cloud or USB tool simply fails verification and is tried again next round.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../fs/atomic';
+import { readRegularFile } from '../../fs/regular-file';
 import { pauseAt } from './test-pause';
 
 const LAPTOP = /^[0-9a-f]{16}$/u;
@@ -46,11 +47,13 @@ export const joinName = (invite: string): string => `join-${invite}.shj`;
 export const keyFileName = (epoch: string): string => `k-${epoch}.shk`;
 export const SEEN_FILE = 'seen.shs';
 
-/** The file's bytes, or null when it is missing, unreadable or too large to be ours. */
+/**
+ * The file's bytes, or null when it is missing, unreadable, too large to be ours or not an ordinary
+ * file (anyone with the folder can put a FIFO, which would block this thread, or a link to /dev/zero there).
+ */
 export function readIfPresent(path: string): Buffer | null {
   try {
-    if (statSync(path).size > MAX_FILE_BYTES) return null;
-    return readFileSync(path);
+    return readRegularFile(path, MAX_FILE_BYTES);
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@ import { normalizeSetupCode } from '../../keys/setup-code';
 import { decodeBody, encodeBody, type DocFrame } from './frames';
 
 const MAGIC = Buffer.from('SHTI', 'latin1');
-const MAX_INVITATION_BYTES = 512 * 1024 * 1024;
+export const MAX_INVITATION_BYTES = 512 * 1024 * 1024;
 
 export interface InvitationData {
   v: 1;

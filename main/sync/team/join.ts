@@ -3,7 +3,7 @@
 // key, its person's key slot, a recovery key), loads the documents from the invitation, makes its
 // own laptop keys, and queues its join file (signed with the invitation's one-time enrolment key,
 // so the other laptops know the administrator enrolled it).
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as engine from '../engine';
 import { writeAnchor } from '../../audit/anchor';
@@ -21,7 +21,8 @@ import { sealBundle } from './bundle';
 import { filesOf, joinName, laptopDirs } from './folder';
 import type { JoinBody } from './exchange';
 import { newLaptopKeys, signingKey } from './identity';
-import { InvitationError, openInvitation } from './invitation';
+import { InvitationError, MAX_INVITATION_BYTES, openInvitation } from './invitation';
+import { readRegularFile } from '../../fs/regular-file';
 import { caseBlockOf, newActorId, TeamError } from './enrol';
 import { addCaseKey, addEpoch, addGrant, addInvite, currentEpoch, enqueueEvent, markRevoked, setApplied, upsertLaptop, writeSelf } from './state';
 
@@ -42,7 +43,9 @@ export async function joinTeam(input: JoinInput): Promise<{ userId: string; lapt
   if (existsSync(paths.keyring)) throw new TeamError('CONFLICT', 'Safehold is already set up in this data folder. Nothing was changed.');
   let bytes: Buffer;
   try {
-    bytes = readFileSync(input.invitationFile);
+    // Only an ordinary file, read no further than an invitation can be: a FIFO would block the main
+    // process and a link to /dev/zero never ends.
+    bytes = readRegularFile(input.invitationFile, MAX_INVITATION_BYTES);
   } catch {
     throw new InvitationError('The invitation file could not be read.');
   }
