@@ -55,6 +55,7 @@ export interface WeekRow extends AppointmentRow {
   case_number: string;
   chosen_name: string;
   assigned_worker_id: string | null;
+  secondary_worker_id: string | null;
   created_by_case: string;
 }
 
@@ -63,7 +64,7 @@ export function workerDays(db: Db, workerId: string, from: string, days: number)
   const to = new Date(Date.parse(`${from}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
   return stmt<[string, string, string], WeekRow>(
     db,
-    `SELECT ${COLUMNS}, c.case_number, c.chosen_name, c.assigned_worker_id, c.created_by AS created_by_case
+    `SELECT ${COLUMNS}, c.case_number, c.chosen_name, c.assigned_worker_id, c.secondary_worker_id, c.created_by AS created_by_case
      FROM appointments a JOIN users u ON u.id = a.staff_id JOIN clients c ON c.id = a.client_id
      WHERE a.staff_id = ? AND a.date >= ? AND a.date <= ?
      ORDER BY a.date, coalesce(a.time, '99:99'), c.case_number, a.id LIMIT 1000`,

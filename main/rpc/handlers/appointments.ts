@@ -6,7 +6,7 @@ import { workingOn } from '../../cases/owner';
 import { recordChanges, updateClientColumns } from '../../store/repos/clients';
 import { newId } from '../../store/ids';
 import { stmt } from '../../store/repos/statements';
-import { caseAppointments, toAppointment, workerDays, type AppointmentRow } from '../../week/appointments';
+import { caseAppointments, toAppointment, workerDays, type AppointmentRow, type WeekRow } from '../../week/appointments';
 import { interpreterNeeded } from '../../week/case-facts';
 import { AppError } from '../errors';
 import type { DataContext, Handler } from '../types';
@@ -98,6 +98,11 @@ export function weekWorker(ctx: DataContext, workerId: string | null): string {
   return worker;
 }
 
+/** Whether the week (and its calendar file) may name this row's case: only when the caller may open it. */
+export function mayName(ctx: DataContext, r: WeekRow): boolean {
+  return canOpen(ctx, { assigned_worker_id: r.assigned_worker_id, secondary_worker_id: r.secondary_worker_id, created_by: r.created_by_case });
+}
+
 export const week: Handler<'appointments.week'> = (input, ctx) => {
   const worker = weekWorker(ctx, input.workerId);
   ctx.audit.append({ actorId: ctx.user.id, action: 'appointments.week' });
@@ -106,7 +111,7 @@ export const week: Handler<'appointments.week'> = (input, ctx) => {
       ...toAppointment(r),
       caseNumber: r.case_number,
       // A colleague's case the worker only attends shows its case number, never its name.
-      chosenName: canOpen(ctx, { assigned_worker_id: r.assigned_worker_id, created_by: r.created_by_case }) ? r.chosen_name : null,
+      chosenName: mayName(ctx, r) ? r.chosen_name : null,
     })),
   };
 };

@@ -12,7 +12,7 @@ import { stmt } from '../../store/repos/statements';
 import { workerDays } from '../../week/appointments';
 import { AppError } from '../errors';
 import type { Handler } from '../types';
-import { weekWorker } from './appointments';
+import { mayName, weekWorker } from './appointments';
 
 export function initials(name: string): string {
   return fold(name)
@@ -35,7 +35,8 @@ export const exportCalendar: Handler<'appointments.exportCalendar'> = (input, ct
   // Floating times: the event is at the same clock time wherever the calendar is opened.
   const calendar = ical({ prodId: { company: 'Safehold', product: 'week', language: 'EN' }, name: 'Safehold' });
   for (const r of rows) {
-    const label = input.label === 'initials' ? initials(r.chosen_name) : r.case_number;
+    // Initials are part of a name: a case the caller may not open (a colleague's, attended) keeps its number.
+    const label = input.label === 'initials' && mayName(ctx, r) ? initials(r.chosen_name) : r.case_number;
     calendar.createEvent({
       id: r.id,
       summary: label,
