@@ -3,7 +3,7 @@
 // main/rpc/handlers; it never adds an IPC channel. Types on both sides are derived from these schemas.
 import type { z } from 'zod';
 import type { Access } from './roles';
-import { allCasesRoles, caseRoles, documentRoles, everyone, exactReportRoles, reportRoles, supervisionRoles } from './roles';
+import { allCasesRoles, caseRoles, documentRoles, everyone, exactReportRoles, purgeRoles, reportRoles, supervisionRoles } from './roles';
 import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
 import { BreakGlassListInput, BreakGlassListOutput } from './schemas/break-glass';
 import { BackupFolderInput, BackupReminderInput, BackupStatus, BackupSummary, CreatedBackup, OpenBackupInput } from './schemas/backup';
@@ -97,6 +97,7 @@ import {
   Version as zVersion,
 } from './schemas/planning';
 import { Preferences, SetPreferencesInput } from './schemas/prefs';
+import { PurgeCaseInput } from './schemas/purge';
 import {
   AttachInput,
   AttachOutput,
@@ -242,6 +243,7 @@ export const contract = {
   'safetyPlan.save': method({ input: SaveSafetyPlanInput, output: zVersion, access: caseRoles, kind: 'write' }),
   'clients.close': method({ input: CloseCaseInput, output: Done, access: caseRoles, kind: 'write' }),
   'clients.reopen': method({ input: ReopenCaseInput, output: Done, access: caseRoles, kind: 'write' }),
+  'clients.purge': method({ input: PurgeCaseInput, output: Done, access: purgeRoles, kind: 'write' }),
   'due.list': method({ input: Empty, output: DueOutput, access: caseRoles, kind: 'read' }),
 
   // Documents (issue 15): attach in pieces (held in memory), checked from the content, encrypted into the store.

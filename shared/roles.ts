@@ -33,3 +33,11 @@ export const exactReportRoles: readonly Role[] = ['admin', 'auditor'];
 
 /** Who may see and attach documents: the case roles, under the case's access rules. Auditors never see documents. */
 export const documentRoles: readonly Role[] = caseRoles;
+
+/**
+ * Who may delete a closed case permanently (purge). Administrators only: it cannot be undone, it
+ * follows the agency's retention policy (which the director or administrator owns), and keeping it
+ * away from supervisors, who close cases, means no one person both closes and destroys a record
+ * that someone might want to hide.
+ */
+export const purgeRoles: readonly Role[] = ['admin'];

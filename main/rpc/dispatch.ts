@@ -75,6 +75,8 @@ export function createDispatcher({ handlers, control, now, log = () => {} }: Dis
     const session = control.current!;
     const handler = handlers[method] as unknown as (i: unknown, c: DataContext) => unknown;
     let target: string | null = null;
+    let detail: Record<string, string | number> | null = null;
+    const committed: (() => void)[] = [];
     const ctx: DataContext = {
       db: session.db,
       user: session.user,
@@ -87,6 +89,12 @@ export function createDispatcher({ handlers, control, now, log = () => {} }: Dis
       setAuditTarget: (id) => {
         target = id;
       },
+      setAuditDetail: (facts) => {
+        detail = facts;
+      },
+      afterCommit: (fn) => {
+        committed.push(fn);
+      },
     };
     const transaction = session.db.transaction(() => {
       const output = handler(parsed.data, ctx);
@@ -94,14 +102,23 @@ export function createDispatcher({ handlers, control, now, log = () => {} }: Dis
         // Team sync: the rows this write touched become document changes in the same transaction
         // (nothing to do, one indexed read, on a store that never turned sync on).
         flushLocalWrites(session.db, session.user.id);
-        ctx.audit.append({ actorId: session.user.id, action: method, targetId: target });
+        ctx.audit.append({ actorId: session.user.id, action: method, targetId: target, ...(detail ? { detail } : {}) });
         // The case's workers see that someone else changed it (What's due).
         if (target !== null) noteChangeForWorkers(method, session.db, target, session.user.id, now().toISOString());
       }
       return output;
     });
     try {
-      return kind === 'write' ? transaction.immediate() : transaction.deferred();
+      const output = kind === 'write' ? transaction.immediate() : transaction.deferred();
+      // The write stands whatever follows: after-commit work (a WAL checkpoint) is best effort.
+      for (const fn of committed) {
+        try {
+          fn();
+        } catch {
+          /* the next checkpoint does it */
+        }
+      }
+      return output;
     } catch (error) {
       // The handler's transaction has rolled back; a refusal is still recorded, in its own.
       if (error instanceof AppError && error.code === 'FORBIDDEN') {

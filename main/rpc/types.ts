@@ -22,6 +22,10 @@ export interface DataContext {
   anchors: () => { atStart: AnchorStatus | undefined; now: AnchorStatus };
   /** Names the record a write touched, for the access-log entry the dispatcher writes. */
   setAuditTarget(id: string): void;
+  /** Small facts (ids and codes only, never personal data) for the access-log entry the dispatcher writes. */
+  setAuditDetail(detail: Record<string, string | number>): void;
+  /** Runs once the write has committed (never after a rollback), outside the transaction. */
+  afterCommit(fn: () => void): void;
 }
 
 export interface SessionContext {

@@ -108,6 +108,8 @@ const fixtures: { [M in Method]: Fixture<M> } = {
   'safetyPlan.save': (w) => ({ clientId: w.otherCase, baseVersion: 0, plan: {} }),
   'clients.close': (w) => ({ clientId: w.otherCase, closedOn: '2026-03-01', reason: 'goals_met', destination: 'own_housing' }),
   'clients.reopen': (w) => ({ clientId: w.otherCase, reopenedOn: '2026-03-02' }),
+  // Administrators only; a confirmation that is not the case number, so the admin's allowed call deletes nothing.
+  'clients.purge': (w) => ({ clientId: w.otherCase, reason: 'entered_in_error', confirmation: 'SH-0000-0000' }),
   'due.list': () => ({}),
   'documents.list': (w) => ({ clientId: w.otherCase }),
   'documents.beginUpload': (w) => ({ clientId: w.otherCase, fileName: 'matrix.pdf', size: 10 }),

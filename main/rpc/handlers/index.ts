@@ -18,6 +18,7 @@ import * as milestones from './milestones';
 import * as notes from './notes';
 import * as safetyPlan from './safety-plan';
 import * as closure from './closure';
+import { purgeCase } from './purge';
 import { listDue } from './due';
 import * as documents from './documents';
 import * as outcomes from './outcomes';
@@ -102,6 +103,7 @@ export function createHandlers(prefs: PreferencesStore): HandlerMap {
     'safetyPlan.save': safetyPlan.saveSafetyPlan,
     'clients.close': closure.closeCase,
     'clients.reopen': closure.reopenCase,
+    'clients.purge': purgeCase,
     'due.list': listDue,
     'documents.list': documents.listDocuments,
     'documents.beginUpload': documents.beginDocumentUpload,

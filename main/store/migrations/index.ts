@@ -25,6 +25,8 @@ import reportFacts from './0210-report-facts';
 import dashboardDerived from './0220-dashboard-derived';
 import documentBlobs from './0240-document-blobs';
 import syncDocPieces from './0250-sync-doc-pieces';
+import syncKeyRanges from './0270-sync-key-ranges';
+import casePurges from './0280-case-purges';
 
 export interface Migration {
   version: number;
@@ -32,7 +34,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, statusHistory, sync, team, exportReasons, documents, week, handover, serviceCorrections, partnerSuggestions, syncTail, reportFacts, dashboardDerived, documentBlobs, syncDocPieces];
+export const migrations: readonly Migration[] = [core, clients, accessReasons, planning, outcomes, importIds, reportSpeed, signedLog, statusHistory, sync, team, exportReasons, documents, week, handover, serviceCorrections, partnerSuggestions, syncTail, reportFacts, dashboardDerived, documentBlobs, syncDocPieces, syncKeyRanges, casePurges];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

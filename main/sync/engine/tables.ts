@@ -35,6 +35,8 @@ export const syncedTables: readonly SyncedTable[] = [
   { name: 'partners', pk: ['id'], doc: { kind: 'agency', doc: 'agency:partners' } },
   // Outreach contacts belong to no case (counts only): they travel with the agency's settings document.
   { name: 'outreach_contacts', pk: ['id'], doc: { kind: 'agency', doc: 'agency:settings' } },
+  // Tombstones of purged cases (the case id and when): every laptop removes the case and refuses it afterwards (cases/purge.ts).
+  { name: 'case_purges', pk: ['case_id'], doc: { kind: 'agency', doc: 'agency:settings' } },
   { name: 'instruments', pk: ['id'], doc: { kind: 'agency', doc: 'agency:instruments' }, unique: [['code']] },
   { name: 'instrument_domains', pk: ['id'], doc: { kind: 'agency', doc: 'agency:instruments' }, unique: [['instrument_id', 'code']] },
   // last_contact_on, and a step's client_id and goal_open, are kept by triggers (migration 0220).

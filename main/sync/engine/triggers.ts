@@ -7,7 +7,7 @@ import type { Db } from '../../store/open';
 import { syncedTables, tableExists, type SyncedTable } from './tables';
 
 /** Bumped when the trigger text or the table list changes, so enabled stores get the new ones. */
-export const TRIGGERS_VERSION = '6';
+export const TRIGGERS_VERSION = '7';
 
 function docExpr(t: SyncedTable, row: 'NEW' | 'OLD'): string {
   if (t.doc.kind === 'agency') return `'${t.doc.doc}'`;

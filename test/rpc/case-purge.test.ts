@@ -1,0 +1,140 @@
+// Deleting a closed case permanently (issue 15): only a closed case, only with its case number typed
+// back; afterwards no row anywhere names the case, no value anywhere holds its canary (documents,
+// restricted notes, search index included), the other cases are untouched, and the access log holds
+// the case id, the reason code and counts, never a name. The last test fails when a table that can
+// hold a case's rows is added without the purge being checked for it.
+import { statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { syncedTables } from '../../main/sync/engine/tables';
+import { dataPaths } from '../../main/core/paths';
+import { migrate } from '../../main/store/migrations';
+import { setUpCore } from '../helpers/core';
+import { canaryRows, fullCase, traces } from '../helpers/full-case';
+import { bareStore } from '../helpers/store';
+
+const CANARY = 'Qzvrkanary';
+
+describe('purging a case', () => {
+  it('refuses an open case and a wrong case number, then removes every trace of a closed one and keeps the others', async () => {
+    const t = await setUpCore();
+    const gone = await fullCase(t, `Purge ${CANARY} Person`, CANARY);
+    const kept = await fullCase(t, 'Kept Person Wyx', 'Keptmarker');
+    const db = t.control.current!.db;
+
+    const open = await t.call('clients.purge', { clientId: gone.id, reason: 'survivor_asked', confirmation: gone.caseNumber });
+    expect(open).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await t.ok('clients.close', { clientId: gone.id, closedOn: '2026-03-03', reason: 'goals_met', destination: 'own_housing' });
+    const wrong = await t.call('clients.purge', { clientId: gone.id, reason: 'survivor_asked', confirmation: kept.caseNumber });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'confirmation' }] } });
+    expect(await t.call('clients.purge', { clientId: gone.id, reason: 'forgot', confirmation: gone.caseNumber } as never)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(canaryRows(db, CANARY).length).toBeGreaterThan(0);
+
+    // Lower case and without the dash is the same number.
+    await t.ok('clients.purge', { clientId: gone.id, reason: 'survivor_asked', confirmation: gone.caseNumber.toLowerCase().replace(/-/gu, ' ') });
+    // The write-ahead log was checkpointed and truncated after the purge's commit.
+    expect(statSync(`${dataPaths(t.dataDir).store}-wal`).size).toBe(0);
+
+    expect(traces(db, gone.id)).toEqual({});
+    expect(canaryRows(db, CANARY)).toEqual([]);
+    // The name's trigrams are gone from the search index's pages too (FTS5 secure-delete).
+    const index = (db.prepare('SELECT block FROM client_search_data').pluck().all() as Buffer[]).map((b) => Buffer.from(b).toString('latin1')).join('');
+    expect(index.includes('qzv')).toBe(false);
+    expect(index.includes('wyx')).toBe(true);
+    await expect(t.call('clients.get', { id: gone.id })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await t.ok('clients.list', {})).rows.map((c) => c.id)).not.toContain(gone.id);
+    expect(Object.keys(traces(db, kept.id)).length).toBeGreaterThan(10);
+    expect(canaryRows(db, 'Keptmarker').length).toBeGreaterThan(0);
+
+    // Proof of destruction: ids, the reason code and counts; no name, no case number.
+    const entry = db.prepare("SELECT target_id, detail FROM audit_log WHERE action = 'clients.purge' AND outcome = 'ok'").get() as { target_id: string; detail: string };
+    expect(entry.target_id).toBe(gone.id);
+    expect(JSON.parse(entry.detail)).toEqual({ reason: 'survivor_asked', records: expect.any(Number), documents: 1 });
+    expect(JSON.parse(entry.detail).records).toBeGreaterThanOrEqual(14);
+    expect(entry.detail).not.toContain(gone.caseNumber);
+    expect((await t.ok('audit.verify', {})).intact).toBe(true);
+  });
+
+  it('is for administrators only', async () => {
+    const { addStaff } = await import('../helpers/core');
+    const t = await setUpCore();
+    const c = await fullCase(t, 'Supervised Person', 'Supmarker');
+    await t.ok('clients.close', { clientId: c.id, closedOn: '2026-03-03', reason: 'goals_met', destination: 'own_housing' });
+    const sup = await addStaff(t, 'supervisor', 'Sam Test-Supervisor');
+    await t.ok('session.lock', {});
+    await t.ok('session.unlock', sup);
+    expect(await t.call('clients.purge', { clientId: c.id, reason: 'retention_ended', confirmation: c.caseNumber })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.ok('clients.get', { id: c.id })).id).toBe(c.id);
+  });
+});
+
+describe('every table that can hold a case is covered', () => {
+  it('lists each table that refers to a case and how the purge reaches it', () => {
+    const db = bareStore();
+    migrate(db);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    const fks = new Map(tables.map((t) => [t, db.prepare(`SELECT "table" AS parent, on_delete FROM pragma_foreign_key_list('${t}')`).all() as { parent: string; on_delete: string }[]]));
+    const hasColumn = (t: string, c: string) => db.prepare(`SELECT 1 FROM pragma_table_info('${t}') WHERE name = ?`).get(c) !== undefined;
+    // Tables whose rows belong to a case: a client_id column, or a reference (at any depth) to one that does.
+    const caseTables = new Set(tables.filter((t) => t === 'clients' || hasColumn(t, 'client_id')));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const t of tables) {
+        if (!caseTables.has(t) && fks.get(t)!.some((f) => caseTables.has(f.parent))) {
+          caseTables.add(t);
+          grew = true;
+        }
+      }
+    }
+    const how = (t: string): string => {
+      if (t === 'clients') return 'the case row';
+      if (hasColumn(t, 'client_id')) return 'client_id';
+      if (syncedTables.some((s) => s.name === t && s.caseRows)) return 'synced caseRows';
+      const toCase = fks.get(t)!.filter((f) => caseTables.has(f.parent));
+      if (toCase.every((f) => f.on_delete === 'CASCADE')) return 'cascade';
+      return 'NOT COVERED';
+    };
+    const coverage = Object.fromEntries([...caseTables].sort().map((t) => [t, how(t)]));
+    expect(Object.values(coverage)).not.toContain('NOT COVERED');
+    // A new table here: check main/cases/purge.ts (and sync/team/evict.ts removeCaseCopy) remove its rows, then add it.
+    expect(coverage).toEqual({
+      access_reasons: 'client_id',
+      appointments: 'client_id',
+      assessment_order: 'client_id',
+      assessment_scores: 'synced caseRows',
+      assessments: 'client_id',
+      case_assignments: 'client_id',
+      case_change_notices: 'client_id',
+      case_closures: 'client_id',
+      case_notes: 'client_id',
+      client_changes: 'client_id',
+      client_facts: 'client_id',
+      client_name_words: 'client_id',
+      client_names: 'client_id',
+      clients: 'the case row',
+      consents: 'client_id',
+      contact_attempts: 'client_id',
+      document_chunks: 'cascade',
+      document_exports: 'cascade',
+      document_keys: 'synced caseRows',
+      documents: 'client_id',
+      external_ids: 'client_id',
+      goal_steps: 'client_id',
+      goals: 'client_id',
+      handover_seen: 'synced caseRows',
+      intake_sections: 'client_id',
+      milestones: 'client_id',
+      note_keys: 'synced caseRows',
+      referrals: 'client_id',
+      safety_plans: 'client_id',
+      service_days: 'client_id',
+      services: 'client_id',
+      status_events: 'client_id',
+      sync_conflicts: 'client_id',
+      tasks: 'client_id',
+    });
+    // Tables keyed by a case's sync document id: each is cleared by removeCaseCopy or the purge.
+    const byDoc = tables.filter((t) => hasColumn(t, 'doc_id')).sort();
+    expect(byDoc).toEqual(['sync_conflicts', 'sync_dirty', 'sync_doc_pieces', 'sync_docs', 'sync_outbox', 'sync_pending', 'sync_reproject', 'sync_unique_clash']);
+    db.close();
+  });
+});
