@@ -9,6 +9,7 @@ import type { Db } from '../../store/open';
 import { caseKeyAad, runExchange, type OutFrame, type RoundPlan, type RoundResult } from './exchange';
 import { type Grant, type RosterEvent } from './frames';
 import { packChanges } from './change-pack';
+import { holdersOf } from './holders';
 import { readIfPresent, writeDurably } from './folder';
 import { join } from 'node:path';
 import { caseKeyOf, casesToRekey, ensureCaseKey, missingGrants, rotateCaseKey } from './scope';
@@ -17,6 +18,7 @@ import { evictWithheldCases } from './evict';
 import { agencySnapshots, forgetHeld, onRestored } from './restored';
 import { pauseAt } from './test-pause';
 import { assignBlobs, exchangeBlobs, type BlobPass } from './blobs';
+import { applyPurgeTombstones, withoutPurged } from '../../cases/purge';
 import {
   addCaseKey,
   addEpoch,
@@ -115,6 +117,9 @@ export function prepareRound(db: Db, now: Date): PreparedRound {
         frames.push({ kind: 'snapshot', docId, caseId: missing.caseId, data: engine.saveDoc(db, docId) });
       }
     }
+    // Format 4: cases whose current keys the same laptops hold share one group frame (group-seal.ts).
+    const holders = holdersOf(db, self.laptopId, grantsIssued);
+    for (const f of frames) if (f.kind === 'changes' && f.caseId !== null) f.holders = holders(f.caseId);
     const queued = readQueuedEvents(db);
     const events: RosterEvent[] = [];
     for (const q of queued) {
@@ -173,7 +178,9 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
     let received = 0;
     let conflicts = 0;
     const senders = new Map(readLaptops(db).map((l) => [l.laptopId, l]));
-    for (const file of result.files) {
+    for (const arrived of result.files) {
+      // A purged case's keys, changes and snapshots from a laptop that had not heard are refused (no resurrection).
+      const file = withoutPurged(db, arrived);
       const sender = senders.get(file.laptop);
       for (const e of file.events) {
         if (e.t === 'invite' && sender?.manager) {
@@ -188,7 +195,9 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
           }
         }
       }
-      if (file.caseKeys.length > 0) enqueueEvent(db, 'catchup', { t: 'catchup', keys: file.caseKeys.map((k) => k.keyId) });
+      // New keys, and keys of ours in a group frame we could not open: their cases are asked for whole.
+      const ask = [...file.caseKeys.map((k) => k.keyId), ...file.catchup];
+      if (ask.length > 0) enqueueEvent(db, 'catchup', { t: 'catchup', keys: ask });
       for (const k of file.caseKeys) addCaseKey(db, { ...k, key: Buffer.from(k.key) });
       for (const g of file.grantsSeen) addGrant(db, g.caseId, g.laptop, g.keyId);
       const changes: { docId: string; change: Uint8Array }[] = [];
@@ -220,6 +229,8 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
     // Changes of a newer format kept earlier are applied once this version knows the format.
     const newer = engine.retryNewer(db);
     received += newer.applied;
+    // A case purged on any laptop leaves this one too, with its keys (cases/purge.ts).
+    applyPurgeTombstones(db, at);
     // A case reassigned away from this laptop's person: its local copy goes (minimum necessary).
     evictWithheldCases(db, self.laptopId);
     pauseAt('apply');
