@@ -73,6 +73,17 @@ const SERVED_PARTITIONS: readonly TableName[] = ['age_at_intake', 'trafficking_t
  * between them, shared/report-disclosure.ts) still gives a hidden count away, the share note goes
  * first, then the table holding it is withheld wholly (its total stays; a second time, all of it).
  */
+/** The tables holding a count that shares a constraint with this one (other than its own). */
+function tablesTiedTo(model: DisclosureModel, cell: string): string[] {
+  const out = new Set<string>();
+  for (const k of model.constraints) {
+    const cells = 'parts' in k ? [...k.parts, k.whole] : 'small' in k ? [k.small, k.large] : [k.part, k.whole];
+    if (cells.includes(cell)) for (const c of cells) out.add(c.split(':')[0]!);
+  }
+  out.delete(cell.split(':')[0]!);
+  return [...out];
+}
+
 export function secureWholeReport(tables: ReportTable[], model: DisclosureModel, threshold: number, text: ReportWords): void {
   const strikes = new Map<string, number>();
   for (let round = 0; round < 50; round += 1) {
@@ -96,7 +107,11 @@ export function secureWholeReport(tables: ReportTable[], model: DisclosureModel,
       tables.find((t) => t.name === 'assessment_change')!.note = text.notes.improvedReveals;
       continue;
     }
-    for (const name of new Set(leaks.map((l) => l.split(':')[0]!))) {
+    const names = new Set(leaks.map((l) => l.split(':')[0]!));
+    // A count already withheld with its whole table, still pinned: another table shows it (the new
+    // victims' breakdowns total the "new" count), so the tables tied to it by a constraint go too.
+    for (const leak of leaks) if ((strikes.get(leak.split(':')[0]!) ?? 0) >= 2) for (const other of tablesTiedTo(model, leak)) names.add(other);
+    for (const name of names) {
       const table = tables.find((t) => t.name === name)!;
       const strike = (strikes.get(name) ?? 0) + 1;
       strikes.set(name, strike);
