@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { applyRemote, clearOutbox, enableSync, flushLocalWrites, listDocs, loadSnapshot, saveDoc, takeOutbox } from '../../main/sync/engine';
+import { keySql } from '../../main/sync/engine/keys';
 import { isLocalSetting, syncedTables } from '../../main/sync/engine/tables';
 import { closeStore, openStore, type Db } from '../../main/store/open';
 import { getClient, insertClient, nextCaseNumber, setClientNames } from '../../main/store/repos/clients';
@@ -103,7 +104,7 @@ export function dump(db: Db): Record<string, unknown[]> {
   for (const t of syncedTables) {
     if (t.localIntegerKey) {
       out[t.name] = db
-        .prepare(`SELECT k.key AS __key, r.* FROM ${t.name} r LEFT JOIN sync_keys k ON k.tbl = '${t.name}' AND k.rid = r.${t.pk[0]} ORDER BY k.key`)
+        .prepare(`SELECT ${keySql(t)} AS __key, r.* FROM ${t.name} r ORDER BY __key`)
         .all()
         .map((r) => {
           const { id: _id, ...rest } = r as Record<string, unknown>;

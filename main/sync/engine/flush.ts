@@ -8,6 +8,7 @@ import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
 import { scanConflicts, fingerprint } from './conflicts';
 import { actorOf, appendOutbox, changeMessage, DELETED, fieldKey, fromRaw, getMeta, loadDoc, recordPrefix, SEEN, sameValue, storeDoc, US, type SyncDoc } from './docs';
+import { nameLocalRow } from './keys';
 import { quietly } from './project';
 import { isLocalSetting, tableByName, tableShape, type SyncedTable } from './tables';
 import { getClash, markedValue, releaseUnique, removeClash, uniqueSets } from './unique';
@@ -21,12 +22,7 @@ interface Dirty {
 /** The record key of a row: its primary key, or for a local integer key the row's global name. */
 function recordKey(db: Db, t: SyncedTable, pk: unknown[], actor: string, exists: boolean): string | null {
   if (!t.localIntegerKey) return pk.map(String).join(US);
-  const rid = Number(pk[0]);
-  const known = stmt<[string, number], string>(db, 'SELECT key FROM sync_keys WHERE tbl = ? AND rid = ?').pluck().get(t.name, rid);
-  if (known !== undefined || !exists) return known ?? null;
-  const key = `${actor}.${rid}`;
-  stmt(db, 'INSERT INTO sync_keys (tbl, rid, key) VALUES (?, ?, ?)').run(t.name, rid, key);
-  return key;
+  return nameLocalRow(db, t, Number(pk[0]), actor, exists);
 }
 
 interface Write {

@@ -25,6 +25,7 @@ import {
   writeWhole,
 } from './docs';
 import { flushLocalWrites } from './flush';
+import { keyOfRow } from './keys';
 import { projectRecords, quietly } from './project';
 import { AGENCY_DOCS, caseDocId, docCaseId, isLocalSetting, syncedTables, tableByName, tableExists, tableShape, type SyncedTable } from './tables';
 import { createTriggers, TRIGGERS_VERSION } from './triggers';
@@ -74,7 +75,7 @@ function ensureTriggers(db: Database): void {
 function recordKeyOf(db: Database, t: SyncedTable, row: Record<string, unknown>, actor: string): string {
   if (!t.localIntegerKey) return t.pk.map((c) => String(row[c])).join('\u001f');
   const rid = Number(row[t.pk[0]!]);
-  const known = stmt<[string, number], string>(db, 'SELECT key FROM sync_keys WHERE tbl = ? AND rid = ?').pluck().get(t.name, rid);
+  const known = keyOfRow(db, t.name, rid);
   if (known !== undefined) return known;
   const key = `${actor}.${rid}`;
   stmt(db, 'INSERT INTO sync_keys (tbl, rid, key) VALUES (?, ?, ?)').run(t.name, rid, key);

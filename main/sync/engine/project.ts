@@ -8,6 +8,7 @@ import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
 import { fromMaterialized, linearFields } from './doc-work';
 import { DELETED, fieldKey, fromRaw, recordPrefix, splitKey, US, type SyncDoc } from './docs';
+import { rowOfKey } from './keys';
 import { docCaseId, isLocalSetting, syncedTables, tableByName, tableShape, type SyncedTable } from './tables';
 import { getClash, releaseUnique, settleUnique, uniqueSets } from './unique';
 
@@ -29,7 +30,7 @@ export function quietly<T>(db: Db, fn: () => T): T {
 
 export function pkValuesOf(db: Db, t: SyncedTable, rk: string): unknown[] | null {
   if (t.localIntegerKey) {
-    const rid = stmt<[string, string], number>(db, 'SELECT rid FROM sync_keys WHERE tbl = ? AND key = ?').pluck().get(t.name, rk);
+    const rid = rowOfKey(db, t.name, rk);
     return rid === undefined ? null : [rid];
   }
   const { pkInteger } = tableShape(db, t);

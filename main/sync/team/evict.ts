@@ -8,6 +8,7 @@
 // laptops that may send it seal the newest key to this one again, with the whole document.
 import type { Db } from '../../store/open';
 import { deletePieces, forgetDoc } from '../engine/docs';
+import { forgetRowNames } from '../engine/keys';
 import { quietly } from '../engine/project';
 import { caseDocId, syncedTables } from '../engine/tables';
 import { ALL_CASES_LAPTOP_ROLES } from './scope';
@@ -41,7 +42,7 @@ export function removeCaseCopy(db: Db, caseId: string): void {
     const rowid = db.prepare('SELECT rowid FROM clients WHERE id = ?').pluck().get(caseId) as number | undefined;
     for (const t of syncedTables) {
       if (!t.localIntegerKey) continue;
-      db.prepare(`DELETE FROM sync_keys WHERE tbl = ? AND rid IN (SELECT id FROM ${t.name} WHERE client_id = ?)`).run(t.name, caseId);
+      forgetRowNames(db, t.name, db.prepare(`SELECT id FROM ${t.name} WHERE client_id = ?`).pluck().all(caseId) as number[]);
     }
     // Rows reached through a parent (steps, note keys, scores) first, then every client_id table.
     for (const t of [...syncedTables].reverse()) {
