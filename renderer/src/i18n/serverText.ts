@@ -73,6 +73,9 @@ const rules: readonly Rule[] = [
   { pattern: /^This document is damaged in the store/u, key: 'documents.server.damagedInStore' },
   { pattern: /^That record belongs to another case or no longer exists\./u, key: 'documents.server.otherCase' },
   { pattern: /^Say in a sentence why a copy is needed\.$/u, key: 'documents.server.reason' },
+  // Deleting a case permanently (clients.purge).
+  { pattern: /^This is not the case number\./u, key: 'purge.notNumber' },
+  { pattern: /^Only a closed case can be deleted permanently\./u, key: 'purge.notClosed' },
   { pattern: /^Too many attempts with this name\. Wait (\d+) minute/u, key: 'server.waitMinutes', vars: (m) => ({ minutes: m[1] ?? '' }) },
   { pattern: /^This sign-in is locked after many failed attempts\./u, key: 'server.signInLocked' },
   { pattern: /^This setup code has expired\./u, key: 'server.codeExpired' },

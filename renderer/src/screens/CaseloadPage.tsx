@@ -11,7 +11,8 @@ import { call } from '../api/client';
 import { navigate } from '../app/router';
 import { SelectField, useVocab, type Option } from '../components/fields';
 import { PageHeading } from '../components/Heading';
-import { ErrorMessage } from '../components/Messages';
+import { ErrorMessage, StatusMessage } from '../components/Messages';
+import { clearNotice, peekNotice } from '../app/notice';
 import { TextField } from '../components/TextField';
 import { useT } from '../i18n/i18n';
 import { CaseList, type Choosing, type ListPosition } from './caseload/CaseList';
@@ -40,6 +41,9 @@ export function CaseloadPage({ user }: { user: SessionUser }) {
   const [risk, setRisk] = useState<CaseQuery['risk']>(saved?.risk ?? 'any');
   const [staff, setStaff] = useState<Staff>([]);
   const position = useRef<ListPosition | null>(saved?.position ?? null);
+  // A message left by the screen before (a case deleted permanently), shown once.
+  const [notice] = useState(peekNotice);
+  useEffect(() => clearNotice(), []);
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(typed.trim()), TYPING_PAUSE_MS);
@@ -118,6 +122,7 @@ export function CaseloadPage({ user }: { user: SessionUser }) {
           {t('caseload.newClient')}
         </button>
       </div>
+      <StatusMessage tone="success">{notice ? t(notice) : null}</StatusMessage>
       <form className="filters" role="search" aria-label={t('caseload.searchRegion')} onSubmit={(event) => event.preventDefault()}>
         <TextField
           label={t('caseload.search')}

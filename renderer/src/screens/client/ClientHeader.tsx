@@ -11,6 +11,7 @@ import { SelectField, useVocab } from '../../components/fields';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { useT, type Translate } from '../../i18n/i18n';
 import { CaseClosing } from './CaseClosing';
+import { CasePurge } from './CasePurge';
 import { AssignmentHistory, CaseTask, SecondaryWorkerForm } from './WorkersPanel';
 
 type Safety = z.infer<typeof ContactSafety>;
@@ -106,6 +107,7 @@ export function ClientHeader(props: { profile: ClientProfile; user: SessionUser;
         <AssignmentHistory clientId={profile.id} changes={`${profile.assignedWorker?.id ?? ''}-${profile.secondaryWorker?.id ?? ''}`} />
         <CaseTask clientId={profile.id} />
         <CaseClosing profile={profile} onChanged={props.onChanged} />
+        <CasePurge profile={profile} user={props.user} />
       </div>
     </section>
   );
