@@ -12,8 +12,13 @@
 //   actor, action, target and outcome;
 // - case numbers: each year's sequence continues from the highest number issued here, so no case
 //   number is ever given out twice.
+// - purged cases: a case deleted permanently here since the backup stays deleted (its tombstone is
+//   carried and the backup's copy of the case removed, as on a team laptop that receives one).
 // Runs inside the staged store's transaction; the live store is only read.
 import { auditLog, type AuditEvent } from '../audit/chain';
+import { applyPurgeTombstones } from '../cases/purge';
+import { quietly } from '../sync/engine/project';
+import { tableExists } from '../sync/engine/tables';
 import type { Db } from '../store/open';
 import { sameKey } from './authority';
 
@@ -180,4 +185,21 @@ export function carryAccessLog(staged: Db, stagedAuditKey: Buffer, live: Db, liv
   }
   at = now;
   return { entries, verbatim: false };
+}
+
+/** Cases purged here stay purged in the restored store. Returns how many the backup still held. */
+export function carryPurges(staged: Db, live: Db, at: string, record: Note): number {
+  if (!tableExists(live, 'case_purges') || !tableExists(staged, 'case_purges')) return 0;
+  const tombstones = live.prepare<[], { case_id: string; purged_at: string }>('SELECT case_id, purged_at FROM case_purges').all();
+  if (tombstones.length === 0) return 0;
+  const held = new Set(staged.prepare<[], string>('SELECT id FROM clients').pluck().all());
+  // Quietly: the team's agency document already carries these tombstones; a restored laptop gets it whole.
+  quietly(staged, () => {
+    const insert = staged.prepare('INSERT INTO case_purges (case_id, purged_at) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING');
+    for (const t of tombstones) insert.run(t.case_id, t.purged_at);
+  });
+  applyPurgeTombstones(staged, at);
+  const removed = tombstones.filter((t) => held.has(t.case_id));
+  for (const t of removed) record({ actorId: null, action: 'backup.restore.purge-kept', targetId: t.case_id });
+  return removed.length;
 }

@@ -18,7 +18,7 @@ import { rotateDataKey } from '../keys/rotate';
 import { DATA_KEY_BYTES } from '../store/cipher';
 import { closeStore, openStore, type Db } from '../store/open';
 import { sameKey, type LiveStore } from './authority';
-import { carryAccessLog, carryCaseNumbers, reapplyStaff } from './carry-over';
+import { carryAccessLog, carryCaseNumbers, carryPurges, reapplyStaff } from './carry-over';
 import { BackupError } from './errors';
 import type { RestoreStep } from './restore';
 import type { UnlockedBackup } from './verify';
@@ -97,6 +97,7 @@ export function stageOverStore(input: OverStoreInput): Staged {
         throw new BackupError('not-written', 'Restoring this backup would leave no active administrator, so it was not restored. Nothing was changed.');
       }
       carryCaseNumbers(staged, live.db);
+      carryPurges(staged, live.db, now.toISOString(), (event) => log.append({ ...event, actorId: live.actorId }));
       markLastBackup(staged, summary);
       keyringAfter = currentSlotsFor(staged, current, input.revoked);
       if (changedKey || keyringAfter.slots.length !== current.slots.length) log.append({ actorId: live.actorId, action: 'backup.restore.key-rotated' });

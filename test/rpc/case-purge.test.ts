@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { syncedTables } from '../../main/sync/engine/tables';
 import { dataPaths } from '../../main/core/paths';
 import { migrate } from '../../main/store/migrations';
-import { setUpCore } from '../helpers/core';
+import { ADMIN, PASSPHRASE, setUpCore } from '../helpers/core';
+import { tempDir } from '../helpers/tmp';
 import { canaryRows, fullCase, traces } from '../helpers/full-case';
 import { bareStore } from '../helpers/store';
 
@@ -64,6 +65,27 @@ describe('purging a case', () => {
     await t.ok('session.unlock', sup);
     expect(await t.call('clients.purge', { clientId: c.id, reason: 'retention_ended', confirmation: c.caseNumber })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await t.ok('clients.get', { id: c.id })).id).toBe(c.id);
+  });
+});
+
+describe('a backup made before the purge', () => {
+  it('restored over this store does not bring the purged case back; the restore says so in the access log', async () => {
+    const t = await setUpCore();
+    const gone = await fullCase(t, `Restored ${CANARY} Person`, CANARY);
+    const kept = await fullCase(t, 'Kept Restore Person', 'Keptrestoremarker');
+    const made = await t.ok('backup.create', { folder: tempDir('safehold-usb-') });
+    await t.ok('clients.close', { clientId: gone.id, closedOn: '2026-03-03', reason: 'goals_met', destination: 'own_housing' });
+    await t.ok('clients.purge', { clientId: gone.id, reason: 'entered_in_error', confirmation: gone.caseNumber });
+    await t.ok('session.lock', {});
+
+    expect(await t.ok('backup.restore', { file: made.file, name: ADMIN, passphrase: PASSPHRASE })).toEqual({ state: 'locked' });
+    await t.ok('session.unlock', { name: ADMIN, passphrase: PASSPHRASE });
+    const db = t.control.current!.db;
+    expect(traces(db, gone.id)).toEqual({});
+    expect(canaryRows(db, CANARY)).toEqual([]);
+    expect((await t.ok('clients.get', { id: kept.id })).id).toBe(kept.id);
+    expect(db.prepare("SELECT target_id FROM audit_log WHERE action = 'backup.restore.purge-kept'").pluck().all()).toEqual([gone.id]);
+    expect((await t.ok('audit.verify', {})).intact).toBe(true);
   });
 });
 

@@ -1273,7 +1273,7 @@ export const en = {
   'purge.removesDocuments': 'every document attached to the case, with its content;',
   'purge.removesLaptops': "the case's keys, so copies left in the shared folder can no longer be opened.",
   'purge.keeps': 'The access log keeps a line saying that a case was deleted, when, by whom and why, without any name. Reports already exported and signed stay as they were; a report made again for a past period no longer counts this case.',
-  'purge.backups': 'Backups made before today still contain the case until they are replaced by newer ones or deleted. Delete old backups too if the case must be gone from them.',
+  'purge.backups': 'Backups made before today still contain the case until they are deleted. Restoring one here keeps the case deleted, but restored on another computer it would come back. Delete old backups too if the case must be gone from them.',
   'purge.cannotUndo': 'This cannot be undone.',
   'purge.reason': 'Why is it being deleted?',
   'purge.typeNumber': 'Type the case number ({number}) to confirm',

@@ -1279,7 +1279,7 @@ export const es = {
   'purge.removesDocuments': 'todos los documentos adjuntos al caso, con su contenido;',
   'purge.removesLaptops': 'las claves del caso, así que las copias que queden en la carpeta compartida ya no se pueden abrir.',
   'purge.keeps': 'El registro de accesos guarda una línea que dice que se borró un caso, cuándo, quién lo hizo y por qué, sin ningún nombre. Los informes ya exportados y firmados quedan como estaban; un informe hecho de nuevo para un período pasado ya no cuenta este caso.',
-  'purge.backups': 'Las copias de seguridad hechas antes de hoy siguen conteniendo el caso hasta que se reemplacen por otras más nuevas o se borren. Borre también las copias antiguas si el caso debe desaparecer de ellas.',
+  'purge.backups': 'Las copias de seguridad hechas antes de hoy siguen conteniendo el caso hasta que se borren. Restaurar una aquí mantiene el caso borrado, pero restaurada en otra computadora el caso volvería. Borre también las copias antiguas si el caso debe desaparecer de ellas.',
   'purge.cannotUndo': 'Esto no se puede deshacer.',
   'purge.reason': '¿Por qué se borra?',
   'purge.typeNumber': 'Escriba el número de caso ({number}) para confirmar',
