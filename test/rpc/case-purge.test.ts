@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syncedTables } from '../../main/sync/engine/tables';
 import { dataPaths } from '../../main/core/paths';
+import { computeFigures } from '../../main/reports/figures';
 import { migrate } from '../../main/store/migrations';
 import { ADMIN, PASSPHRASE, setUpCore } from '../helpers/core';
 import { tempDir } from '../helpers/tmp';
@@ -65,6 +66,21 @@ describe('purging a case', () => {
     await t.ok('session.unlock', sup);
     expect(await t.call('clients.purge', { clientId: c.id, reason: 'retention_ended', confirmation: c.caseNumber })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await t.ok('clients.get', { id: c.id })).id).toBe(c.id);
+  });
+});
+
+describe('reports made before the purge', () => {
+  it('keep verifying as signed; the same period computed again counts without the purged case', async () => {
+    const t = await setUpCore();
+    const gone = await fullCase(t, 'Reported Purge Person', 'Reportmarker');
+    await fullCase(t, 'Reported Kept Person', 'Reportkeptmarker');
+    const period = { from: '2026-01-01', to: '2026-12-31', workerId: null };
+    expect(computeFigures(t.control.current!.db, period).served.total).toBe(2);
+    const exported = await t.ok('reports.export', { from: period.from, to: period.to, folder: tempDir(), formats: ['json', 'csv'] });
+    await t.ok('clients.close', { clientId: gone.id, closedOn: '2026-03-03', reason: 'goals_met', destination: 'own_housing' });
+    await t.ok('clients.purge', { clientId: gone.id, reason: 'retention_ended', confirmation: gone.caseNumber });
+    expect(await t.ok('reports.verify', { folder: exported.folder })).toMatchObject({ ok: true });
+    expect(computeFigures(t.control.current!.db, period).served.total).toBe(1);
   });
 });
 
