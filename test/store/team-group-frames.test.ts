@@ -70,13 +70,15 @@ describe('bundle format 4: group frames', () => {
     expect(sent.body.frames.filter((f) => f.kind !== 'group' && f.keyId !== null)).toEqual([]);
 
     // The caseworker's laptop, with the keys it holds: its own group opens, the other does not, not even with guesses for the keys it lacks.
-    const cKeys = new Map(readCaseKeys(dbOf(c)).map((k) => [k.keyId, k.key]));
+    const cKeys = new Map(readCaseKeys(dbOf(c)).map((k) => [k.keyId, k]));
     const dictionary = frameDictionary(sent.body.control, null, sent.header.v);
-    const open = (g: (typeof groups)[number], keyOf: (id: string) => Buffer | undefined) => openGroupFrame(g.f.payload, sent.body.control.salt, g.index, dictionary, keyOf);
+    const open = (g: (typeof groups)[number], keyOf: (id: string) => { key: Buffer; caseId: string } | undefined) => openGroupFrame(g.f.payload, sent.body.control.salt, g.index, dictionary, keyOf);
     const ownIndex = listed.findIndex((s) => s.has(newestKey(a, mine[0]!)));
     expect(open(groups[ownIndex]!, (id) => cKeys.get(id)).status).toBe('opened');
     expect(open(groups[1 - ownIndex]!, (id) => cKeys.get(id))).toEqual({ status: 'missing', held: [] });
-    expect(open(groups[1 - ownIndex]!, (id) => cKeys.get(id) ?? randomBytes(32)).status).toBe('damaged');
+    // Even told the right case ids, with any key guessed for them.
+    const caseOf = new Map(readCaseKeys(dbOf(a)).map((k) => [k.keyId, k.caseId]));
+    expect(open(groups[1 - ownIndex]!, (id) => cKeys.get(id) ?? { key: randomBytes(32), caseId: caseOf.get(id)! }).status).toBe('damaged');
 
     // One byte of the others' group altered, the bundle signed again by its laptop: refused whole, nothing applied.
     const before = dump(dbOf(b));
@@ -91,9 +93,9 @@ describe('bundle format 4: group frames', () => {
     const keys = new Map(readCaseKeys(dbOf(a)).map((k) => [k.keyId, k]));
     const perCase = sent.body.frames.flatMap((f, index) => {
       if (f.kind !== 'group') return [f];
-      const opened = openGroupFrame(f.payload, sent.body.control.salt, index, dictionary, (id) => keys.get(id)?.key);
+      const opened = openGroupFrame(f.payload, sent.body.control.salt, index, dictionary, (id) => keys.get(id));
       if (opened.status !== 'opened') throw new Error('the sender cannot open its own group');
-      return opened.parts.map((p) => ({ kind: 'changes' as const, docId: `case:${keys.get(p.keyId)!.caseId}`, keyId: p.keyId, payload: p.packed }));
+      return opened.parts.map((p) => ({ kind: 'changes' as const, docId: `case:${p.caseId}`, keyId: p.keyId, payload: p.packed }));
     });
     const v3 = perCase.map((f, index) => {
       if (f.keyId === null) return f;

@@ -27,8 +27,9 @@ const hexes = (list: Uint8Array[]) => list.map((c) => Buffer.from(c).toString('h
 const dictionary = frameDictionary({ dict: Buffer.from('context words').toString('base64') }, null, 4);
 
 function members(n: number): { members: GroupMember[]; changes: Uint8Array[][] } {
-  const changes = Array.from({ length: n }, (_, i) => caseChanges(hex(), 1 + (i % 3)));
-  return { members: changes.map((c) => ({ keyId: hex(8), key: randomBytes(32), packed: packChanges(c) })), changes };
+  const caseIds = Array.from({ length: n }, () => hex());
+  const changes = caseIds.map((id, i) => caseChanges(id, 1 + (i % 3)));
+  return { members: changes.map((c, i) => ({ keyId: hex(8), caseId: caseIds[i]!, key: randomBytes(32), packed: packChanges(c) })), changes };
 }
 
 describe('bundle format 4: group frames', () => {
@@ -37,7 +38,7 @@ describe('bundle format 4: group frames', () => {
     const { members: group, changes } = members(5);
     const payload = sealGroupFrame(group, salt, 3, dictionary);
     expect(groupKeyIds(payload)?.keyIds).toEqual(group.map((m) => m.keyId));
-    const keys = new Map(group.map((m) => [m.keyId, m.key]));
+    const keys = new Map(group.map((m) => [m.keyId, m]));
     const opened = openGroupFrame(payload, salt, 3, dictionary, (id) => keys.get(id));
     if (opened.status !== 'opened') throw new Error(opened.status);
     expect(opened.parts.map((p) => p.keyId)).toEqual(group.map((m) => m.keyId));
@@ -49,15 +50,17 @@ describe('bundle format 4: group frames', () => {
     const { members: group } = members(3);
     const payload = sealGroupFrame(group, salt, 0, dictionary);
     // A laptop that holds the first two cases' keys, not the third's.
-    const held = new Map(group.slice(0, 2).map((m) => [m.keyId, m.key]));
+    const held = new Map(group.slice(0, 2).map((m) => [m.keyId, m]));
     expect(openGroupFrame(payload, salt, 0, dictionary, (id) => held.get(id))).toEqual({ status: 'missing', held: [group[0]!.keyId, group[1]!.keyId] });
-    expect(openGroupFrame(payload, salt, 0, dictionary, (id) => held.get(id) ?? randomBytes(32)).status).toBe('damaged');
-    expect(openGroupFrame(payload, salt, 0, dictionary, (id) => held.get(id) ?? Buffer.alloc(32)).status).toBe('damaged');
+    expect(openGroupFrame(payload, salt, 0, dictionary, (id) => held.get(id) ?? { key: randomBytes(32), caseId: group[2]!.caseId }).status).toBe('damaged');
+    expect(openGroupFrame(payload, salt, 0, dictionary, (id) => held.get(id) ?? { key: Buffer.alloc(32), caseId: group[2]!.caseId }).status).toBe('damaged');
     // Its own keys in another order, another place, another bundle's salt, another context: nothing opens.
-    const all = new Map(group.map((m) => [m.keyId, m.key]));
+    const all = new Map(group.map((m) => [m.keyId, m]));
     expect(openGroupFrame(payload, salt, 1, dictionary, (id) => all.get(id)).status).toBe('damaged');
     expect(openGroupFrame(payload, newFrameSalt(), 0, dictionary, (id) => all.get(id)).status).toBe('damaged');
     expect(openGroupFrame(payload, salt, 0, frameDictionary({}, null, 4), (id) => all.get(id)).status).toBe('damaged');
+    // The right keys said to be another case's: the dictionary differs, nothing opens.
+    expect(openGroupFrame(payload, salt, 0, dictionary, (id) => ({ ...all.get(id)!, caseId: id === group[0]!.keyId ? hex() : all.get(id)!.caseId })).status).toBe('damaged');
     // The same ids in another order (they start after the 1-byte count).
     const swapped = Buffer.from(payload);
     Buffer.from(group[1]!.keyId, 'hex').copy(swapped, 1);
@@ -69,7 +72,7 @@ describe('bundle format 4: group frames', () => {
     const salt = newFrameSalt();
     const { members: group } = members(2);
     const payload = sealGroupFrame(group, salt, 0, dictionary);
-    const all = new Map(group.map((m) => [m.keyId, m.key]));
+    const all = new Map(group.map((m) => [m.keyId, m]));
     for (let i = 0; i < payload.length; i += 1) {
       const bad = Buffer.from(payload);
       bad[i]! ^= 0x01;
@@ -93,7 +96,7 @@ describe('bundle format 4: group frames', () => {
     const frames = sealFrames(out, [old, ...cases], salt, dictionary, caseDictionary);
     expect(frames.map((f) => f.kind)).toEqual(['changes', 'group', 'changes', 'snapshot']);
     expect(groupKeyIds(frames[1]!.payload)?.keyIds).toEqual(cases.slice(0, 3).map((c) => c.keyId));
-    const keys = new Map(cases.map((c) => [c.keyId, c.key]));
+    const keys = new Map(cases.map((c) => [c.keyId, c]));
     const opened = openGroupFrame(frames[1]!.payload, salt, 1, dictionary, (id) => keys.get(id));
     if (opened.status !== 'opened') throw new Error(opened.status);
     opened.parts.forEach((p, i) => expect(hexes(unpackChanges(p.packed))).toEqual(hexes(changes[i]!)));

@@ -246,11 +246,11 @@ export function runExchange(plan: RoundPlan): RoundResult {
         if (frame.kind === 'group') {
           // Format 4: several cases under one key derived from all theirs (group-frame.ts).
           if (format < 4) throw new BundleError('damaged');
-          const opened = openGroupFrame(frame.payload, body.control.salt, index, frameDictionary(body.control, null, format), (id) => keyOf(id)?.key);
+          const opened = openGroupFrame(frame.payload, body.control.salt, index, frameDictionary(body.control, null, format), keyOf);
           if (opened.status === 'damaged') throw new BundleError('damaged');
           // A case of the group is not ours (or its key has not reached us yet): the cases we hold are asked for whole.
           if (opened.status === 'missing') file.catchup.push(...opened.held);
-          else for (const part of opened.parts) file.docs.push({ kind: 'changes', docId: `case:${keyOf(part.keyId)!.caseId}`, changes: unpackChanges(part.packed), snapshot: null });
+          else for (const part of opened.parts) file.docs.push({ kind: 'changes', docId: `case:${part.caseId}`, changes: unpackChanges(part.packed), snapshot: null });
           return;
         }
         let data: Buffer | null = frame.payload;

@@ -8,6 +8,7 @@
 // header and a GCM tag, and the changes of different cases compress against each other.
 //
 // Payload: LEB128 count | count × 8-byte key id | AES-256-GCM(deflate(plain; dictionary)) | tag.
+// Dictionary: the bundle's (format 3's fixed words and the context), then the cases' ids in order.
 // Key: HKDF-SHA256(ikm = the case keys in the listed order, salt = the bundle's frame salt,
 // info = "safehold group frame v4|" index "|" SHA-256(key ids)). AAD: SHA-256(dictionary) | key ids.
 // Plain: per listed key, LEB128 length | that case's changes packed as in format 3 (change-pack.ts).
@@ -18,19 +19,23 @@ import { leb, readLeb } from './change-pack';
 export const KEY_ID_BYTES = 8;
 const TAG = 16;
 const MAX_PLAIN = 256 * 1024 * 1024;
-/** A sender starts a new group beyond these, so no group nears what a receiver accepts. */
-export const GROUP_MAX_CASES = 4096;
+/**
+ * A sender starts a new group beyond these: 32 cases keep a group's case ids and its changes within
+ * deflate's 32 KiB reach of each other (measured best of 8-64), and no group nears what a receiver accepts.
+ */
+export const GROUP_MAX_CASES = 32;
 export const GROUP_MAX_PLAIN = 8 * 1024 * 1024;
 
 export interface GroupMember {
   keyId: string;
+  caseId: string;
   key: Buffer;
   /** The case's changes as packChanges made them. */
   packed: Buffer;
 }
 
 export type GroupOpened =
-  | { status: 'opened'; parts: { keyId: string; packed: Buffer }[] }
+  | { status: 'opened'; parts: { keyId: string; caseId: string; packed: Buffer }[] }
   /** Some listed key is not held here: nothing opens; `held` are the listed keys this laptop has. */
   | { status: 'missing'; held: string[] }
   /** Every key is here but the frame does not open or parse: the bundle is refused. */
@@ -46,11 +51,21 @@ function groupKey(keys: readonly Buffer[], salt: string, index: number, ids: Buf
   }
 }
 
+/** A group's compression dictionary: the bundle's, then its cases' ids (each case's changes name it). */
+export function groupDictionary(base: Buffer, caseIds: readonly string[]): Buffer {
+  const all = Buffer.concat([base, Buffer.from(caseIds.join(''), 'utf8')]);
+  return all.length > 32_768 ? all.subarray(all.length - 32_768) : all;
+}
+
 function aad(dictionary: Buffer, ids: Buffer): Buffer {
   return Buffer.concat([createHash('sha256').update(dictionary).digest(), ids]);
 }
 
-export function sealGroupFrame(members: readonly GroupMember[], salt: string, index: number, dictionary: Buffer): Buffer {
+export function sealGroupFrame(members: readonly GroupMember[], salt: string, index: number, base: Buffer): Buffer {
+  const dictionary = groupDictionary(
+    base,
+    members.map((m) => m.caseId),
+  );
   const ids = Buffer.concat(members.map((m) => Buffer.from(m.keyId, 'hex')));
   if (ids.length !== members.length * KEY_ID_BYTES) throw new Error('a case key id is not 8 bytes');
   const plain = Buffer.concat(members.flatMap((m) => [leb(m.packed.length), m.packed]));
@@ -80,12 +95,23 @@ export function groupKeyIds(payload: Buffer): { keyIds: string[]; ids: Buffer; s
   return { keyIds, ids, start: count[1] + ids.length };
 }
 
-export function openGroupFrame(payload: Buffer, salt: string, index: number, dictionary: Buffer, keyOf: (keyId: string) => Buffer | undefined): GroupOpened {
+/** `base`: the bundle's dictionary; `keyOf`: a case key held here, with its case. */
+export function openGroupFrame(payload: Buffer, salt: string, index: number, base: Buffer, keyOf: (keyId: string) => { key: Buffer; caseId: string } | undefined): GroupOpened {
   const listed = groupKeyIds(payload);
   if (!listed) return { status: 'damaged' };
   const keys = listed.keyIds.map(keyOf);
   if (keys.some((k) => k === undefined)) return { status: 'missing', held: listed.keyIds.filter((_, i) => keys[i] !== undefined) };
-  const key = groupKey(keys as Buffer[], salt, index, listed.ids);
+  const held = keys as { key: Buffer; caseId: string }[];
+  const dictionary = groupDictionary(
+    base,
+    held.map((k) => k.caseId),
+  );
+  const key = groupKey(
+    held.map((k) => k.key),
+    salt,
+    index,
+    listed.ids,
+  );
   let plain: Buffer;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.alloc(12));
@@ -98,12 +124,12 @@ export function openGroupFrame(payload: Buffer, salt: string, index: number, dic
   } finally {
     key.fill(0);
   }
-  const parts: { keyId: string; packed: Buffer }[] = [];
+  const parts: { keyId: string; caseId: string; packed: Buffer }[] = [];
   let offset = 0;
-  for (const keyId of listed.keyIds) {
+  for (const [i, keyId] of listed.keyIds.entries()) {
     const length = readLeb(plain, offset);
     if (!length || length[1] + length[0] > plain.length) return { status: 'damaged' };
-    parts.push({ keyId, packed: plain.subarray(length[1], length[1] + length[0]) });
+    parts.push({ keyId, caseId: held[i]!.caseId, packed: plain.subarray(length[1], length[1] + length[0]) });
     offset = length[1] + length[0];
   }
   // Every byte belongs to a listed case: nothing extra rides along unread.

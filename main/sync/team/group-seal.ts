@@ -31,7 +31,8 @@ function chunks(members: OutFrame[]): OutFrame[][] {
 
 /**
  * `caseKeys`: every case key this laptop holds (a case's newest encrypts). `groupDictionary`: the
- * group frames' (format 3's fixed words and the bundle's context); `caseDictionary`: a case frame's.
+ * bundle's for group frames (format 3's fixed words and the context; each group adds its case ids);
+ * `caseDictionary`: a case frame's.
  */
 export function sealFrames(outgoing: readonly OutFrame[], caseKeys: readonly CaseKeyRow[], salt: string, groupDictionary: Buffer, caseDictionary: (caseId: string) => Buffer): DocFrame[] {
   const newest = new Map<string, CaseKeyRow>();
@@ -78,12 +79,12 @@ export function sealFrames(outgoing: readonly OutFrame[], caseKeys: readonly Cas
       }
       const group: GroupMember[] = chunk.map((m) => {
         const key = keyFor(m.caseId!);
-        return { keyId: key.keyId, key: buf(key.key), packed: buf(m.data) };
+        return { keyId: key.keyId, caseId: key.caseId, key: buf(key.key), packed: buf(m.data) };
       });
       const index = frames.length;
       const payload = sealGroupFrame(group, salt, index, groupDictionary);
       // The round trip, with the keys a receiver would use: exactly what went in, or no group.
-      const keys = new Map(group.map((m) => [m.keyId, m.key]));
+      const keys = new Map(group.map((m) => [m.keyId, m]));
       const back = openGroupFrame(payload, salt, index, groupDictionary, (id) => keys.get(id));
       const same = back.status === 'opened' && back.parts.length === group.length && back.parts.every((p, i) => p.keyId === group[i]!.keyId && p.packed.equals(group[i]!.packed));
       if (same) frames.push({ kind: 'group', docId: '', keyId: null, payload });
