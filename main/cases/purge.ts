@@ -51,6 +51,23 @@ export function removePurgedCase(db: Db, caseId: string, at: string, tombstone: 
   return { documents, records };
 }
 
+/** Stores where a purge was applied by a sync round, to checkpoint once the round is over. */
+const checkpointWanted = new WeakSet<Db>();
+
+/**
+ * After a sync round (outside its transactions): when it removed a purged case, the WAL is
+ * checkpointed and truncated, so the deleted pages leave the write-ahead log as after a purge made here.
+ */
+export function checkpointAfterPurge(db: Db): void {
+  if (!checkpointWanted.has(db)) return;
+  checkpointWanted.delete(db);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Best effort: a busy reader leaves it to SQLite's next automatic checkpoint.
+  }
+}
+
 /** The ids of every case purged on any laptop of the team (as far as this laptop has heard). */
 export function purgedCases(db: Db): Set<string> {
   if (!tableExists(db, 'case_purges')) return new Set();
@@ -74,6 +91,7 @@ export function applyPurgeTombstones(db: Db, at: string): number {
     .pluck()
     .all();
   for (const caseId of cases) removePurgedCase(db, caseId, at, false);
+  if (cases.length > 0) checkpointWanted.add(db);
   return cases.length;
 }
 

@@ -4,9 +4,10 @@
 // brings the case back anywhere. Afterwards no laptop holds a row, key or sync document of the case,
 // no stored value anywhere holds its canary (the late note's included), and its document's blob
 // file is gone from the shared folder. Laptops in temporary data folders sharing one folder.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dataPaths } from '../../main/core/paths';
 import { syncRound } from '../../main/sync/team/round';
 import { addStaff, type TestCore } from '../helpers/core';
 import { canaryRows, fullCase, traces } from '../helpers/full-case';
@@ -47,7 +48,12 @@ describe('a case purged on one laptop of a team', () => {
     await b.ok('notes.add', { clientId: gone.id, date: '2026-03-04', kind: 'contact', body: `Late ${LATE}` });
     await b.ok('clients.assign', { clientId: gone.id, workerId: null });
     await a.ok('clients.purge', { clientId: gone.id, reason: 'retention_ended', confirmation: gone.caseNumber });
-    rounds(a, b, c, a, b, c, a, b, c);
+    rounds(a);
+    // The supervisor's laptop removes the case at its next round, and empties its write-ahead log after it.
+    syncRound(db(b), new Date());
+    expect(db(b).prepare('SELECT count(*) FROM clients WHERE id = ?').pluck().get(gone.id)).toBe(0);
+    expect(statSync(`${dataPaths(b.dataDir).store}-wal`).size).toBe(0);
+    rounds(c, a, b, c, a, b, c);
 
     for (const t of [a, b, c]) {
       expect(traces(db(t), gone.id)).toEqual({});

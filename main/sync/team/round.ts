@@ -18,7 +18,7 @@ import { evictWithheldCases } from './evict';
 import { agencySnapshots, forgetHeld, onRestored } from './restored';
 import { pauseAt } from './test-pause';
 import { assignBlobs, exchangeBlobs, type BlobPass } from './blobs';
-import { applyPurgeTombstones, withoutPurged } from '../../cases/purge';
+import { applyPurgeTombstones, checkpointAfterPurge, withoutPurged } from '../../cases/purge';
 import {
   addCaseKey,
   addEpoch,
@@ -242,7 +242,9 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
 /** A whole round in this thread (the CLI, tests), then the documents' content (blobs.ts). The app runs the exchange in the sync worker. */
 export function syncRound(db: Db, now: Date = new Date()): RoundSummary & { refused: RoundResult['refused']; newerFormat: boolean; blobs: BlobPass } {
   const round = recordsRound(db, now);
-  return { ...round, blobs: exchangeBlobs(db, now) };
+  const blobs = exchangeBlobs(db, now);
+  checkpointAfterPurge(db);
+  return { ...round, blobs };
 }
 
 function recordsRound(db: Db, now: Date): RoundSummary & { refused: RoundResult['refused']; newerFormat: boolean } {

@@ -10,6 +10,7 @@ import type { SessionControl } from '../../core/session-control';
 import { AppError } from '../../rpc/errors';
 import { FolderUnavailable, runExchange, type RoundPlan, type RoundResult } from './exchange';
 import { exchangeBlobs } from './blobs';
+import { checkpointAfterPurge } from '../../cases/purge';
 import { commitRound, needsFollowUp, NotInTeam, prepareRound, type RoundSummary } from './round';
 import { readSelf } from './state';
 import { builtWorkerFile } from '../worker-file';
@@ -115,6 +116,8 @@ export class TeamSync {
       }
       // Documents' content: blobs written, fetched and pruned in this thread (one transaction each).
       this.waitingFiles += exchangeBlobs(session.db, clock.now()).refused.length;
+      // A case purged elsewhere and removed here: its pages leave the write-ahead log too.
+      checkpointAfterPurge(session.db);
       this.lastProblem = null;
       control.record({ actorId: session.user.id, action: 'sync.round' });
       this.step('done');
