@@ -66,6 +66,31 @@ export function assertNotLastAdmin(db: Db, userId: string): void {
   }
 }
 
+/**
+ * The signed-in person's passphrase typed again (to change it, or for a new recovery key), checked
+ * like a sign-in under their name: tries run one at a time and each is counted before its key is
+ * derived (5 free, then waits), so an unlocked screen is no faster way to guess it than the sign-in
+ * screen, and many tries at once cannot run Argon2id side by side.
+ */
+export async function checkOwnPassphrase(ctx: AccountContext, keyring: ReturnType<typeof readKeyring>, name: string, passphrase: string, wrong: string): Promise<void> {
+  const key = slotLookup(keyring, name);
+  await ctx.throttle.serialise(key, async () => {
+    const verdict = ctx.throttle.attempt(key, ctx.now.getTime());
+    if (!verdict.allowed) {
+      throw new AppError(
+        'TOO_MANY_ATTEMPTS',
+        verdict.retryAfterMs === null
+          ? 'This sign-in is locked after many failed attempts. An administrator can give you a new setup code, or the recovery key can be used.'
+          : `Too many attempts with this name. Wait ${Math.ceil(verdict.retryAfterMs / 60_000)} minute(s) and try again.`,
+      );
+    }
+    const check = await openWithPassphrase(keyring, name, passphrase);
+    check?.dataKey.fill(0);
+    if (!check || check.userId !== ctx.session.user.id) throw new AppError('WRONG_PASSPHRASE', wrong);
+    ctx.throttle.succeed(key);
+  });
+}
+
 async function issueSetupCode(ctx: AccountContext, user: Pick<UserRow, 'id' | 'display_name' | 'role'>) {
   const setupCode = newSetupCode();
   const expiresAt = new Date(ctx.now.getTime() + SETUP_CODE_DAYS * 86_400_000);
@@ -199,9 +224,7 @@ export async function regenerateRecoveryKey(ctx: AccountContext, currentPassphra
   const { session, paths } = ctx;
   const keyring = readKeyring(paths.keyring);
   const name = session.db.prepare<[string], { name_key: string }>('SELECT name_key FROM users WHERE id = ?').get(session.user.id)!.name_key;
-  const check = await openWithPassphrase(keyring, name, currentPassphrase);
-  check?.dataKey.fill(0);
-  if (!check || check.userId !== session.user.id) throw new AppError('WRONG_PASSPHRASE', 'Your passphrase is not right. Nothing was changed.');
+  await checkOwnPassphrase(ctx, keyring, name, currentPassphrase, 'Your passphrase is not right. Nothing was changed.');
   const recoveryKey = newRecoveryKey();
   // The new recovery key gets keys of its own, vouched for here, so it can vouch for a recovered administrator.
   const identity = keyBookFor(session).canVouch ? newIdentity(session.identity!.root || session.identity!.signingKey) : null;

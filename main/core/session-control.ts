@@ -7,7 +7,7 @@ import type { Language } from '../../shared/schemas/prefs';
 import type { AppStatus } from '../../shared/schemas/session';
 import { auditLog, type AuditEvent } from '../audit/chain';
 import { calibrateKdf, deriveKek, FLOOR_COST, newKdfParams, type KdfCost } from '../keys/kdf';
-import { openWithPassphrase, openWithSetupCode, readKeyring, slotLookup, withPassphraseSlot, writeKeyring } from '../keys/keyring';
+import { openWithSetupCode, readKeyring, slotLookup, withPassphraseSlot, writeKeyring } from '../keys/keyring';
 import { finishPendingRotation } from '../keys/rotate';
 import { normalizeSetupCode } from '../keys/setup-code';
 import { SignInThrottle } from '../keys/throttle';
@@ -24,7 +24,7 @@ import type { ReportPreset } from '../../shared/schemas/reports';
 import { verifyReportFolder } from '../reports/manifest';
 import { domainLabels, signingKeys, suppressionThreshold } from '../reports/settings';
 import type { Role } from '../../shared/roles';
-import { addStaffAccount, deactivate, reactivate, regenerateRecoveryKey, resetPassphrase, rotate, type AccountContext } from './accounts';
+import { addStaffAccount, checkOwnPassphrase, deactivate, reactivate, regenerateRecoveryKey, resetPassphrase, rotate, type AccountContext } from './accounts';
 import type { RotationStep } from '../keys/rotate';
 import { formatRecoveryKey, newRecoveryKey } from '../keys/recovery';
 import { normalizeRecoveryKey } from '../../shared/recovery-key';
@@ -302,16 +302,13 @@ export class SessionControl {
     const slot = keyring.slots.find((s) => s.kind === 'passphrase' && s.userId === session.user.id);
     if (!slot) throw new AppError('NOT_FOUND', 'Your sign-in could not be found. Ask an administrator.');
     const name = session.db.prepare<[string], { name_key: string }>('SELECT name_key FROM users WHERE id = ?').get(session.user.id)?.name_key;
-    const check = name ? await openWithPassphrase(keyring, name, currentPassphrase) : null;
-    if (!check || check.userId !== session.user.id) {
-      check?.dataKey.fill(0);
-      throw new AppError('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
-    }
-    check.dataKey.fill(0);
+    if (!name) throw new AppError('WRONG_PASSPHRASE', 'Your current passphrase is not right. Nothing was changed.');
+    // Counted like a sign-in under this name (accounts.ts): no faster way to guess than the sign-in screen.
+    await checkOwnPassphrase(this.accounts(), keyring, name, currentPassphrase, 'Your current passphrase is not right. Nothing was changed.');
     // Re-wrap only: the store and the data key stay exactly as they are.
     const next = await withPassphraseSlot(keyring, {
       userId: session.user.id,
-      name: name!,
+      name,
       passphrase: newPassphrase,
       dataKey: session.dataKey,
       identity: session.identity,
