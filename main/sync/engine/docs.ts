@@ -106,10 +106,16 @@ export class SyncDoc {
     this.h.initRootFromHydrate(batch);
     for (const [key, value] of rest) this.put(key, value);
   }
-  /** Closes the pending operations into one change; false when there were none. */
+  /**
+   * Closes the pending operations into one change; false when there were none. A local change
+   * depends on every head, so afterwards the document's only head is its hash (`committed`).
+   */
   commit(message: string): boolean {
-    return this.h.commit(message, Math.floor(Date.now() / 1000)) !== null;
+    const hash = this.h.commit(message, Math.floor(Date.now() / 1000));
+    this.committed = hash;
+    return hash !== null;
   }
+  committed: string | null = null;
   lastLocalChange(): Uint8Array {
     return this.h.getLastLocalChange()!;
   }
@@ -245,23 +251,35 @@ export function deletePieces(db: Db, docId: string): void {
 
 /** The stored document (or a new empty one), with this laptop's actor. */
 export function loadDoc(db: Db, docId: string): SyncDoc {
+  return loadDocState(db, docId).doc;
+}
+
+/** A stored document's heads and appended pieces, as loadDocState found them. */
+export type StoredState = { heads: string; tail: number } | undefined;
+
+/**
+ * loadDoc, also giving the stored state it read: the document's heads are then stored.heads (or ''
+ * for a new one), and a write in the same transaction can hand it to storeDoc instead of reading it again.
+ */
+export function loadDocState(db: Db, docId: string): { doc: SyncDoc; stored: StoredState } {
   const cache = cacheOf(db);
-  const storedHeads = storedState(db, docId)?.heads;
+  const stored = storedState(db, docId);
+  const storedHeads = stored?.heads;
   const hit = cache.get(docId);
   if (hit) {
     cache.delete(docId);
     if (storedHeads !== undefined && hit.heads === storedHeads && hit.doc.heads() === storedHeads) {
       cache.set(docId, hit);
-      return hit.doc;
+      return { doc: hit.doc, stored };
     }
     hit.doc.h.free();
   }
   const doc = new SyncDoc(newHandle(actorOf(db)));
-  if (storedHeads === undefined) return doc;
+  if (storedHeads === undefined) return { doc, stored };
   const bytes = storedBytes(db, docId)!;
   doc.h.loadIncremental(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   remember(cache, docId, { doc, heads: storedHeads });
-  return doc;
+  return { doc, stored };
 }
 
 function remember(cache: Map<string, Cached>, docId: string, entry: Cached): void {
@@ -285,9 +303,16 @@ export const MAX_TAIL = 8;
  * costs microseconds where a whole save costs milliseconds; after MAX_TAIL appended pieces the whole
  * document is saved again. `keep` leaves it in memory for the next write.
  */
-export function storeDoc(db: Db, docId: string, doc: SyncDoc, keep = true, made?: { after: string; change: Uint8Array }): void {
-  const heads = doc.heads();
-  const stored = storedState(db, docId);
+export function storeDoc(
+  db: Db,
+  docId: string,
+  doc: SyncDoc,
+  keep = true,
+  made?: { after: string; change: Uint8Array; heads?: string; stored?: StoredState },
+): void {
+  // `made.stored`: the state loadDocState read in this transaction, nothing stored for docId since.
+  const heads = made?.heads ?? doc.heads();
+  const stored = made && 'stored' in made ? made.stored : storedState(db, docId);
   // One small row: rewriting the document's row (and its overflow pages) cost several pages a write.
   const append = (piece: Uint8Array) =>
     piecesTable(db)

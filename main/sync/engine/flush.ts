@@ -7,8 +7,8 @@
 import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
 import { scanConflicts, fingerprint } from './conflicts';
-import { actorOf, appendOutbox, changeMessage, DELETED, fieldKey, fromRaw, getMeta, loadDoc, recordPrefix, SEEN, sameValue, storeDoc, US, type SyncDoc } from './docs';
-import { nameLocalRow } from './keys';
+import { actorOf, appendOutbox, changeMessage, DELETED, fieldKey, fromRaw, getMeta, loadDocState, recordPrefix, SEEN, sameValue, storeDoc, US, type SyncDoc } from './docs';
+import { keyOfRow, nameNewRow } from './keys';
 import { quietly } from './project';
 import { isLocalSetting, tableByName, tableShape, type SyncedTable } from './tables';
 import { getClash, markedValue, releaseUnique, removeClash, uniqueSets } from './unique';
@@ -19,15 +19,23 @@ interface Dirty {
   doc_id: string | null;
 }
 
-/** The record key of a row: its primary key, or for a local integer key the row's global name. */
-function recordKey(db: Db, t: SyncedTable, pk: unknown[], actor: string, exists: boolean): string | null {
-  if (!t.localIntegerKey) return pk.map(String).join(US);
-  return nameLocalRow(db, t, Number(pk[0]), actor, exists);
+/**
+ * The record key of a row: its primary key, or for a local integer key the row's global name.
+ * `fresh`: a name given just now, which no document can hold yet (the record is new).
+ */
+function recordKey(db: Db, t: SyncedTable, pk: unknown[], actor: string, exists: boolean): { rk: string; fresh: boolean } | null {
+  if (!t.localIntegerKey) return { rk: pk.map(String).join(US), fresh: false };
+  const rid = Number(pk[0]);
+  const known = keyOfRow(db, t.name, rid);
+  if (known !== undefined) return { rk: known, fresh: false };
+  return exists ? { rk: nameNewRow(db, t, rid, actor), fresh: true } : null;
 }
 
 interface Write {
   t: SyncedTable;
   rk: string;
+  /** The record's name was given just now: the document has none of its fields. */
+  fresh: boolean;
   row: Record<string, unknown> | undefined;
 }
 
@@ -51,17 +59,17 @@ export function flushLocalWrites(db: Db, by: string | null): number {
     if (t.name === 'settings' && isLocalSetting(String(pk[0]))) continue;
     const where = t.pk.map((c) => `${c} = ?`).join(' AND ');
     const row = stmt<unknown[], Record<string, unknown>>(db, `SELECT * FROM ${t.name} WHERE ${where}`).get(...pk);
-    const rk = recordKey(db, t, pk, actor, row !== undefined);
-    if (rk === null) continue;
+    const named = recordKey(db, t, pk, actor, row !== undefined);
+    if (named === null) continue;
     const list = byDoc.get(d.doc_id) ?? [];
-    list.push({ t, rk, row });
+    list.push({ t, rk: named.rk, fresh: named.fresh, row });
     byDoc.set(d.doc_id, list);
   }
   let made = 0;
   const at = new Date();
   for (const [docId, writes] of byDoc) {
-    const doc = loadDoc(db, docId);
-    const after = doc.heads();
+    const { doc, stored } = loadDocState(db, docId);
+    const after = stored?.heads ?? '';
     const touched: string[] = [];
     const releases: (() => void)[] = [];
     try {
@@ -73,7 +81,7 @@ export function flushLocalWrites(db: Db, by: string | null): number {
     if (!doc.commit(changeMessage(by, laptop))) continue;
     const change = doc.lastLocalChange();
     appendOutbox(db, docId, change);
-    storeDoc(db, docId, doc, true, { after, change });
+    storeDoc(db, docId, doc, true, { after, change, heads: doc.committed!, stored });
     if (releases.length > 0) {
       quietly(db, () => {
         for (const release of releases) release();
@@ -118,7 +126,7 @@ function writeRecord(db: Db, d: SyncDoc, w: Write, at: Date, releases: (() => vo
   // A null is never written into a field the document does not have where the column's default is
   // null: an absent field projects as that default (and is left alone on an existing row), so it
   // already reads as null everywhere. A new record always gets one field, so it is never empty.
-  const held = shape.columns.map((c) => d.h.getWithType('_root', fieldKey(t.name, rk, c)));
+  const held = w.fresh ? shape.columns.map(() => null) : shape.columns.map((c) => d.h.getWithType('_root', fieldKey(t.name, rk, c)));
   const fresh = held.every((raw) => raw === null);
   const anyValue = shape.columns.some((c) => row[c] !== null && row[c] !== undefined);
   for (const [i, col] of shape.columns.entries()) {
@@ -143,7 +151,7 @@ function writeRecord(db: Db, d: SyncDoc, w: Write, at: Date, releases: (() => vo
     }
     set(col, value);
   }
-  if (d.get(delKey) !== null) set(DELETED, null);
+  if (!w.fresh && d.get(delKey) !== null) set(DELETED, null);
   return touched;
 }
 

@@ -49,6 +49,11 @@ export function keyOfRow(db: Db, tbl: string, rid: number): string | undefined {
 export function nameLocalRow(db: Db, t: SyncedTable, rid: number, actor: string, exists: boolean): string | null {
   const known = keyOfRow(db, t.name, rid);
   if (known !== undefined || !exists) return known ?? null;
+  return nameNewRow(db, t, rid, actor);
+}
+
+/** Names a row that has no name yet (keyOfRow found none) under this store's actor. */
+export function nameNewRow(db: Db, t: SyncedTable, rid: number, actor: string): string {
   const key = `${actor}.${rid}`;
   if (!rangesTable(db)) {
     stmt(db, 'INSERT INTO sync_keys (tbl, rid, key) VALUES (?, ?, ?)').run(t.name, rid, key);
