@@ -67,4 +67,28 @@ describe('a case purged on one laptop of a team', () => {
     expect(blobFiles()).toEqual([]);
     expect(scanForCanaries([folder, a.dataDir, b.dataDir, c.dataDir], [CANARY, LATE])).toEqual([]);
   });
+
+  it('purged at once by two administrators on two laptops: gone from both, and nothing to review', async () => {
+    const folder = tempDir();
+    const a = await firstLaptop(folder);
+    const second = await addStaff(a, 'admin', 'Ari Second-Admin');
+    const gone = await fullCase(a, `Twice ${CANARY}`, CANARY);
+    await a.ok('clients.close', { clientId: gone.id, closedOn: '2026-03-03', reason: 'goals_met', destination: 'own_housing' });
+    rounds(a);
+    const b = await joinFor(a, folder, second);
+    rounds(b, a, b, a);
+    expect((await b.ok('clients.get', { id: gone.id })).id).toBe(gone.id);
+
+    await a.ok('clients.purge', { clientId: gone.id, reason: 'retention_ended', confirmation: gone.caseNumber });
+    // A minute apart on their clocks, so the two tombstones differ in when.
+    b.clock.advance(60_000);
+    if (!b.control.current) await b.ok('session.unlock', second);
+    await b.ok('clients.purge', { clientId: gone.id, reason: 'survivor_asked', confirmation: gone.caseNumber });
+    rounds(a, b, a, b);
+    for (const t of [a, b]) {
+      expect(traces(db(t), gone.id)).toEqual({});
+      expect(canaryRows(db(t), CANARY)).toEqual([]);
+      expect(db(t).prepare('SELECT count(*) FROM sync_conflicts').pluck().get()).toBe(0);
+    }
+  });
 });

@@ -9,8 +9,11 @@ import { stmt } from '../../store/repos/statements';
 import { DELETED, fieldKey, readMessage, recordPrefix, SEEN, splitKey, type SyncDoc } from './docs';
 import { docCaseId, tableByName } from './tables';
 
-/** Bookkeeping columns: every save writes them, so concurrent values there are expected, not news. */
-const NOT_REVIEWED = new Set(['updated_at', 'updated_by', 'edited_at', 'saved_at', 'saved_by']);
+/**
+ * Bookkeeping columns: every save writes them, so concurrent values there are expected, not news.
+ * purged_at: two administrators purging the same case at once agree on everything that matters.
+ */
+const NOT_REVIEWED = new Set(['updated_at', 'updated_by', 'edited_at', 'saved_at', 'saved_by', 'purged_at']);
 
 export interface Candidate {
   value: unknown;
