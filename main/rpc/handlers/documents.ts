@@ -87,7 +87,8 @@ function summary(ctx: DataContext, row: Row): DocumentSummary {
     consentId: row.consent_id,
     serviceId: row.service_id,
     goalId: row.goal_id,
-    fileName: row.file_name,
+    // The row may come from another laptop's change (team sync): cleaned here as at attach.
+    fileName: cleanFileName(row.file_name, row.mime),
     size: row.size,
     mime: row.mime,
     rotation: row.rotation,
@@ -251,7 +252,7 @@ export const exportDocument: Handler<'documents.export'> = (input, ctx) => {
   const at = ctx.now().toISOString();
   const info = stmt(ctx.db, 'INSERT INTO document_exports (document_id, user_id, at, purpose, reason) VALUES (?, ?, ?, ?, ?)').run(row.id, ctx.user.id, at, input.purpose, input.reason);
   ctx.audit.append({ actorId: ctx.user.id, action: `documents.${input.purpose}`, targetId: row.client_id, detail: { document: row.id, exportId: Number(info.lastInsertRowid) } });
-  return { fileName: row.file_name, mime: row.mime };
+  return { fileName: cleanFileName(row.file_name, row.mime), mime: row.mime };
 };
 
 export const getDocumentLimit: Handler<'settings.documentLimit'> = (_input, ctx) => ({ megabytes: Math.round(documentLimitBytes(ctx) / 1048576) });
