@@ -9,6 +9,7 @@ import { syncedTables } from '../../main/sync/engine/tables';
 import { dataPaths } from '../../main/core/paths';
 import { computeFigures } from '../../main/reports/figures';
 import { migrate } from '../../main/store/migrations';
+import { withoutPurged } from '../../main/cases/purge';
 import { ADMIN, PASSPHRASE, setUpCore } from '../helpers/core';
 import { tempDir } from '../helpers/tmp';
 import { canaryRows, fullCase, traces } from '../helpers/full-case';
@@ -102,6 +103,30 @@ describe('a backup made before the purge', () => {
     expect((await t.ok('clients.get', { id: kept.id })).id).toBe(kept.id);
     expect(db.prepare("SELECT target_id FROM audit_log WHERE action = 'backup.restore.purge-kept'").pluck().all()).toEqual([gone.id]);
     expect((await t.ok('audit.verify', {})).intact).toBe(true);
+  });
+});
+
+describe('what a bundle brings about a purged case', () => {
+  it('is set aside before anything of it is applied: its keys, who holds them, its changes and snapshots', () => {
+    const db = bareStore();
+    migrate(db);
+    const purged = 'a'.repeat(32);
+    const other = 'b'.repeat(32);
+    const file = {
+      laptop: 'L1',
+      caseKeys: [{ caseId: purged }, { caseId: other }],
+      grantsSeen: [{ caseId: purged }, { caseId: other }],
+      docs: [{ docId: `case:${purged}` }, { docId: `case:${other}` }, { docId: 'agency:settings' }],
+    };
+    expect(withoutPurged(db, file)).toBe(file);
+    db.prepare('INSERT INTO case_purges (case_id, purged_at) VALUES (?, ?)').run(purged, '2026-03-03T10:00:00.000Z');
+    expect(withoutPurged(db, file)).toEqual({
+      laptop: 'L1',
+      caseKeys: [{ caseId: other }],
+      grantsSeen: [{ caseId: other }],
+      docs: [{ docId: `case:${other}` }, { docId: 'agency:settings' }],
+    });
+    db.close();
   });
 });
 
