@@ -1439,6 +1439,9 @@ export const en = {
   'reportTable.ovc_services': 'Services provided',
   'reportMeasure.Reopened case (new entry)': 'Reopened case (new entry)',
   'reportMeasure.Served earlier this fiscal year': 'Served earlier this fiscal year',
+  'reportMeasure.Outreach contacts': 'Outreach contacts',
+  'reportMeasure.People reached': 'People reached',
+  'reportMeasure.Minutes': 'Minutes',
   'presetRule.otip.1':
     'Preset: HHS OTIP (TVAP, DVHT). Periods are quarters of the federal fiscal year (1 October-31 December, 1 January-31 March, 1 April-30 June, 1 July-30 September) or the whole fiscal year.',
   'presetRule.otip.2':
@@ -1474,6 +1477,7 @@ export const en = {
   'reportNote.improvedShare': 'Share with measurable improvement: {percent}%.',
   'reportNote.improvedHidden': 'Share with measurable improvement: not shown (too few people assessed twice).',
   'reportNote.improvedReveals': 'Share with measurable improvement: not shown (with the number assessed it would reveal a small count).',
+  'reportNote.outreach': 'Counts of people met before they had a case; no one is named or counted as a client, so these are shown as recorded.',
   'reportRule.served':
     'Clients served: every case open on at least one day of the period: its intake date is on or before the last day, and it was not closed at the start of the period (its latest case status dated before the first day is “closed”) unless it was reopened on a day of the period.',
   'reportRule.new': 'New clients: served clients whose intake date falls in the period. Continuing clients: the other served clients.',

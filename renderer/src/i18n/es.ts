@@ -1446,6 +1446,9 @@ export const es = {
   'reportTable.ovc_services': 'Servicios prestados',
   'reportMeasure.Reopened case (new entry)': 'Caso reabierto (nuevo ingreso)',
   'reportMeasure.Served earlier this fiscal year': 'Atendidas antes en este año fiscal',
+  'reportMeasure.Outreach contacts': 'Contactos de trabajo de calle',
+  'reportMeasure.People reached': 'Personas alcanzadas',
+  'reportMeasure.Minutes': 'Minutos',
   'presetRule.otip.1':
     'Criterio: HHS OTIP (TVAP, DVHT). Los periodos son trimestres del año fiscal federal (1 de octubre-31 de diciembre, 1 de enero-31 de marzo, 1 de abril-30 de junio, 1 de julio-30 de septiembre) o el año fiscal completo.',
   'presetRule.otip.2':
@@ -1481,6 +1484,7 @@ export const es = {
   'reportNote.improvedShare': 'Proporción con una mejora medible: {percent} %.',
   'reportNote.improvedHidden': 'Proporción con una mejora medible: no se muestra (muy pocas personas evaluadas dos veces).',
   'reportNote.improvedReveals': 'Proporción con una mejora medible: no se muestra (con el número de personas evaluadas revelaría un recuento pequeño).',
+  'reportNote.outreach': 'Recuentos de personas atendidas antes de tener un caso; nadie figura por su nombre ni se cuenta como cliente, así que se muestran tal como se registraron.',
   'reportRule.served':
     'Personas atendidas: cada caso abierto al menos un día del periodo: su fecha de ingreso es igual o anterior al último día, y no estaba cerrado al empezar el periodo (su último estado del caso fechado antes del primer día es «cerrado»), salvo que se reabriera algún día del periodo.',
   'reportRule.new': 'Personas nuevas: las atendidas cuya fecha de ingreso cae dentro del periodo. Las que continúan: el resto de las atendidas.',

@@ -21,6 +21,7 @@ const rules: readonly Rule[] = [
   { pattern: /^Share with measurable improvement: (\d+)%\.$/u, key: 'reportNote.improvedShare', vars: (m) => ({ percent: m[1] ?? '' }) },
   { pattern: /^Share with measurable improvement: not shown \(with the number assessed/u, key: 'reportNote.improvedReveals' },
   { pattern: /^Share with measurable improvement: not shown/u, key: 'reportNote.improvedHidden' },
+  { pattern: /^Counts of people met before they had a case;/u, key: 'reportNote.outreach' },
 
   // Counting rules (main/reports/counting-rules.ts, English), by their opening words.
   { pattern: /^Clients served: /u, key: 'reportRule.served' },
