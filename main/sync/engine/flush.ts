@@ -8,7 +8,7 @@ import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
 import { scanConflicts, fingerprint } from './conflicts';
 import { actorOf, appendOutbox, changeMessage, DELETED, fieldKey, fromRaw, getMeta, loadDocState, recordPrefix, SEEN, sameValue, storeDoc, US, type SyncDoc } from './docs';
-import { keyOfRow, nameNewRow } from './keys';
+import { nameLocalRow } from './keys';
 import { quietly } from './project';
 import { isLocalSetting, tableByName, tableShape, type SyncedTable } from './tables';
 import { getClash, markedValue, releaseUnique, removeClash, uniqueSets } from './unique';
@@ -25,10 +25,7 @@ interface Dirty {
  */
 function recordKey(db: Db, t: SyncedTable, pk: unknown[], actor: string, exists: boolean): { rk: string; fresh: boolean } | null {
   if (!t.localIntegerKey) return { rk: pk.map(String).join(US), fresh: false };
-  const rid = Number(pk[0]);
-  const known = keyOfRow(db, t.name, rid);
-  if (known !== undefined) return { rk: known, fresh: false };
-  return exists ? { rk: nameNewRow(db, t, rid, actor), fresh: true } : null;
+  return nameLocalRow(db, t, Number(pk[0]), actor, exists);
 }
 
 interface Write {

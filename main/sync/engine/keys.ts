@@ -34,44 +34,49 @@ function rangeOf(db: Db, tbl: string, rid: number): Range | undefined {
   return r !== undefined && r.last_rid >= rid ? r : undefined;
 }
 
+/** A row's sync_keys name, and the range starting nearest at or below it (which may not reach it). */
+function lookup(db: Db, tbl: string, rid: number): { known: string | null; below: Range | undefined } {
+  if (!rangesTable(db)) {
+    return { known: stmt<[string, number], string>(db, 'SELECT key FROM sync_keys WHERE tbl = ? AND rid = ?').pluck().get(tbl, rid) ?? null, below: undefined };
+  }
+  // One statement: the name, then the range (a new row's name costs one read and one write).
+  const r = stmt<[{ tbl: string; rid: number }], { known: string | null } & Partial<Range>>(
+    db,
+    `SELECT (SELECT key FROM sync_keys WHERE tbl = @tbl AND rid = @rid) AS known, g.first_rid, g.last_rid, g.actor
+     FROM (SELECT 1) LEFT JOIN (SELECT first_rid, last_rid, actor FROM sync_key_ranges WHERE tbl = @tbl AND first_rid <= @rid ORDER BY first_rid DESC LIMIT 1) g`,
+  ).get({ tbl, rid })!;
+  return { known: r.known, below: r.actor === undefined || r.actor === null ? undefined : (r as Range) };
+}
+
 /** The row's global name, or undefined when it has none yet. */
 export function keyOfRow(db: Db, tbl: string, rid: number): string | undefined {
-  const known = stmt<[string, number], string>(db, 'SELECT key FROM sync_keys WHERE tbl = ? AND rid = ?').pluck().get(tbl, rid);
-  if (known !== undefined || !rangesTable(db)) return known;
-  const range = rangeOf(db, tbl, rid);
-  return range ? `${range.actor}.${rid}` : undefined;
+  const { known, below } = lookup(db, tbl, rid);
+  if (known !== null) return known;
+  return below !== undefined && below.last_rid >= rid ? `${below.actor}.${rid}` : undefined;
 }
 
 /**
  * The global name of a row written on this laptop: the one it has, or (exists: the row is there) a
- * new one under this store's actor. Null for a removed row that never had one.
+ * new one under this store's actor (`fresh`: given just now, so no document holds it yet). Null for
+ * a removed row that never had one.
  */
-export function nameLocalRow(db: Db, t: SyncedTable, rid: number, actor: string, exists: boolean): string | null {
-  const known = keyOfRow(db, t.name, rid);
-  if (known !== undefined || !exists) return known ?? null;
-  return nameNewRow(db, t, rid, actor);
-}
-
-/** Names a row that has no name yet (keyOfRow found none) under this store's actor. */
-export function nameNewRow(db: Db, t: SyncedTable, rid: number, actor: string): string {
+export function nameLocalRow(db: Db, t: SyncedTable, rid: number, actor: string, exists: boolean): { rk: string; fresh: boolean } | null {
+  const { known, below } = lookup(db, t.name, rid);
+  if (known !== null) return { rk: known, fresh: false };
+  if (below !== undefined && below.last_rid >= rid) return { rk: `${below.actor}.${rid}`, fresh: false };
+  if (!exists) return null;
   const key = `${actor}.${rid}`;
   if (!rangesTable(db)) {
     stmt(db, 'INSERT INTO sync_keys (tbl, rid, key) VALUES (?, ?, ?)').run(t.name, rid, key);
-    return key;
-  }
-  // This actor's newest range grows to rid when no other range starts in between (rids normally only
-  // grow; one reused after the highest rows were removed starts a range of its own).
-  const mine = stmt<[string, string], Range>(db, 'SELECT first_rid, last_rid, actor FROM sync_key_ranges WHERE tbl = ? AND actor = ? ORDER BY first_rid DESC LIMIT 1').get(t.name, actor);
-  const between =
-    mine !== undefined && mine.last_rid < rid
-      ? stmt<[string, number, number], number>(db, 'SELECT 1 FROM sync_key_ranges WHERE tbl = ? AND first_rid > ? AND first_rid <= ? LIMIT 1').pluck().get(t.name, mine.last_rid, rid)
-      : 1;
-  if (mine !== undefined && between === undefined) {
-    stmt(db, 'UPDATE sync_key_ranges SET last_rid = ? WHERE tbl = ? AND first_rid = ?').run(rid, t.name, mine.first_rid);
+  } else if (below !== undefined && below.actor === actor) {
+    // The range just below is this session's: it grows to rid (no range starts in between, since it
+    // is the nearest). Otherwise (the first row of a session, or a rid SQLite gave again after the
+    // highest rows were removed) rid starts a range of its own.
+    stmt(db, 'UPDATE sync_key_ranges SET last_rid = ? WHERE tbl = ? AND first_rid = ?').run(rid, t.name, below.first_rid);
   } else {
     stmt(db, 'INSERT INTO sync_key_ranges (tbl, first_rid, last_rid, actor) VALUES (?, ?, ?, ?)').run(t.name, rid, rid, actor);
   }
-  return key;
+  return { rk: key, fresh: true };
 }
 
 /** The local row a global name refers to, or undefined when this laptop has none. */

@@ -12,7 +12,7 @@ export type DocOf =
 
 export interface SyncedTable {
   name: string;
-  /** Primary-key columns; for an integer key kept only on this laptop, its global name is in sync_keys. */
+  /** Primary-key columns; for an integer key kept only on this laptop, its global name is in sync_keys or a range (keys.ts). */
   pk: readonly string[];
   localIntegerKey?: boolean;
   doc: DocOf;
