@@ -28,3 +28,22 @@ test('the outreach table of the report reads in Spanish on the screen', async ()
   await expect(page.getByText('Recuentos de personas atendidas antes de tener un caso', { exact: false })).toBeVisible();
   await expect(page.getByText(/Outreach contacts|People reached|Counts of people met/u)).toHaveCount(0);
 });
+
+test('a period a funder preset does not accept is explained in Spanish', async () => {
+  run = await startPreviewRun();
+  const { page } = run;
+  await page.goto(run.url);
+  await setUpAgency(page);
+  await page.getByLabel('Language', { exact: true }).selectOption('es');
+  await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Informes', exact: true }).click();
+  await page.getByLabel('Desde', { exact: true }).fill('2025-01-01');
+  await page.getByLabel('Hasta', { exact: true }).fill('2025-12-31');
+  await page.getByLabel('Reglas de recuento').selectOption('ovc');
+  await page.getByRole('button', { name: 'Mostrar el informe' }).click();
+  await expect(page.getByText(/Los informes de OVC \/ VOCA no pasan de un año fiscal federal/u)).toBeVisible();
+  await expect(page.getByText(/reports stay within one federal fiscal year/u)).toHaveCount(0);
+  await page.getByLabel('Reglas de recuento').selectOption('otip');
+  await page.getByRole('button', { name: 'Mostrar el informe' }).click();
+  await expect(page.getByText(/Los informes de HHS OTIP abarcan un trimestre del año fiscal federal/u)).toBeVisible();
+  await expect(page.getByText(/reports cover a quarter of the federal fiscal year/u)).toHaveCount(0);
+});

@@ -1641,6 +1641,8 @@ export const en = {
   'instruments.domainSaved': 'The domain “{domain}” was added to {instrument}.',
 
   'server.periodOrder': 'The end of the period must be on or after its start.',
+  'server.periodOtip': 'HHS OTIP reports cover a quarter of the federal fiscal year (1 October-31 December, 1 January-31 March, 1 April-30 June, 1 July-30 September) or the whole fiscal year (1 October-30 September).',
+  'server.periodOvc': 'OVC / VOCA reports stay within one federal fiscal year (1 October-30 September), because a victim is new once per fiscal year.',
   'server.fiveLevels': 'Describe all five levels.',
   'server.chooseInstrument': 'Choose one of the instruments.',
   'server.domainNotInInstrument': 'That area is not part of this instrument.',

@@ -1652,6 +1652,8 @@ export const es = {
   'instruments.domainSaved': 'Se añadió el ámbito «{domain}» a {instrument}.',
 
   'server.periodOrder': 'El final del periodo debe ser igual o posterior a su inicio.',
+  'server.periodOtip': 'Los informes de HHS OTIP abarcan un trimestre del año fiscal federal (1 de octubre-31 de diciembre, 1 de enero-31 de marzo, 1 de abril-30 de junio, 1 de julio-30 de septiembre) o el año fiscal completo (1 de octubre-30 de septiembre).',
+  'server.periodOvc': 'Los informes de OVC / VOCA no pasan de un año fiscal federal (1 de octubre-30 de septiembre), porque una víctima es nueva una vez por año fiscal.',
   'server.fiveLevels': 'Describa los cinco niveles.',
   'server.chooseInstrument': 'Elija uno de los instrumentos.',
   'server.domainNotInInstrument': 'Esa área no forma parte de este instrumento.',

@@ -51,6 +51,8 @@ const rules: readonly Rule[] = [
   { pattern: /^Use a date on or after the day it was closed\.$/u, key: 'server.dateAfterClosed' },
   { pattern: /^Already in the directory\.$/u, key: 'server.partnerTakenShort' },
   { pattern: /^The end of the period must be on or after its start\.$/u, key: 'server.periodOrder' },
+  { pattern: /^HHS OTIP reports cover a quarter of the federal fiscal year/u, key: 'server.periodOtip' },
+  { pattern: /^OVC \/ VOCA reports stay within one federal fiscal year/u, key: 'server.periodOvc' },
   { pattern: /^Describe all five levels\.$/u, key: 'server.fiveLevels' },
   { pattern: /^Choose one of the instruments\.$/u, key: 'server.chooseInstrument' },
   { pattern: /^That domain is not part of this instrument\.$/u, key: 'server.domainNotInInstrument' },
