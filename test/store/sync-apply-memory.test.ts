@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KEEP_DOCS } from '../../main/sync/engine/apply';
 import { fieldKey, loadDoc } from '../../main/sync/engine/docs';
 import { closeStore } from '../../main/store/open';
+import { getClient, setClientNames } from '../../main/store/repos/clients';
 import { ADMIN, dump, openLaptop, receive, seedFirst, send, startTeam, write, type Laptop, type Sent } from '../helpers/sync-laptops';
 
 const open: Laptop[] = [];
@@ -64,6 +65,19 @@ describe('applying a round of remote changes', () => {
     expect(again.get(fieldKey('services', added[0]!, 'date'))).toBe('2026-04-02');
 
     // Remote edits derive on b exactly what the same edits derived locally on a.
+    expect(dump(b.db)).toEqual(dump(a.db));
+    expect(derived(b)).toEqual(derived(a));
+
+    // A change of the name (not only updated_at) rebuilds the names and search terms on b.
+    const renamed: Sent[] = [];
+    write(a, (db) => {
+      db.prepare("UPDATE clients SET chosen_name = 'Renamed Person', updated_at = ? WHERE id = ?").run(new Date().toISOString(), ids[2]);
+      setClientNames(db, getClient(db, ids[2]!)!, [{ kind: 'chosen', name: 'Renamed Person' }]);
+    });
+    addService(a, ids[3]!, '2026-05-01');
+    send(a, renamed);
+    expect(receive(b, renamed).applied).toBe(renamed.length);
+    expect(b.db.prepare('SELECT folded FROM client_names WHERE client_id = ?').pluck().all(ids[2])).toEqual(['renamed person']);
     expect(dump(b.db)).toEqual(dump(a.db));
     expect(derived(b)).toEqual(derived(a));
   });

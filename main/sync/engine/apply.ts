@@ -169,6 +169,17 @@ export function retryNewer(db: Db): { applied: number; kept: number } {
 const DERIVED_FROM = new Set(['clients', 'intake_sections', 'assessments', 'assessment_scores']);
 
 /**
+ * Whether a changed field feeds the case's derived rows (rebuildDerived reads the clients row's
+ * id, case number, chosen name and creation time, never updated_at). Most edits of a case also set
+ * clients.updated_at; that alone rebuilt names, search terms and facts for every case of a round.
+ */
+function feedsDerived(key: string): boolean {
+  const parts = splitKey(key);
+  if (!parts || !DERIVED_FROM.has(parts.table)) return false;
+  return !(parts.table === 'clients' && parts.col === 'updated_at');
+}
+
+/**
  * Projects the records behind the given keys (or all), re-checks their conflicts, rebuilds derived
  * rows. doc null: a whole new document read elsewhere (`whole`, from a worker) with a one-line
  * history and no deletions, so nothing of it can need review.
@@ -197,7 +208,7 @@ function writeRows(db: Db, docId: string, doc: SyncDoc | null, keys: Set<string>
   else stmt(db, 'INSERT INTO sync_reproject (doc_id) VALUES (?) ON CONFLICT (doc_id) DO NOTHING').run(docId);
   const caseId = docCaseId(docId);
   // Names, search terms, report facts and score lines come only from these tables.
-  const derivedFrom = keys === null || [...keys].some((k) => DERIVED_FROM.has(splitKey(k)?.table ?? ''));
+  const derivedFrom = keys === null || [...keys].some(feedsDerived);
   // Kill tests stop here, one document's rows written, the transaction open (inert otherwise).
   pauseAt('projection');
   if (caseId !== null) {
