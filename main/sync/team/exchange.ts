@@ -79,6 +79,8 @@ export interface Joined {
   userId: string;
   invite: string;
   manager: boolean;
+  /** This laptop wrote the invitation and admitted the laptop on its join file: it announces it (`accepted`). */
+  announce: boolean;
 }
 
 export interface RoundResult {
@@ -171,6 +173,12 @@ export function runExchange(plan: RoundPlan): RoundResult {
     for (const e of events) {
       if (e.t === 'invite' && sender?.manager) {
         if (!invites.has(e.invite)) invites.set(e.invite, { invite: e.invite, userId: e.userId, enrolPublic: e.enrolPublic, vector: e.vector, byLaptop: from, manager: e.manager === true, expiresAt: e.expiresAt, usedBy: null });
+      } else if (e.t === 'accepted') {
+        // Only the laptop that wrote the invitation decides who used it; every laptop follows it.
+        const inv = invites.get(e.invite);
+        if (!inv || inv.byLaptop !== from || !sender?.manager || laptops.has(e.laptop) || (inv.usedBy && inv.usedBy !== e.laptop)) continue;
+        if (typeof e.laptop !== 'string' || !/^[0-9a-f]{16}$/u.test(e.laptop) || typeof e.signPublic !== 'string' || typeof e.boxPublic !== 'string') continue;
+        admit(inv, { laptop: e.laptop, signPublic: e.signPublic, boxPublic: e.boxPublic, invite: inv.invite }, false);
       } else if (e.t === 'revoke' && sender?.manager) {
         const target = laptops.get(e.laptop);
         if (target) {
@@ -181,22 +189,29 @@ export function runExchange(plan: RoundPlan): RoundResult {
     }
   };
 
-  // 3. Join files of laptops we do not know yet, then every laptop's new bundles in order.
+  // 3. Join files of laptops we do not know yet, then every laptop's new bundles in order. Only the
+  // laptop that wrote an invitation reads join files for it: by its own clock within the invitation's
+  // 7 days, and only its first use. It announces the laptop it admitted (`accepted`, commitRound
+  // queues it); every other laptop admits a laptop on that announcement only (applyEvents), so all
+  // laptops admit the same one, whatever order or round they see join files in.
+  function admit(inv: InviteRow, body: JoinBody, announce: boolean): void {
+    const joined: Joined = { laptopId: body.laptop, signPublic: body.signPublic, boxPublic: body.boxPublic, userId: inv.userId, invite: inv.invite, manager: inv.manager, announce };
+    inv.usedBy = body.laptop;
+    laptops.set(body.laptop, { ...joined, status: 'active', lastAcceptedSeq: null, enrolledAt: plan.now, appliedSeq: 0, seen: {}, lastFileAt: null });
+    result.joins.push(joined);
+  }
   const tryJoin = (laptop: string): boolean => {
     for (const name of filesOf(plan.folder, laptop)) {
       const invite = /^join-([0-9a-f]{24})\.shj$/u.exec(name)?.[1];
       const inv = invite ? invites.get(invite) : undefined;
-      if (!inv || (inv.usedBy && inv.usedBy !== laptop)) continue;
+      if (!inv || inv.byLaptop !== me || inv.usedBy || inv.expiresAt < plan.now) continue;
       const bytes = readIfPresent(join(plan.folder, laptop, name));
       if (!bytes) continue;
       try {
         const opened = openBundle(bytes, { ...ctxFor(laptop, 0), signPublic: () => verifyingKey(inv.enrolPublic) });
         const body = JSON.parse(opened.body.toString('utf8')) as JoinBody;
         if (body.laptop !== laptop || body.invite !== inv.invite || typeof body.signPublic !== 'string' || typeof body.boxPublic !== 'string') continue;
-        const joined: Joined = { laptopId: laptop, signPublic: body.signPublic, boxPublic: body.boxPublic, userId: inv.userId, invite: inv.invite, manager: inv.manager };
-        inv.usedBy = laptop;
-        laptops.set(laptop, { ...joined, status: 'active', lastAcceptedSeq: null, enrolledAt: plan.now, appliedSeq: 0, seen: {}, lastFileAt: null });
-        result.joins.push(joined);
+        admit(inv, body, true);
         return true;
       } catch (error) {
         if (!(error instanceof BundleError)) throw error;

@@ -21,7 +21,12 @@ export type RosterEvent =
   /** This laptop was restored from a backup: send it every key and document it may hold again (restored.ts). */
   | { t: 'restored' }
   /** This laptop removed its copy of these cases (evict.ts): forget that it holds their keys. */
-  | { t: 'dropped'; cases: string[] };
+  | { t: 'dropped'; cases: string[] }
+  /**
+   * The inviting laptop admitted this laptop on this invitation (checked by its own clock within the
+   * invitation's 7 days, and the invitation's only use): every other laptop admits it on this alone.
+   */
+  | { t: 'accepted'; invite: string; laptop: string; signPublic: string; boxPublic: string };
 
 export interface Grant {
   caseId: string;

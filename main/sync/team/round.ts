@@ -174,6 +174,8 @@ export function commitRound(db: Db, prepared: PreparedRound, result: RoundResult
     for (const j of result.joins) {
       upsertLaptop(db, { laptopId: j.laptopId, signPublic: j.signPublic, boxPublic: j.boxPublic, userId: j.userId, manager: j.manager, enrolledAt: at });
       useInvite(db, j.invite, j.laptopId);
+      // The inviting laptop's decision goes to every other laptop in its next bundle (the follow-up round).
+      if (j.announce) enqueueEvent(db, 'accepted', { t: 'accepted', invite: j.invite, laptop: j.laptopId, signPublic: j.signPublic, boxPublic: j.boxPublic });
     }
     let received = 0;
     let conflicts = 0;
