@@ -13,7 +13,7 @@ import { cleanFileName, DocumentRefused, inspectDocument } from '../../documents
 import { beginUpload, cancelUpload, completeUpload, forgetUpload, receiveChunk, setInspected } from '../../documents/staging';
 import { newId } from '../../store/ids';
 import { stmt } from '../../store/repos/statements';
-import { DEFAULT_DOCUMENT_LIMIT_MB, DOCUMENT_CHUNK_BYTES, type DocumentSummary } from '../../../shared/schemas/documents';
+import { DEFAULT_DOCUMENT_LIMIT_MB, DOCUMENT_CHUNK_BYTES, DocumentSummary, DocumentType } from '../../../shared/schemas/documents';
 import { AppError } from '../errors';
 import type { DataContext, Handler } from '../types';
 
@@ -77,7 +77,8 @@ function summary(ctx: DataContext, row: Row): DocumentSummary {
   }
   return {
     id: row.id,
-    type: row.type,
+    // A kind another laptop wrote that this one does not know (team sync) is shown as "other".
+    type: DocumentType.safeParse(row.type).success ? row.type : 'other',
     title: row.title,
     documentDate: row.document_date,
     expiryDate: row.expiry_date,
@@ -117,7 +118,12 @@ export const listDocuments: Handler<'documents.list'> = (input, ctx) => {
   ctx.audit.append({ actorId: ctx.user.id, action: 'documents.view', targetId: client.id });
   const rows = stmt<[string], Row>(ctx.db, `${SELECT} WHERE d.client_id = ? ORDER BY d.added_at DESC, d.rowid DESC`).all(client.id);
   return {
-    documents: rows.filter((r) => mayRead(ctx, r) && (input.type === null || r.type === input.type)).map((r) => summary(ctx, r)),
+    // A row another laptop wrote that cannot be shown safely (a file type outside the accepted ones)
+    // is left out, never the whole case's list.
+    documents: rows
+      .filter((r) => mayRead(ctx, r) && (input.type === null || r.type === input.type))
+      .map((r) => summary(ctx, r))
+      .filter((d) => DocumentSummary.safeParse(d).success),
     maxBytes: documentLimitBytes(ctx),
   };
 };
