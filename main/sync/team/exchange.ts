@@ -8,7 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unseal } from '../../keys/seal';
-import { BUNDLE_FORMAT, BundleError, openBundle, sealBundle, type BundleRefusal } from './bundle';
+import { BUNDLE_FORMAT, BundleError, MAX_BODY_BYTES, openBundle, sealBundle, type BundleRefusal } from './bundle';
 import { bundleName, bundleSeqs, filesOf, laptopDirs, pruneOwn, readIfPresent, SEEN_FILE, writeDurably } from './folder';
 import { decodeBody, decodeChanges, encodeBody, frameDictionary, newFrameSalt, openCaseFrame, type DocFrame, type Grant, type RosterEvent } from './frames';
 import { openGroupFrame } from './group-frame';
@@ -51,7 +51,17 @@ export interface RoundPlan {
   /** dict: the changes' shared context (engine.changeContext), the case frames' compression dictionary. */
   outgoing: { events: RosterEvent[]; grants: Grant[]; frames: OutFrame[]; dict?: Uint8Array; audit?: PublishedLog } | null;
   now: string;
+  /** Decompressed bytes one bundle may give (BUNDLE_PLAIN_BUDGET); smaller only in tests. */
+  plainBudget?: number;
 }
+
+/**
+ * What one bundle's frames may decompress to in all (inflated frames plus the changes unpacked from
+ * them): twice the largest body (MAX_BODY_BYTES, 1 GiB), i.e. eight times the largest single frame
+ * (256 MiB). Each frame is capped on its own; without this, a validly signed bundle of many frames
+ * could expand without bound. A bundle over it is refused as damaged, nothing of it applied.
+ */
+export const BUNDLE_PLAIN_BUDGET = 2 * MAX_BODY_BYTES;
 
 export interface ReceivedDoc {
   kind: 'changes' | 'snapshot';
@@ -256,6 +266,17 @@ export function runExchange(plan: RoundPlan): RoundResult {
       if (e.t === 'holds' && Array.isArray(e.keys)) for (const k of e.keys) file.grantsSeen.push({ caseId: k.caseId, keyId: k.keyId, laptop: l.laptopId });
     }
     const keyOf = (keyId: string) => caseKeysById.get(keyId) ?? newKeys.get(keyId);
+    // The whole bundle's decompressed output, against one fixed budget (BUNDLE_PLAIN_BUDGET).
+    let plain = 0;
+    const spend = (bytes: number) => {
+      plain += bytes;
+      if (plain > (plan.plainBudget ?? BUNDLE_PLAIN_BUDGET)) throw new BundleError('damaged');
+    };
+    const unpacked = (packed: Buffer): Uint8Array[] => {
+      const changes = unpackChanges(packed);
+      spend(changes.reduce((n, c) => n + c.length, 0));
+      return changes;
+    };
     try {
       body.frames.forEach((frame: DocFrame, index: number) => {
         if (frame.kind === 'group') {
@@ -265,7 +286,10 @@ export function runExchange(plan: RoundPlan): RoundResult {
           if (opened.status === 'damaged') throw new BundleError('damaged');
           // A case of the group is not ours (or its key has not reached us yet): the cases we hold are asked for whole.
           if (opened.status === 'missing') file.catchup.push(...opened.held);
-          else for (const part of opened.parts) file.docs.push({ kind: 'changes', docId: `case:${part.caseId}`, changes: unpackChanges(part.packed), snapshot: null });
+          else {
+            spend(opened.parts.reduce((n, p) => n + p.packed.length, 0));
+            for (const part of opened.parts) file.docs.push({ kind: 'changes', docId: `case:${part.caseId}`, changes: unpacked(part.packed), snapshot: null });
+          }
           return;
         }
         let data: Buffer | null = frame.payload;
@@ -276,9 +300,10 @@ export function runExchange(plan: RoundPlan): RoundResult {
           frame.docId = `case:${caseKey.caseId}`;
           data = openCaseFrame(caseKey.key, body.control.salt, frame, index, frameDictionary(body.control, caseKey.caseId, format));
           if (!data) return;
+          spend(data.length);
         } else if (frame.docId.startsWith('case:')) return;
         if (frame.kind === 'snapshot') file.docs.push({ kind: 'snapshot', docId: frame.docId, changes: [], snapshot: new Uint8Array(data) });
-        else file.docs.push({ kind: 'changes', docId: frame.docId, changes: format >= 3 ? unpackChanges(data) : decodeChanges(data), snapshot: null });
+        else file.docs.push({ kind: 'changes', docId: frame.docId, changes: format >= 3 ? unpacked(data) : decodeChanges(data), snapshot: null });
       });
     } catch {
       // A frame that its keys should open but that does not (tampered, or damaged by its writer): nothing of the bundle is used.
