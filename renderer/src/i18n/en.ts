@@ -1752,7 +1752,7 @@ export const en = {
   'join.submit': 'Join the team',
   'join.busy': 'Opening the invitation and setting up this laptop. This can take a few seconds…',
   'join.keyTitle': 'This laptop’s recovery key',
-  'join.joined': 'This laptop has joined the team and you are signed in. Keep the recovery key below in the agency safe: it is shown only this once.',
+  'join.joined': 'This laptop has joined the team and you are signed in. The other laptops see your changes once the administrator who invited you has synced. Keep the recovery key below in the agency safe: it is shown only this once.',
   'join.continue': 'I have kept the key. Continue',
   'join.wrongCode': 'That code does not open this invitation. Check the code, or ask for a new invitation.',
   'join.otherName': 'This invitation is for someone else. Check the name.',

@@ -1763,7 +1763,7 @@ export const es = {
   'join.submit': 'Unirse al equipo',
   'join.busy': 'Abriendo la invitación y preparando esta computadora. Puede tardar unos segundos…',
   'join.keyTitle': 'La clave de recuperación de esta computadora',
-  'join.joined': 'Esta computadora ya forma parte del equipo y usted ha iniciado sesión. Guarde la clave de recuperación en la caja fuerte de la organización: solo se muestra esta vez.',
+  'join.joined': 'Esta computadora ya forma parte del equipo y usted ha iniciado sesión. Las demás computadoras verán sus cambios cuando la persona administradora que le invitó haya sincronizado. Guarde la clave de recuperación en la caja fuerte de la organización: solo se muestra esta vez.',
   'join.continue': 'Ya guardé la clave. Continuar',
   'join.wrongCode': 'Ese código no abre esta invitación. Revise el código o pida una invitación nueva.',
   'join.otherName': 'Esta invitación es para otra persona. Revise el nombre.',
