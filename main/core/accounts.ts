@@ -27,7 +27,7 @@ import { forgetRevoked, noteRevoked } from '../keys/revoked';
 import { formatRecoveryKey, newRecoveryKey } from '../keys/recovery';
 import { rotateDataKey, type RotationStep } from '../keys/rotate';
 import { newSetupCode, normalizeSetupCode, SETUP_CODE_DAYS } from '../keys/setup-code';
-import type { SignInThrottle } from '../keys/throttle';
+import { refuseIfThrottled, type SignInThrottle } from '../keys/throttle';
 import { DATA_KEY_BYTES } from '../store/cipher';
 import { closeStore, type Db } from '../store/open';
 import { AppError } from '../rpc/errors';
@@ -75,15 +75,7 @@ export function assertNotLastAdmin(db: Db, userId: string): void {
 export async function checkOwnPassphrase(ctx: AccountContext, keyring: ReturnType<typeof readKeyring>, name: string, passphrase: string, wrong: string): Promise<void> {
   const key = slotLookup(keyring, name);
   await ctx.throttle.serialise(key, async () => {
-    const verdict = ctx.throttle.attempt(key, ctx.now.getTime());
-    if (!verdict.allowed) {
-      throw new AppError(
-        'TOO_MANY_ATTEMPTS',
-        verdict.retryAfterMs === null
-          ? 'This sign-in is locked after many failed attempts. An administrator can give you a new setup code, or the recovery key can be used.'
-          : `Too many attempts with this name. Wait ${Math.ceil(verdict.retryAfterMs / 60_000)} minute(s) and try again.`,
-      );
-    }
+    refuseIfThrottled(ctx.throttle.attempt(key, ctx.now.getTime()));
     const check = await openWithPassphrase(keyring, name, passphrase);
     check?.dataKey.fill(0);
     if (!check || check.userId !== ctx.session.user.id) throw new AppError('WRONG_PASSPHRASE', wrong);

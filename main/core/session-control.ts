@@ -10,7 +10,7 @@ import { calibrateKdf, deriveKek, FLOOR_COST, newKdfParams, type KdfCost } from 
 import { openWithSetupCode, readKeyring, slotLookup, withPassphraseSlot, writeKeyring } from '../keys/keyring';
 import { finishPendingRotation } from '../keys/rotate';
 import { normalizeSetupCode } from '../keys/setup-code';
-import { SignInThrottle } from '../keys/throttle';
+import { refuseIfThrottled, SignInThrottle } from '../keys/throttle';
 import { adoptFolderAnchor, anchorNotice, checkAnchors, configFolderKeeper, storeIdOf, writeAnchors, type AnchorKeeper, type AnchorNotice, type AnchorStatus } from '../audit/anchor';
 import { vouchedKeys } from '../audit/identities';
 import { bringNotesUpToDate } from '../cases/sealed-notes';
@@ -180,15 +180,7 @@ export class SessionControl {
     const key = slotLookup(readKeyring(this.options.paths.keyring), name);
     return this.throttle.serialise(key, () => {
       if (this.session) this.lock('manual');
-      const verdict = this.throttle.attempt(key, this.options.clock.now().getTime());
-      if (!verdict.allowed) {
-        throw new AppError(
-          'TOO_MANY_ATTEMPTS',
-          verdict.retryAfterMs === null
-            ? 'This sign-in is locked after many failed attempts. An administrator can give you a new setup code, or the recovery key can be used.'
-            : `Too many attempts with this name. Wait ${Math.ceil(verdict.retryAfterMs / 60_000)} minute(s) and try again.`,
-        );
-      }
+      refuseIfThrottled(this.throttle.attempt(key, this.options.clock.now().getTime()));
       return attempt(key);
     });
   }

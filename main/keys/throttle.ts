@@ -11,6 +11,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic';
+import { AppError } from '../rpc/errors';
 
 export const FREE_ATTEMPTS = 5;
 export const FIRST_WAIT_MS = 30_000;
@@ -22,6 +23,17 @@ const File = z.object({ entries: z.record(z.string().max(100), Entry) }).strict(
 type Entries = z.infer<typeof File>['entries'];
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMs: number | null };
+
+/** Refuses an attempt the throttle does not allow, saying how long to wait (or that it is locked). */
+export function refuseIfThrottled(verdict: ThrottleVerdict): void {
+  if (verdict.allowed) return;
+  throw new AppError(
+    'TOO_MANY_ATTEMPTS',
+    verdict.retryAfterMs === null
+      ? 'This sign-in is locked after many failed attempts. An administrator can give you a new setup code, or the recovery key can be used.'
+      : `Too many attempts with this name. Wait ${Math.ceil(verdict.retryAfterMs / 60_000)} minute(s) and try again.`,
+  );
+}
 
 export class SignInThrottle {
   private readonly path: string;
