@@ -105,6 +105,9 @@ const commands: Record<string, (values: CliValues, io: CliIo, subcommand?: strin
 /** Commands with a second word: `audit verify`, `verify-report DIR`. */
 const withSubcommand = new Set(['audit', 'verify-report', 'team']);
 
+/** Node's own message repeats the stray word, which may be a passphrase typed in the wrong place. */
+const STRAY_WORD = 'A word was given that is not an option of this command (it is not repeated here). Passphrases are never given on the command line: use --passphrase-stdin, or type it when asked.';
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...afterCommand] = argv;
   const subcommand = command && withSubcommand.has(command) && afterCommand[0] && !afterCommand[0].startsWith('-') ? afterCommand[0] : undefined;
@@ -116,7 +119,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return command ? 0 : 2;
     }
     const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
-    if (!run) throw new Refused(`Unknown command "${command}".\n\n${USAGE}`);
+    // A word that is not a plain command name (a passphrase typed here by mistake) is not printed back.
+    if (!run) throw new Refused(`${/^[a-z][a-z-]{0,29}$/u.test(command) ? `Unknown command "${command}".` : 'That is not a Safehold command.'}\n\n${USAGE}`);
     return await run(values, io, subcommand);
   } catch (error) {
     // Unexpected errors show only their code (e.g. ENOSPC): messages can carry paths or data.
@@ -125,6 +129,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof Refused || error instanceof KeyringError) message = error.message;
     else if (error instanceof Error && 'code' in error && (error.code === 'SQLITE_FULL' || error.code === 'ENOSPC')) message = defaultMessages.DISK_FULL;
     else if (error instanceof StoreError) message = `The store could not be opened: ${error.message}`;
+    else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') message = `${STRAY_WORD}\n\n${USAGE}`;
     else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) message = `${error.message}\n\n${USAGE}`;
     else if (error instanceof Error && /terminal|Cancelled/u.test(error.message)) message = error.message;
     io.stderr.write(`safehold: ${message}\n`);
