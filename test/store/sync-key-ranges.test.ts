@@ -111,4 +111,24 @@ describe('names of local integer rows by range', () => {
     expect(rowOfKey(a.db, 'client_changes', oldName)).toBeUndefined();
     expect(listDocs(a.db).some((d) => d.docId === `case:${ids[1]}`)).toBe(false);
   });
+
+  it('in the same session, a rid used again after a case copy left never takes the removed record name', () => {
+    // Security review 5: the app keeps its session (and so its actor) open while a round evicts a
+    // case; the removed highest rid is given again to the next row of another case. Under the same
+    // actor it was named as the removed record, so if that case came back its record would be
+    // projected onto the other case's row.
+    const { a, ids } = team();
+    write(a, (db) => history(db, ids[0]!, 'keep'));
+    write(a, (db) => history(db, ids[1]!, 'leaves'));
+    const leaving = a.db.prepare("SELECT id FROM client_changes WHERE field = 'leaves'").pluck().get() as number;
+    const oldName = keyOfRow(a.db, 'client_changes', leaving)!;
+    a.db.transaction(() => removeCaseCopy(a.db, ids[1]!))();
+    write(a, (db) => history(db, ids[0]!, 'again'));
+    const again = a.db.prepare("SELECT id FROM client_changes WHERE field = 'again'").pluck().get() as number;
+    expect(again).toBe(leaving);
+    expect(keyOfRow(a.db, 'client_changes', again)).not.toBe(oldName);
+    expect(rowOfKey(a.db, 'client_changes', oldName)).toBeUndefined();
+    const keep = a.db.prepare("SELECT id FROM client_changes WHERE field = 'keep'").pluck().get() as number;
+    expect(keyOfRow(a.db, 'client_changes', keep)).toBe(`${a.actor}.${keep}`);
+  });
 });

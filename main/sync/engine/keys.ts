@@ -6,8 +6,10 @@
 // no sync_keys row is named `actor.rid`. A new row then extends its session's range (one small row
 // rewritten) instead of adding a row to two b-trees. A name, once given, never changes: a row
 // covered by a range keeps that range's name, as a sync_keys row would keep it.
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../store/open';
 import { stmt } from '../../store/repos/statements';
+import { useActor } from './docs';
 import type { SyncedTable } from './tables';
 
 interface Range {
@@ -97,6 +99,11 @@ export function rowOfKey(db: Db, tbl: string, key: string): number | undefined {
  * rid used again later gets a new name, and the case's records, if it comes back, new rows.
  */
 export function forgetRowNames(db: Db, tbl: string, rids: readonly number[]): void {
+  if (rids.length === 0) return;
+  // SQLite gives a removed highest rid again; under the same actor that row would be named as the
+  // removed record (`actor.rid`), which its case's document still holds. This connection continues
+  // under a new actor (as a new session would), so no name is given twice.
+  useActor(db, randomBytes(16).toString('hex'));
   for (const rid of rids) stmt(db, 'DELETE FROM sync_keys WHERE tbl = ? AND rid = ?').run(tbl, rid);
   if (!rangesTable(db)) return;
   for (const rid of rids) {
