@@ -43,6 +43,10 @@ export function removePurgedCase(db: Db, caseId: string, at: string, tombstone: 
     stmt(db, "INSERT INTO client_search (client_search, rank) VALUES ('secure-delete', 1)").run();
     stmt(db, 'DELETE FROM client_search WHERE rowid = ?').run(rowid);
     stmt(db, "INSERT INTO client_search (client_search, rank) VALUES ('secure-delete', 0)").run();
+    // Earlier versions of the row (each rename rewrites it, without secure-delete) still sit in older
+    // segments behind delete markers: merging every segment into one drops them (the freed pages are
+    // zeroed by secure_delete).
+    stmt(db, "INSERT INTO client_search (client_search) VALUES ('optimize')").run();
   }
   // Changes of ours to the case not yet sent are dropped with it.
   stmt(db, 'DELETE FROM sync_outbox WHERE doc_id = ?').run(caseDocId(caseId));

@@ -57,6 +57,25 @@ describe('purging a case', () => {
     expect((await t.ok('audit.verify', {})).intact).toBe(true);
   });
 
+  it('leaves no trigram of a name the case had before (a rename) in the search index', async () => {
+    // Security review 5: each rename rewrites the case's search row without secure-delete, so the
+    // earlier terms stayed in older index segments; the purge's secure-delete removed only the last.
+    const t = await setUpCore();
+    const { id } = await t.ok('clients.create', { chosenName: 'Qxjvold Person' });
+    await t.ok('clients.create', { chosenName: 'Kept Wyx' });
+    const version = (await t.ok('clients.get', { id })).sections.identity?.version ?? 0;
+    await t.ok('intake.saveSection', { clientId: id, section: 'identity', baseVersion: version, data: { preferredName: 'Renamed Person', legalName: 'Qxjvlegal Person', aliases: [] } });
+    const version2 = (await t.ok('clients.get', { id })).sections.identity!.version;
+    await t.ok('intake.saveSection', { clientId: id, section: 'identity', baseVersion: version2, data: { preferredName: 'Renamed Person', legalName: 'doesnt_know', aliases: [] } });
+    await t.ok('clients.close', { clientId: id, closedOn: '2026-03-03', reason: 'goals_met', destination: 'own_housing' });
+    const caseNumber = (await t.ok('clients.get', { id })).caseNumber;
+    await t.ok('clients.purge', { clientId: id, reason: 'survivor_asked', confirmation: caseNumber });
+    const db = t.control.current!.db;
+    const index = (db.prepare('SELECT block FROM client_search_data').pluck().all() as Buffer[]).map((b) => Buffer.from(b).toString('latin1')).join('');
+    expect(index.includes('qxj')).toBe(false);
+    expect(index.includes('wyx')).toBe(true);
+  });
+
   it('is for administrators only', async () => {
     const { addStaff } = await import('../helpers/core');
     const t = await setUpCore();
