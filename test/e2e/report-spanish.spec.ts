@@ -1,7 +1,7 @@
 // The outcome report arrives on the screen in English and is put into the person's language by its
 // codes and known wording. The outreach table (added later) had no Spanish on the screen: its rows
 // ("Outreach contacts", "People reached", "Minutes") and its note stayed in English, though the
-// exported files were Spanish.
+// exported files were Spanish. A report's form only asks to be shown: its message says nothing of saving.
 import { expect, test } from '@playwright/test';
 import { startPreviewRun, type PreviewRun } from './support/preview';
 import { setUpAgency } from './support/session';
@@ -42,6 +42,9 @@ test('a period a funder preset does not accept is explained in Spanish', async (
   await page.getByRole('button', { name: 'Mostrar el informe' }).click();
   await expect(page.getByText(/Los informes de OVC \/ VOCA no pasan de un año fiscal federal/u)).toBeVisible();
   await expect(page.getByText(/reports stay within one federal fiscal year/u)).toHaveCount(0);
+  // Asking for a report saves nothing, so its message does not speak of saving.
+  await expect(page.getByRole('alert').filter({ hasText: 'Revise los campos señalados' })).toHaveText('Revise los campos señalados, por favor.');
+  await expect(page.getByText(/No se ha guardado nada/u)).toHaveCount(0);
   await page.getByLabel('Reglas de recuento').selectOption('otip');
   await page.getByRole('button', { name: 'Mostrar el informe' }).click();
   await expect(page.getByText(/Los informes de HHS OTIP abarcan un trimestre del año fiscal federal/u)).toBeVisible();

@@ -30,6 +30,8 @@ export interface SchemaFormOptions<V extends FieldValues, S extends z.ZodType, T
   special?: (error: RpcError) => boolean;
   /** The form's own words for an error (e.g. a wrong recovery key); undefined keeps the usual message. */
   errorText?: (error: RpcError) => string | undefined;
+  /** The form only asks for something to be shown or checked (a report, a check): its messages do not speak of saving. */
+  onlyReads?: boolean;
   /** Which of main's field problems land on which form paths (default: every one at its own path). */
   fieldErrors?: (error: RpcError) => Readonly<Record<string, string>>;
 }
@@ -76,6 +78,7 @@ export function useSchemaForm<V extends FieldValues, S extends z.ZodType, T>(opt
     reValidateMode: 'onSubmit',
   });
   const { errors, isSubmitting } = form.formState;
+  const fixFields = options.onlyReads ? 'common.checkFields' : 'common.fixFields';
 
   const submit = form.handleSubmit(
     async (values) => {
@@ -92,7 +95,7 @@ export function useSchemaForm<V extends FieldValues, S extends z.ZodType, T>(opt
     },
     () => {
       setSaved(false);
-      setFormError(t('common.fixFields'));
+      setFormError(t(fixFields));
       focus.signal();
     },
   );
@@ -103,7 +106,7 @@ export function useSchemaForm<V extends FieldValues, S extends z.ZodType, T>(opt
     for (const [path, message] of Object.entries(options.fieldErrors?.(error) ?? pathErrorsFrom(error))) {
       form.setError(path as FieldPath<V>, { type: 'server', message });
     }
-    setFormError(options.errorText?.(error) ?? (error.code === 'INVALID_INPUT' ? t('common.fixFields') : errorMessage(error)));
+    setFormError(options.errorText?.(error) ?? (error.code === 'INVALID_INPUT' ? t(fixFields) : errorMessage(error)));
     focus.signal();
   }
 

@@ -7,6 +7,7 @@ export const en = {
   'common.working': 'Working on it…',
   'common.language': 'Language',
   'common.skipToContent': 'Skip to main content',
+  'common.checkFields': 'Please check the highlighted fields.',
   'common.fixFields': 'Please check the highlighted fields. Nothing was saved.',
 
   'lang.en': 'English',

@@ -9,6 +9,7 @@ export const es = {
   'common.working': 'Un momento, por favor…',
   'common.language': 'Idioma',
   'common.skipToContent': 'Ir al contenido principal',
+  'common.checkFields': 'Revise los campos señalados, por favor.',
   'common.fixFields': 'Revise los campos señalados, por favor. No se ha guardado nada.',
 
   'lang.en': 'English',

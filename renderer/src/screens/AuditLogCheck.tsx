@@ -14,6 +14,7 @@ export function AuditLogCheck() {
   const headingId = useId();
   const [check, setCheck] = useState<Check | null>(null);
   const sf = useSchemaForm({
+    onlyReads: true,
     schema: Empty,
     defaults: {},
     toInput: () => ({}),

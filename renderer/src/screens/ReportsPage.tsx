@@ -44,6 +44,7 @@ function Reports({ user }: { user: SessionUser }) {
   const canFilter = user.role === 'admin' || user.role === 'supervisor';
   const defaults: { from: string; to: string; workerId: string; preset: ReportPreset } = { ...quickPeriods(today()).lastYear, workerId: '', preset: 'standard' };
   const sf = useSchemaForm({
+    onlyReads: true,
     schema: ReportInput,
     defaults,
     toInput: (v) => ({ from: v.from, to: v.to, workerId: v.workerId || null, preset: v.preset }),

@@ -32,6 +32,7 @@ export function DashboardPage() {
   }, []);
   useEffect(() => void load(NO_CONTACT_DAYS_DEFAULT), [load]);
   const sf = useSchemaForm({
+    onlyReads: true,
     schema: DashboardInput,
     defaults: { days: String(NO_CONTACT_DAYS_DEFAULT) },
     toInput: (v) => ({ noContactDays: Number(v.days) }),

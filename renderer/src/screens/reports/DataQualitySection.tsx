@@ -19,6 +19,7 @@ export function DataQualitySection(props: { period: Period; periodProblem: strin
   const element = (code: string) => t(`qualityElement.${code}` as MessageKey);
   // No fields of its own: the period, worker and counting rules are the ones chosen above.
   const sf = useSchemaForm({
+    onlyReads: true,
     schema: DataQualityInput,
     defaults: {},
     toInput: () => ({ from: props.period.from, to: props.period.to, workerId: props.workerId, preset: props.preset }),

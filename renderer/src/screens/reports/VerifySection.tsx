@@ -28,6 +28,7 @@ export function VerifySection() {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   // The fingerprint the agency published: remembered on this installation once asked to.
   const sf = useSchemaForm({
+    onlyReads: true,
     schema: VerifyReportInput,
     defaults: { folder: '', expectedFingerprint: '', remember: false },
     toInput: (v) => ({ folder: v.folder.trim(), expectedFingerprint: typedFingerprint(v.expectedFingerprint) }),
