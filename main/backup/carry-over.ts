@@ -17,7 +17,6 @@
 // Runs inside the staged store's transaction; the live store is only read.
 import { auditLog, type AuditEvent } from '../audit/chain';
 import { applyPurgeTombstones } from '../cases/purge';
-import { quietly } from '../sync/engine/project';
 import { tableExists } from '../sync/engine/tables';
 import type { Db } from '../store/open';
 import { sameKey } from './authority';
@@ -193,11 +192,11 @@ export function carryPurges(staged: Db, live: Db, at: string, record: Note): num
   const tombstones = live.prepare<[], { case_id: string; purged_at: string }>('SELECT case_id, purged_at FROM case_purges').all();
   if (tombstones.length === 0) return 0;
   const held = new Set(staged.prepare<[], string>('SELECT id FROM clients').pluck().all());
-  // Quietly: the team's agency document already carries these tombstones; a restored laptop gets it whole.
-  quietly(staged, () => {
-    const insert = staged.prepare('INSERT INTO case_purges (case_id, purged_at) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING');
-    for (const t of tombstones) insert.run(t.case_id, t.purged_at);
-  });
+  // Not quietly: a purge made here just before the restore may not have been sent yet (its change
+  // was in the live store's outbox); written as a local change, the next round sends the tombstone
+  // (the same value again where the team already has it).
+  const insert = staged.prepare('INSERT INTO case_purges (case_id, purged_at) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING');
+  for (const t of tombstones) insert.run(t.case_id, t.purged_at);
   applyPurgeTombstones(staged, at);
   const removed = tombstones.filter((t) => held.has(t.case_id));
   for (const t of removed) record({ actorId: null, action: 'backup.restore.purge-kept', targetId: t.case_id });
