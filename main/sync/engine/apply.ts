@@ -54,7 +54,7 @@ function keysOf(ops: A.DecodedChange['ops']): string[] | null {
 }
 
 /**
- * Documents a round may leave in memory (docs.ts keeps up to 1,024 for the next edits). A round over
+ * Documents a round may leave in memory (docs.ts keeps up to 256 for the next edits). A round over
  * more keeps none: each one loaded for it is freed once its rows are written, so Automerge's WASM
  * memory is reused instead of grown. Node runs a garbage collection ("external memory pressure") at
  * almost every growth of a WASM memory once it is large, and filling the cache during one round of

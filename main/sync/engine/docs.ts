@@ -182,8 +182,14 @@ interface Cached {
 /** Recently used documents per open store. Reused only while the stored heads still match, so a
  * rolled-back transaction (the copy in memory went further than the store) is never trusted. */
 const caches = new WeakMap<Db, Map<string, Cached>>();
-/** Bounded: a case document takes tens of KiB in memory; this many keeps a caseworker's working set hot. */
-const CACHE_DOCS = 1024;
+/**
+ * Bounded: a case document takes tens of KiB in memory; this many keeps a caseworker's working set
+ * hot. Kept well under the point where Automerge's WASM memory grows large: past about 20 MiB, Node
+ * runs a garbage collection at nearly every growth ("external memory pressure"), and 1,024 documents
+ * filled by random edits over 2,000 cases cost 184 collections in 1,000 edits (256: 4; DESIGN-sync
+ * §5, seventh pass). An evicted document is freed, so its memory is reused instead of grown.
+ */
+export const CACHE_DOCS = 256;
 
 function cacheOf(db: Db): Map<string, Cached> {
   let c = caches.get(db);
