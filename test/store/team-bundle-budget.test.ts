@@ -46,3 +46,27 @@ describe('a bundle whose frames together decompress past the budget', () => {
     expect(names(dbOf(b))).toContain('Repeated Person');
   });
 });
+
+describe('a round over many bundles', () => {
+  it('stops reading once the round has decompressed its budget, and reads the rest in the next rounds', async () => {
+    // Security review 5: each bundle had a budget, but a round held every new bundle's decompressed
+    // content in memory at once (a laptop back after months reads thousands), with no total limit.
+    const folder = tempDir();
+    const a = await firstLaptop(folder);
+    const sup = await addStaff(a, 'supervisor', 'Sloane Supervisor');
+    const b = await joinFor(a, folder, sup);
+    for (const t of [b, a, b, a, b]) syncRound(dbOf(t));
+    for (const name of ['First Later', 'Second Later', 'Third Later']) {
+      await a.ok('clients.create', { chosenName: name });
+      syncRound(dbOf(a));
+    }
+    const receiving = prepareRound(dbOf(b), new Date());
+    receiving.plan.roundPlainBudget = 1;
+    const result = runExchange(receiving.plan);
+    commitRound(dbOf(b), receiving, result, new Date());
+    expect(result.files).toHaveLength(1);
+    expect(result.refused).toEqual([]);
+    for (let i = 0; i < 3; i += 1) syncRound(dbOf(b));
+    expect(names(dbOf(b))).toEqual(expect.arrayContaining(['First Later', 'Second Later', 'Third Later']));
+  });
+});

@@ -53,6 +53,8 @@ export interface RoundPlan {
   now: string;
   /** Decompressed bytes one bundle may give (BUNDLE_PLAIN_BUDGET); smaller only in tests. */
   plainBudget?: number;
+  /** Bytes (bundles read plus what they decompressed to) one round reads before leaving the rest to the next (ROUND_PLAIN_BUDGET); smaller only in tests. */
+  roundPlainBudget?: number;
 }
 
 /**
@@ -62,6 +64,14 @@ export interface RoundPlan {
  * could expand without bound. A bundle over it is refused as damaged, nothing of it applied.
  */
 export const BUNDLE_PLAIN_BUDGET = 2 * MAX_BODY_BYTES;
+
+/**
+ * What one round holds in memory of the bundles it reads (their bytes and what they decompressed to)
+ * before it stops reading and leaves the rest, unread and in order, to the next round. Every received
+ * bundle stays in memory until the round's commit, so a laptop back after months (thousands of
+ * bundles) would otherwise hold them all at once. At least one bundle is always read.
+ */
+export const ROUND_PLAIN_BUDGET = BUNDLE_PLAIN_BUDGET;
 
 export interface ReceivedDoc {
   kind: 'changes' | 'snapshot';
@@ -317,8 +327,11 @@ export function runExchange(plan: RoundPlan): RoundResult {
     }
     result.files.push(file);
     l.appliedSeq = seq;
+    roundPlain += bytes.length + plain;
     return 'ok';
   };
+  let roundPlain = 0;
+  const roundFull = () => roundPlain >= (plan.roundPlainBudget ?? ROUND_PLAIN_BUDGET);
 
   for (let progress = true; progress; ) {
     progress = false;
@@ -333,6 +346,7 @@ export function runExchange(plan: RoundPlan): RoundResult {
       }
       const seqs = bundleSeqs(plan.folder, laptop).filter((s) => s > l.appliedSeq);
       for (const seq of seqs) {
+        if (roundFull()) break; // the rest waits for the next round
         if (seq !== l.appliedSeq + 1 && l.appliedSeq !== 0) break; // a gap: wait for the missing file
         if (readBundle(l, seq) !== 'ok') break;
         progress = true;
