@@ -50,16 +50,20 @@ test('documents: attach, refuse, view from memory, save a copy with a reason, re
   await expect(panel.getByText('No documents yet.')).toBeVisible();
 
   // A PDF with a script and a link, by the file picker.
+  // Focus follows the worker through the tab (it was left on the page body after most steps).
   await panel.getByRole('button', { name: 'Add a document' }).click();
+  await expect(panel.getByRole('heading', { name: 'Add a document' })).toBeFocused();
   await panel.getByLabel('Choose a file').setInputFiles({ name: '../../passport\u0007.pdf', mimeType: 'application/pdf', buffer: samplePdf(PDF_TEXT, { javascript: true, link: 'http://example.invalid/track' }) });
   await expect(panel.getByText('“passport.pdf” was checked.')).toBeVisible();
   await expect(panel.getByText(/contains links or scripts/u)).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Add a document' })).toBeFocused();
   await panel.getByLabel('Type of document').selectOption({ label: 'Identity document' });
   await panel.getByLabel('Title').fill(TITLE);
   await panel.getByLabel('Expiry date (optional)').fill('2030-01-31');
   await expectNoSeriousA11yIssues(page, 'documents: details');
   await panel.getByRole('button', { name: 'Add the document' }).click();
   await expect(panel.getByRole('heading', { name: TITLE })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Documents', exact: true })).toBeFocused();
 
   // A damaged PDF is refused, in plain words.
   await panel.getByRole('button', { name: 'Add a document' }).click();
@@ -93,6 +97,7 @@ test('documents: attach, refuse, view from memory, save a copy with a reason, re
   // View the PDF: pdf.js draws its page; nothing in it runs.
   await panel.getByRole('button', { name: `View ${TITLE}` }).click();
   await expect(panel.getByRole('img', { name: `Page 1 of 1 of ${TITLE}` })).toBeVisible();
+  await expect(panel.getByRole('region', { name: `Viewing ${TITLE}` })).toBeFocused();
   await expectNoSeriousA11yIssues(page, 'documents: viewer');
 
   // Save a copy, with a reason, to a folder the worker chooses.
@@ -106,7 +111,9 @@ test('documents: attach, refuse, view from memory, save a copy with a reason, re
   const chosen = join(run.root, 'chosen-export', 'passport.pdf');
   await saved.saveAs(chosen);
   await expect(panel.getByText(/A copy was saved/u)).toBeVisible();
+  await expect(panel.getByRole('region', { name: `Viewing ${TITLE}` })).toBeFocused();
   await panel.getByRole('button', { name: 'Close the document' }).click();
+  await expect(panel.getByRole('heading', { name: TITLE })).toBeFocused();
 
   // View the photo (a blob: URL, revoked on close), then remove it after confirming.
   await panel.getByRole('button', { name: 'View Room photo' }).click();
@@ -117,13 +124,16 @@ test('documents: attach, refuse, view from memory, save a copy with a reason, re
   await confirm.getByRole('button', { name: 'Remove the document' }).click();
   await expect(panel.getByText('“Room photo” was removed.')).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Room photo' })).toHaveCount(0);
+  await expect(panel.getByRole('heading', { name: 'Documents', exact: true })).toBeFocused();
 
   // Edit details with the keyboard.
   await panel.getByRole('button', { name: `Edit details of ${TITLE}` }).focus();
   await page.keyboard.press('Enter');
+  await expect(panel.getByRole('heading', { name: `Details of “${TITLE}”` })).toBeFocused();
   await panel.getByLabel('Where the original is').selectOption({ label: 'Withheld by someone else' });
   await panel.getByRole('button', { name: 'Save details' }).click();
   await expect(panel.getByText(/Withheld by someone else/u)).toBeVisible();
+  await expect(panel.getByRole('heading', { name: TITLE })).toBeFocused();
 
   // A backup carries the documents; the backup file holds none of it readable either.
   await goToSection(page, 'Admin');

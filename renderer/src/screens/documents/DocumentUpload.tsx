@@ -1,9 +1,10 @@
 // renderer/: adding a document: choose a file (or drop it on the area), watch it go across in pieces,
 // hear what main found (the kind of file, what was removed from a photo), then fill in its details.
 // A refused file is explained and nothing is kept.
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { RpcError } from '../../../../shared/errors';
 import { call } from '../../api/client';
+import { focusSoon } from '../../components/focusSoon';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { useT } from '../../i18n/i18n';
 import { AttachForm, type LinkChoices } from './DocumentForms';
@@ -17,6 +18,10 @@ export function DocumentUpload(props: { clientId: string; maxBytes: number; link
   const [error, setError] = useState<RpcError | string | null>(null);
   const [sent, setSent] = useState<Sent | null>(null);
   const [over, setOver] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Focus starts on the heading, and comes back to it once the file is checked (the chooser it was
+  // on is gone then); the message under it says what was found.
+  useEffect(() => heading.current?.focus(), []);
 
   async function take(file: File | undefined) {
     if (!file || progress !== null) return;
@@ -28,8 +33,10 @@ export function DocumentUpload(props: { clientId: string; maxBytes: number; link
     const result = await sendFile(props.clientId, file, setProgress);
     setProgress(null);
     if (input.current) input.current.value = '';
-    if (result.ok) setSent(result.value);
-    else setError(result.error);
+    if (result.ok) {
+      setSent(result.value);
+      focusSoon(() => heading.current);
+    } else setError(result.error);
   }
 
   function onDrop(event: DragEvent) {
@@ -46,7 +53,7 @@ export function DocumentUpload(props: { clientId: string; maxBytes: number; link
   const stripped = sent?.checked.stripped ?? [];
   return (
     <section className="document-upload" aria-labelledby={`${inputId}-heading`}>
-      <h3 id={`${inputId}-heading`}>{t('documents.addTitle')}</h3>
+      <h3 id={`${inputId}-heading`} ref={heading} tabIndex={-1}>{t('documents.addTitle')}</h3>
       {!sent ? (
         <div
           className={`drop-zone${over ? ' drop-zone-over' : ''}`}

@@ -37,6 +37,9 @@ export function DocumentViewer(props: { document: DocumentSummary; onClose: () =
   const [pdf, setPdf] = useState<PdfDocument | null>(null);
   const [page, setPage] = useState(1);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const region = useRef<HTMLElement>(null);
+  // Opening a document moves focus to it, so keyboard and screen-reader users are where it is.
+  useEffect(() => region.current?.focus(), [doc.id]);
   const onBytes = useRef(props.onBytes);
 
   useEffect(() => {
@@ -98,7 +101,7 @@ export function DocumentViewer(props: { document: DocumentSummary; onClose: () =
 
   const loading = !error && !broken && !pdf && !imageUrl && (doc.mime === 'application/pdf' || doc.mime.startsWith('image/'));
   return (
-    <section className="document-viewer print-area" aria-label={t('documents.viewerLabel', { title: doc.title })}>
+    <section ref={region} tabIndex={-1} className="document-viewer print-area" aria-label={t('documents.viewerLabel', { title: doc.title })}>
       <div className="actions no-print">
         <button type="button" onClick={props.onClose}>
           {t('documents.closeViewer')}

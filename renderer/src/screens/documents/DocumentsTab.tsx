@@ -8,6 +8,8 @@ import type { PlanOutput } from '../../../../shared/schemas/planning';
 import { custodies, documentTypes } from '../../../../shared/vocab/documents';
 import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { FormPanel } from '../../components/FormPanel';
+import { focusSoon } from '../../components/focusSoon';
 import { SelectField, useVocab } from '../../components/fields';
 import { ErrorMessage, StatusMessage } from '../../components/Messages';
 import { printOnly } from '../../components/print';
@@ -42,6 +44,11 @@ export function DocumentsTab(props: { profile: ClientProfile }) {
   const [plan, setPlan] = useState<PlanOutput | null>(null);
   const [removing, setRemoving] = useState<DocumentSummary | null>(null);
   const viewed = useRef<Uint8Array | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  // Back on the list, focus lands on the document just viewed or edited, or on the tab's heading
+  // (after adding or removing, where the message under it says what changed), never on the page body.
+  const focusDocument = (doc: DocumentSummary | null) => focusSoon(() => (doc ? document.getElementById(`document-${doc.id}`) : heading.current));
 
   const reload = useCallback(async () => {
     const result = await call('documents.list', { clientId, type: documentTypes.codes.find((c) => c === filter) ?? null });
@@ -71,6 +78,7 @@ export function DocumentsTab(props: { profile: ClientProfile }) {
       saveCopy(bytes.value, doc, doc.fileName);
       bytes.value.fill(0);
       setNotice(t('documents.copySaved'));
+      focusSoon(() => document.querySelector<HTMLElement>('.document-viewer'));
     } else {
       // Once the dialog has closed, print the viewer alone.
       setTimeout(() => printOnly(document.querySelector<HTMLElement>('.document-viewer'), { alone: true }), 0);
@@ -84,16 +92,20 @@ export function DocumentsTab(props: { profile: ClientProfile }) {
     setNotice(t('documents.removed', { title: doc.title }));
     setMode({ kind: 'list' });
     await reload();
+    focusDocument(null);
   }
 
-  const back = async () => {
+  const back = async (focusOn: DocumentSummary | null) => {
     setMode({ kind: 'list' });
     await reload();
+    focusDocument(focusOn);
   };
 
   return (
     <section className="documents-tab">
-      <h2>{t('documents.heading')}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {t('documents.heading')}
+      </h2>
       <p className="hint">{t('documents.intro')}</p>
       <ErrorMessage>{error ? errorMessage(error) : null}</ErrorMessage>
       <StatusMessage tone="success">{notice || null}</StatusMessage>
@@ -104,14 +116,17 @@ export function DocumentsTab(props: { profile: ClientProfile }) {
           links={links}
           onAttached={async () => {
             setNotice(t('documents.attached'));
-            await back();
+            await back(null);
           }}
-          onClose={() => void back()}
+          onClose={() => {
+            setMode({ kind: 'list' });
+            focusSoon(() => addButton.current);
+          }}
         />
       ) : null}
       {viewing ? (
         <>
-          <DocumentViewer document={viewing} onClose={() => setMode({ kind: 'list' })} onBytes={(b) => (viewed.current = b)} />
+          <DocumentViewer document={viewing} onClose={() => void back(viewing)} onBytes={(b) => (viewed.current = b)} />
           <div className="actions no-print">
             <button type="button" onClick={() => setMode({ kind: 'export', doc: viewing, purpose: 'save' })}>
               {t('documents.saveCopy')}
@@ -130,15 +145,14 @@ export function DocumentsTab(props: { profile: ClientProfile }) {
         </Dialog>
       ) : null}
       {mode.kind === 'edit' ? (
-        <section aria-label={t('documents.editTitle', { title: mode.doc.title })}>
-          <h3>{t('documents.editTitle', { title: mode.doc.title })}</h3>
-          <EditForm document={mode.doc} links={links} onSaved={back} onCancel={() => setMode({ kind: 'list' })} />
-        </section>
+        <FormPanel title={t('documents.editTitle', { title: mode.doc.title })}>
+          <EditForm document={mode.doc} links={links} onSaved={() => back(mode.doc)} onCancel={() => void back(mode.doc)} />
+        </FormPanel>
       ) : null}
       {mode.kind === 'list' ? (
         <>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => setMode({ kind: 'add' })}>
+            <button type="button" className="primary" ref={addButton} onClick={() => setMode({ kind: 'add' })}>
               {t('documents.add')}
             </button>
           </div>
@@ -153,7 +167,9 @@ export function DocumentsTab(props: { profile: ClientProfile }) {
             <ul className="record-list documents-list">
               {docs.map((d) => (
                 <li key={d.id} className="list-item">
-                  <h3>{d.title}</h3>
+                  <h3 id={`document-${d.id}`} tabIndex={-1}>
+                    {d.title}
+                  </h3>
                   <p>
                     {label(documentTypes, d.type)} · {label(custodies, d.custody)}
                     {d.documentDate ? ` · ${t('documents.datedOn', { date: formatDay(d.documentDate, 'medium') })}` : ''}
