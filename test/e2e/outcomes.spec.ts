@@ -103,6 +103,14 @@ test('a caseworker sees a client’s progress at a glance: goals achieved, chang
   await empty.getByRole('button', { name: 'Record an assessment' }).click();
   await expect(formPanel(empty, 'Record an assessment').getByLabel('Kind of assessment').locator('option:checked')).toHaveText('At intake');
   await expectNoSeriousA11yIssues(page, 'outcomes, record an assessment');
+  // Saved with no level chosen: focus goes to the first area, which says what to do (it stayed on
+  // the Save button, with the message far above it at the top of the long form).
+  const form = formPanel(empty, 'Record an assessment');
+  await form.getByRole('button', { name: 'Save assessment' }).click();
+  const firstLevel = form.getByRole('group').first().getByRole('radio').first();
+  await expect(firstLevel).toBeFocused();
+  await expect(firstLevel).toHaveAccessibleDescription('Choose a level for at least one area.');
+  await form.getByRole('button', { name: 'Cancel' }).click();
 
   const outcomes = await recordLastYear(page);
 

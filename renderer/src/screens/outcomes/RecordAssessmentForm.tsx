@@ -21,6 +21,7 @@ export function RecordAssessmentForm(props: {
   onDone: (saved: boolean) => void | Promise<void>;
 }) {
   const { t, language } = useT();
+  const scoresErrorId = useId();
   const defaults: { instrumentId: string; takenOn: string; kind: Kind; scores: Record<string, number> } = {
     instrumentId: props.instruments[0]?.id ?? '',
     takenOn: today(),
@@ -68,11 +69,18 @@ export function RecordAssessmentForm(props: {
           />
         </div>
         <p className="hint">{t('outcomes.levelsHint')}</p>
-        {scores.error ? <p className="field-error">{scores.error}</p> : null}
-        {instrument?.domains.map((d) => (
+        {scores.error ? (
+          <p className="field-error" id={scoresErrorId}>
+            {scores.error}
+          </p>
+        ) : null}
+        {instrument?.domains.map((d, i) => (
           <DomainLevels
             key={`${instrument.id}-${d.id}`}
             domain={d}
+            // "Choose a level in at least one area" lands on the first area, not on a message far above
+            // the Save button at the end of a long form.
+            problemId={i === 0 && scores.error ? scoresErrorId : undefined}
             value={scores.value[d.id] ?? null}
             onChange={(score) => {
               const next = { ...sf.form.getValues('scores') };
@@ -88,12 +96,20 @@ export function RecordAssessmentForm(props: {
 }
 
 /** One domain: a radio group of the five anchored levels and "Not scored". */
-function DomainLevels(props: { domain: Domain; value: number | null; onChange: (score: number | null) => void }) {
+function DomainLevels(props: { domain: Domain; value: number | null; problemId?: string | undefined; onChange: (score: number | null) => void }) {
   const { t, language } = useT();
   const id = useId();
   const option = (score: number | null, text: string, level?: number) => (
     <div className="checkbox level-option" key={score ?? 'none'}>
-      <input id={`${id}-${score ?? 'none'}`} type="radio" name={id} checked={props.value === score} onChange={() => props.onChange(score)} />
+      <input
+        id={`${id}-${score ?? 'none'}`}
+        type="radio"
+        name={id}
+        checked={props.value === score}
+        onChange={() => props.onChange(score)}
+        aria-invalid={props.problemId ? true : undefined}
+        aria-describedby={props.problemId}
+      />
       <label htmlFor={`${id}-${score ?? 'none'}`}>
         {level !== undefined ? <span className="level-number">{level}</span> : null}
         {level !== undefined ? ' ' : null}
