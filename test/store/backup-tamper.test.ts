@@ -121,5 +121,8 @@ describe('a tampered backup', () => {
     writeFileSync(file, original);
     const restored = await restoreBackup({ paths, file, secret: { recoveryKey: t.recoveryKey }, now: t.clock.now() });
     expect(restored.summary.clients).toBe(150);
-  }, 60_000);
+    // About 390 restores, each deriving the recovery key's slot key (Argon2id) before it can find the
+    // damage: 20-40 s on an idle 2-core machine, 2-5 times that when the machine is busy. The limit
+    // only catches a hang; it is not a speed goal.
+  }, 300_000);
 });
