@@ -70,6 +70,8 @@ test('documents: attach, refuse, view from memory, save a copy with a reason, re
   const truncated = samplePdf('cut short', { padBytes: 20_000 }).subarray(0, 15_000);
   await panel.getByLabel('Choose a file').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: truncated });
   await expect(panel.getByText(/looks incomplete or damaged/u)).toBeVisible();
+  // The message about the file before does not stay above this refusal.
+  await expect(panel.getByText('The document was added.')).toHaveCount(0);
   await expectNoSeriousA11yIssues(page, 'documents: upload');
 
   // A photo, dropped on the area: its location and camera are removed and the worker is told.

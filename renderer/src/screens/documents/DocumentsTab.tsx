@@ -95,6 +95,14 @@ export function DocumentsTab(props: { profile: ClientProfile }) {
     focusDocument(null);
   }
 
+  // A message about the last step goes when the next one starts, so "The document was added" does
+  // not sit above a refusal of the next file.
+  const start = (next: Mode) => {
+    setNotice('');
+    setError(null);
+    setMode(next);
+  };
+
   const back = async (focusOn: DocumentSummary | null) => {
     setMode({ kind: 'list' });
     await reload();
@@ -152,7 +160,7 @@ export function DocumentsTab(props: { profile: ClientProfile }) {
       {mode.kind === 'list' ? (
         <>
           <div className="actions">
-            <button type="button" className="primary" ref={addButton} onClick={() => setMode({ kind: 'add' })}>
+            <button type="button" className="primary" ref={addButton} onClick={() => start({ kind: 'add' })}>
               {t('documents.add')}
             </button>
           </div>
@@ -180,10 +188,10 @@ export function DocumentsTab(props: { profile: ClientProfile }) {
                   {d.locked ? <p className="hint">{t('documents.locked')}</p> : null}
                   {d.arrived ? null : <p className="hint">{t('documents.notArrived')}</p>}
                   <div className="actions">
-                    <button type="button" onClick={() => setMode({ kind: 'view', doc: d })} disabled={d.locked || !d.arrived} aria-label={t('documents.viewNamed', { title: d.title })}>
+                    <button type="button" onClick={() => start({ kind: 'view', doc: d })} disabled={d.locked || !d.arrived} aria-label={t('documents.viewNamed', { title: d.title })}>
                       {t('documents.view')}
                     </button>
-                    <button type="button" onClick={() => setMode({ kind: 'edit', doc: d })} aria-label={t('documents.editNamed', { title: d.title })}>
+                    <button type="button" onClick={() => start({ kind: 'edit', doc: d })} aria-label={t('documents.editNamed', { title: d.title })}>
                       {t('documents.edit')}
                     </button>
                     <button type="button" className="remove-button" onClick={() => setRemoving(d)} aria-label={t('documents.removeNamed', { title: d.title })}>
