@@ -93,6 +93,8 @@ test('two laptops: join from the app, a case travels, a conflict is settled in N
   await team.getByLabel('Shared folder').fill(folder);
   await team.getByRole('button', { name: 'Start a team with this laptop' }).click();
   await expect(team.getByRole('table', { name: 'Laptops in this team' })).toBeVisible({ timeout: KDF_TIMEOUT });
+  // Focus was left on the page body once the form and its button were gone.
+  await expect(team.getByRole('heading', { name: 'Team: laptops sharing this caseload' })).toBeFocused();
   const invite = team.getByRole('region', { name: 'Add a laptop' });
   await invite.getByLabel('Who will use the new laptop').selectOption({ label: supervisor.name });
   await invite.getByLabel('Where to save the invitation file').fill(invitation);
